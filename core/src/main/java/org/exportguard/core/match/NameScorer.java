@@ -51,12 +51,12 @@ public final class NameScorer {
     }
 
     public Alignment align(NameTokens q, NameTokens c) {
-        Alignment a = new Alignment();
         int m = q.size();
         int n = c.size();
-        a.usedQ = new boolean[m];
-        a.usedC = new boolean[n];
         if (m == 0 || n == 0) {
+            Alignment a = new Alignment();
+            a.usedQ = new boolean[m];
+            a.usedC = new boolean[n];
             return a;
         }
         float[] sim = new float[m * n];
@@ -64,6 +64,37 @@ public final class NameScorer {
             for (int j = 0; j < n; j++) {
                 sim[i * n + j] = similarity.similarity(q, i, c, j);
             }
+        }
+        Alignment base = greedy(q, c, sim, null);
+        if (base.score >= 0.999f || (m < 2 && n < 2)) {
+            return base;
+        }
+        // A word split in one name and joined in the other ("isabe lla" / "isabella") can lose to a greedy fuzzy
+        // pair of its first half; try the best join up front and keep whichever alignment scores higher.
+        int[] join = bestJoin(q, c);
+        if (join == null) {
+            return base;
+        }
+        Alignment joined = greedy(q, c, sim, join);
+        return joined.score > base.score ? joined : base;
+    }
+
+    /** Greedy best-pair-first alignment, optionally starting from one forced joined pair. */
+    private Alignment greedy(NameTokens q, NameTokens c, float[] sim, int[] forced) {
+        int m = q.size();
+        int n = c.size();
+        Alignment a = new Alignment();
+        a.usedQ = new boolean[m];
+        a.usedC = new boolean[n];
+        if (forced != null) {
+            for (int k = 0; k < forced[1]; k++) {
+                a.usedQ[forced[0] + k] = true;
+            }
+            for (int k = 0; k < forced[3]; k++) {
+                a.usedC[forced[2] + k] = true;
+            }
+            a.pairs.add(new int[]{forced[0], forced[1], forced[2], forced[3]});
+            a.sims.add(Float.intBitsToFloat(forced[4]));
         }
         while (true) {
             int best = -1;
@@ -88,6 +119,35 @@ public final class NameScorer {
         joinLeftovers(c, q, a, true);
         a.score = ratio(q, c, a);
         return a;
+    }
+
+    /** The best joined-word pair between the names, as {qStart, qLen, cStart, cLen, floatBits(sim)}, or null. */
+    private static int[] bestJoin(NameTokens q, NameTokens c) {
+        int[] best = null;
+        float bestSim = JOINED_FLOOR;
+        for (int side = 0; side < 2; side++) {
+            NameTokens x = side == 0 ? q : c;
+            NameTokens y = side == 0 ? c : q;
+            for (int i = 0; i + 1 < x.size(); i++) {
+                if (!isWordLike(x.kind[i]) || !isWordLike(x.kind[i + 1])) {
+                    continue;
+                }
+                String joined = x.text[i] + x.text[i + 1];
+                for (int j = 0; j < y.size(); j++) {
+                    if (!isWordLike(y.kind[j]) || y.text[j].length() < joined.length() - 3
+                            || y.text[j].length() < Math.max(x.text[i].length(), x.text[i + 1].length()) + 2) {
+                        continue;
+                    }
+                    float s = joined.equals(y.text[j]) ? 1f : TokenSimilarity.fuzzy(joined, y.text[j], null, null);
+                    if (s > bestSim) {
+                        bestSim = s;
+                        int bits = Float.floatToIntBits(s);
+                        best = side == 0 ? new int[]{i, 2, j, 1, bits} : new int[]{j, 1, i, 2, bits};
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     /** Two adjacent leftover words of {@code x} may be one leftover word of {@code y}, written joined. */

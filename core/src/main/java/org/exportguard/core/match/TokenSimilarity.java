@@ -10,8 +10,11 @@ final class TokenSimilarity {
     static final float NICKNAME = 0.90f;
     static final float INITIAL = 0.80f;
     static final float PHONETIC = 0.85f;
+    static final float FLOOR_SHORT = Float.parseFloat(System.getProperty("eg.floorShort", "0.90"));
+    static final float FLOOR_MEDIUM = Float.parseFloat(System.getProperty("eg.floorMedium", "0.86"));
+    static final float FLOOR_LONG = Float.parseFloat(System.getProperty("eg.floorLong", "0.84"));
     /** Two spellings with the same phonetic form. */
-    static final float PHONETIC_EQUAL = 0.92f;
+    static final float PHONETIC_EQUAL = Float.parseFloat(System.getProperty("eg.phoneticEqual", "0.92"));
     /** Fuzzy similarity of phonetic forms counts a little less than that of the spellings themselves. */
     static final float PHONETIC_FACTOR = 0.97f;
 
@@ -68,31 +71,39 @@ final class TokenSimilarity {
         return Math.min(ka.length(), kb.length()) >= 4 && JaroWinkler.similarity(ka, kb) >= 0.9;
     }
 
-    /** Fuzzy similarity of two words of the same kind; also used for joined words ("aero caribbean"). */
+    /**
+     * Fuzzy similarity of two words of the same kind; also used for joined words ("aero caribbean"). Jaro-Winkler
+     * is generous (0.85 for quite different names), so its distance from 1 is stretched by {@link #STRETCH}: only
+     * near-spellings keep a high similarity. The consonant skeleton is not used here (too coarse between Latin
+     * spellings; see {@link #abjadConsonantsAgree}).
+     */
     static float fuzzy(String a, String b, String skeletonA, String skeletonB) {
         int minLen = Math.min(a.length(), b.length());
-        float jw = 0f;
-        if (minLen > 2) {
-            jw = (float) JaroWinkler.similarity(a, b);
-            if (jw < floor(minLen)) {
-                jw = 0f;
-            }
+        if (minLen <= 2) {
+            return 0f;
         }
-        if (jw < PHONETIC && skeletonA != null && skeletonA.equals(skeletonB)) {
-            return PHONETIC;
+        float jw = (float) JaroWinkler.similarity(a, b);
+        if (jw < floor(minLen)) {
+            return 0f;
         }
-        return jw;
+        return stretch(jw);
+    }
+
+    static final float STRETCH = Float.parseFloat(System.getProperty("eg.stretch", "2.0"));
+
+    static float stretch(float jw) {
+        return Math.max(0f, 1f - STRETCH * (1f - jw));
     }
 
     /** Lowest Jaro-Winkler similarity that still counts, by the shorter word's length. */
     static float floor(int minLen) {
         if (minLen <= 3) {
-            return 0.90f;
+            return FLOOR_SHORT;
         }
         if (minLen <= 5) {
-            return 0.84f;
+            return FLOOR_MEDIUM;
         }
-        return 0.80f;
+        return FLOOR_LONG;
     }
 
     Kind kindOf(NameTokens q, int i, NameTokens c, int j, float sim) {

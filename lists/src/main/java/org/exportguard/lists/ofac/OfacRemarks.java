@@ -85,13 +85,22 @@ final class OfacRemarks {
         }
     }
 
-    /** Drops one pair of surrounding quotes (single or double) when present; inner quotes are part of the name. */
+    /**
+     * Drops one pair of surrounding quotes (single or double) when present; inner quotes are part of the name
+     * ({@code 'ABU-'UMAR'} → {@code ABU-'UMAR}, {@code 'SUE RC 'KMP''} → {@code SUE RC 'KMP'}). A stray doubled
+     * closing quote ({@code 'EL PATRON''}) leaves an unbalanced quote at the end, which is dropped too.
+     */
     static String unquote(String s) {
         if (s.length() >= 2) {
             char a = s.charAt(0);
             char b = s.charAt(s.length() - 1);
             if ((a == '\'' && b == '\'') || (a == '"' && b == '"')) {
-                return s.substring(1, s.length() - 1).trim();
+                String inner = s.substring(1, s.length() - 1).trim();
+                long quotes = inner.chars().filter(c -> c == a).count();
+                if (quotes % 2 == 1 && inner.length() > 1 && inner.charAt(inner.length() - 1) == a) {
+                    inner = inner.substring(0, inner.length() - 1).trim();
+                }
+                return inner;
             }
         }
         return s;

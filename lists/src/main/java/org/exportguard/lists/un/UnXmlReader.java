@@ -35,7 +35,8 @@ import java.util.StringJoiner;
  * DOCTYPE or an entity reference is refused. The file is read as UTF-8 (the UN publishes UTF-8).
  *
  * <ul>
- *   <li>name: FIRST_NAME SECOND_NAME THIRD_NAME FOURTH_NAME joined with spaces (entities: FIRST_NAME)</li>
+ *   <li>name: FIRST_NAME SECOND_NAME THIRD_NAME FOURTH_NAME joined with spaces (entities: FIRST_NAME); in names
+ *       and aliases, runs of white space (the file breaks long names over lines) become one space</li>
  *   <li>NAME_ORIGINAL_SCRIPT: an original-script alias</li>
  *   <li>aliases: QUALITY "Low" → WEAK, anything else ("Good", "a.k.a.", "f.k.a.", blank) → STRONG; empty
  *       ALIAS_NAME skipped. An alias holding several names separated by ";" is kept verbatim <em>and</em> each
@@ -72,6 +73,12 @@ public final class UnXmlReader {
                 }
             }
             return null;
+        }
+
+        /** Like {@link #text} with runs of white space (line breaks of the XML layout) made one space. */
+        String name(String child) {
+            String t = text(child);
+            return t == null ? null : t.replaceAll("\\s+", " ");
         }
 
         String own() {
@@ -204,7 +211,7 @@ public final class UnXmlReader {
         StringJoiner name = new StringJoiner(" ");
         for (String part : individual
                 ? List.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME") : List.of("FIRST_NAME")) {
-            String v = el.text(part);
+            String v = el.name(part);
             if (v != null) {
                 name.add(v);
             }
@@ -223,13 +230,13 @@ public final class UnXmlReader {
         if (program != null) {
             b.program(program);
         }
-        String original = el.text("NAME_ORIGINAL_SCRIPT");
+        String original = el.name("NAME_ORIGINAL_SCRIPT");
         if (original != null) {
             b.alias(Alias.originalScript(original));
         }
         Set<String> aliasKeys = new LinkedHashSet<>();
         for (El a : el.all(individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
-            String alias = a.text("ALIAS_NAME");
+            String alias = a.name("ALIAS_NAME");
             if (alias == null) {
                 continue;
             }

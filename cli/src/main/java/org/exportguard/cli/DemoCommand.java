@@ -56,8 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("ExportGuard demo: sample lists (illustrative extracts, not the current lists)");
             CliText.Table t = new CliText.Table("list", "format", "parties", "file");
             for (PartyList l : lists) {
-                t.row(l.id(), l.format(), l.parties().size(), dir.relativize(Path.of(l.origin() == null ? dir.toString()
-                        : l.origin()).toAbsolutePath()).toString());
+                t.row(l.id(), l.format(), l.parties().size(), shortOrigin(dir, l.origin()));
             }
             out.print(t.render("  "));
             out.println();
@@ -72,6 +71,19 @@ public final class DemoCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /** The list's origin relative to the sample folder when it lies inside it, else as given. */
+    static String shortOrigin(Path dir, String origin) {
+        if (origin == null) {
+            return "";
+        }
+        try {
+            Path p = Path.of(origin).toAbsolutePath().normalize();
+            return p.startsWith(dir) ? dir.relativize(p).toString() : origin;
+        } catch (RuntimeException e) {
+            return origin;
         }
     }
 

@@ -37,7 +37,7 @@ public final class ScreeningShowcase implements DemoSection {
                     NameMatcher.DEFAULT_THRESHOLD, LIMIT);
             env.out().println(c.what() + ": \"" + c.name() + "\" (" + c.type().label() + ")");
             if (hits.isEmpty()) {
-                env.out().println("  no hit: clear to proceed on this name");
+                env.out().println("  no hit at or above the threshold");
                 env.out().println();
                 continue;
             }

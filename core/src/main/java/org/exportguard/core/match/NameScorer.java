@@ -1,0 +1,217 @@
+package org.exportguard.core.match;
+
+import org.exportguard.core.match.MatchExplanation.Kind;
+import org.exportguard.core.match.MatchExplanation.TokenPair;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores one tokenised name against another by aligning their words regardless of order.
+ *
+ * <p>Each word pairs with at most one word of the other name, best pairs first (greedy on similarity); words left
+ * over may still meet as joined words ("aero caribbean" / "aerocaribbean"). The score is a weighted Dice-like ratio:
+ * matched weight times similarity over all weight, where a word of the list name left unmatched costs only
+ * {@link #UNMATCHED_LIST_FACTOR} of its weight (listed names carry extra middle names and patronymics that a query
+ * rightly leaves out) and a query word left unmatched costs all of it.
+ */
+public final class NameScorer {
+    static final float UNMATCHED_LIST_FACTOR = 0.5f;
+    /** Minimum similarity for two leftover word runs to count as the same word written joined or split. */
+    static final float JOINED_FLOOR = 0.88f;
+    /** Applied when only minor words (particles, legal forms, initials) matched. */
+    static final float MINOR_ONLY_FACTOR = 0.6f;
+
+    private final TokenSimilarity similarity;
+
+    public NameScorer() {
+        this(Vocabulary.DEFAULT);
+    }
+
+    NameScorer(Vocabulary vocabulary) {
+        this.similarity = new TokenSimilarity(vocabulary);
+    }
+
+    /** The alignment of two names and its score. */
+    public static final class Alignment {
+        final List<int[]> pairs = new ArrayList<>(); // {qStart, qLen, cStart, cLen}
+        final List<Float> sims = new ArrayList<>();
+        boolean[] usedQ;
+        boolean[] usedC;
+        float score;
+
+        public float score() {
+            return score;
+        }
+        boolean minorOnly;
+    }
+
+    public float score(NameTokens q, NameTokens c) {
+        return align(q, c).score;
+    }
+
+    public Alignment align(NameTokens q, NameTokens c) {
+        Alignment a = new Alignment();
+        int m = q.size();
+        int n = c.size();
+        a.usedQ = new boolean[m];
+        a.usedC = new boolean[n];
+        if (m == 0 || n == 0) {
+            return a;
+        }
+        float[] sim = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                sim[i * n + j] = similarity.similarity(q, i, c, j);
+            }
+        }
+        while (true) {
+            int best = -1;
+            float bestSim = 0f;
+            for (int k = 0; k < sim.length; k++) {
+                if (sim[k] > bestSim && !a.usedQ[k / n] && !a.usedC[k % n]) {
+                    bestSim = sim[k];
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            int i = best / n;
+            int j = best % n;
+            a.usedQ[i] = true;
+            a.usedC[j] = true;
+            a.pairs.add(new int[]{i, 1, j, 1});
+            a.sims.add(bestSim);
+        }
+        joinLeftovers(q, c, a, false);
+        joinLeftovers(c, q, a, true);
+        a.score = ratio(q, c, a);
+        return a;
+    }
+
+    /** Two adjacent leftover words of {@code x} may be one leftover word of {@code y}, written joined. */
+    private static void joinLeftovers(NameTokens x, NameTokens y, Alignment a, boolean xIsList) {
+        boolean[] usedX = xIsList ? a.usedC : a.usedQ;
+        boolean[] usedY = xIsList ? a.usedQ : a.usedC;
+        for (int i = 0; i + 1 < x.size(); i++) {
+            if (usedX[i] || usedX[i + 1] || !isWordLike(x.kind[i]) || !isWordLike(x.kind[i + 1])) {
+                continue;
+            }
+            String joined = x.text[i] + x.text[i + 1];
+            String joinedSkeleton = Skeleton.of(joined);
+            int bestJ = -1;
+            float bestSim = 0f;
+            for (int j = 0; j < y.size(); j++) {
+                if (usedY[j] || !isWordLike(y.kind[j])) {
+                    continue;
+                }
+                float s = joined.equals(y.text[j]) ? 1f : TokenSimilarity.fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
+                if (s >= JOINED_FLOOR && s > bestSim) {
+                    bestSim = s;
+                    bestJ = j;
+                }
+            }
+            if (bestJ >= 0) {
+                usedX[i] = true;
+                usedX[i + 1] = true;
+                usedY[bestJ] = true;
+                a.pairs.add(xIsList ? new int[]{bestJ, 1, i, 2} : new int[]{i, 2, bestJ, 1});
+                a.sims.add(bestSim);
+                i++;
+            }
+        }
+    }
+
+    private static boolean isWordLike(TokenKind k) {
+        return k == TokenKind.WORD || k == TokenKind.PARTICLE;
+    }
+
+    private static float ratio(NameTokens q, NameTokens c, Alignment a) {
+        float num = 0f;
+        float den = 0f;
+        boolean majorMatched = false;
+        for (int p = 0; p < a.pairs.size(); p++) {
+            int[] pr = a.pairs.get(p);
+            float wq = sumWeight(q, pr[0], pr[1]);
+            float wc = sumWeight(c, pr[2], pr[3]);
+            num += a.sims.get(p) * (wq + wc);
+            den += wq + wc;
+            majorMatched |= isMajor(q.kind[pr[0]]) && isMajor(c.kind[pr[2]]);
+        }
+        for (int i = 0; i < q.size(); i++) {
+            if (!a.usedQ[i]) {
+                den += q.weight[i];
+            }
+        }
+        for (int j = 0; j < c.size(); j++) {
+            if (!a.usedC[j]) {
+                den += UNMATCHED_LIST_FACTOR * c.weight[j];
+            }
+        }
+        if (den == 0f) {
+            return 0f;
+        }
+        float score = num / den;
+        if (!majorMatched) {
+            a.minorOnly = true;
+            score *= MINOR_ONLY_FACTOR;
+        }
+        return score;
+    }
+
+    private static boolean isMajor(TokenKind k) {
+        return k == TokenKind.WORD || k == TokenKind.NUMBER;
+    }
+
+    private static float sumWeight(NameTokens t, int start, int len) {
+        float w = 0f;
+        for (int k = start; k < start + len; k++) {
+            w += t.weight[k];
+        }
+        return w;
+    }
+
+    /** The explanation of an alignment: pairs in query order, leftovers, and the penalties passed in. */
+    public MatchExplanation explain(NameTokens q, NameTokens c, Alignment a, List<MatchExplanation.Penalty> penalties) {
+        List<int[]> order = new ArrayList<>(a.pairs);
+        List<Integer> idx = new ArrayList<>();
+        for (int p = 0; p < order.size(); p++) {
+            idx.add(p);
+        }
+        idx.sort((x, y) -> Integer.compare(a.pairs.get(x)[0], a.pairs.get(y)[0]));
+        List<TokenPair> pairs = new ArrayList<>();
+        for (int p : idx) {
+            int[] pr = a.pairs.get(p);
+            float s = a.sims.get(p);
+            Kind kind = pr[1] > 1 || pr[3] > 1 ? Kind.JOINED : similarity.kindOf(q, pr[0], c, pr[2], s);
+            pairs.add(new TokenPair(words(q, pr[0], pr[1]), words(c, pr[2], pr[3]), round(s), kind));
+        }
+        List<String> uq = new ArrayList<>();
+        for (int i = 0; i < q.size(); i++) {
+            if (!a.usedQ[i]) {
+                uq.add(q.text[i]);
+            }
+        }
+        List<String> uc = new ArrayList<>();
+        for (int j = 0; j < c.size(); j++) {
+            if (!a.usedC[j]) {
+                uc.add(c.text[j]);
+            }
+        }
+        List<MatchExplanation.Penalty> all = new ArrayList<>();
+        if (a.minorOnly) {
+            all.add(new MatchExplanation.Penalty("only minor words matched", MINOR_ONLY_FACTOR));
+        }
+        all.addAll(penalties);
+        return new MatchExplanation(pairs, uq, uc, all);
+    }
+
+    private static String words(NameTokens t, int start, int len) {
+        return len == 1 ? t.text[start] : String.join(" ", java.util.Arrays.copyOfRange(t.text, start, start + len));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10000.0) / 10000.0;
+    }
+}

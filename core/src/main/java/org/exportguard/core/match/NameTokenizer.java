@@ -1,0 +1,197 @@
+package org.exportguard.core.match;
+
+import org.exportguard.core.model.PartyType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a raw name into {@link NameTokens}: any script to ASCII, case folded, dots and apostrophes dropped
+ * ("S.A." → "sa", "Nu'man" → "numan"), other punctuation split, then each word classified: legal forms
+ * canonicalised ("Limited" → "ltd"), titles dropped from people's names, particles and initials marked, digits kept.
+ * Word order is not kept as meaning: "PUTIN, Vladimir" and "Vladimir Putin" give the same words.
+ */
+public final class NameTokenizer {
+    private final Vocabulary vocabulary;
+
+    public NameTokenizer() {
+        this(Vocabulary.DEFAULT);
+    }
+
+    NameTokenizer(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** The normalised words of a name, for display and tests. */
+    public List<String> words(String name, PartyType type) {
+        return List.of(tokenize(name, type).text);
+    }
+
+    public NameTokens tokenize(String name, PartyType type) {
+        if (name == null || name.isBlank()) {
+            return NameTokens.EMPTY;
+        }
+        List<String> words = new ArrayList<>(6);
+        List<Boolean> abjadWords = new ArrayList<>(6);
+        splitRaw(name, words, abjadWords);
+        if (words.isEmpty()) {
+            return NameTokens.EMPTY;
+        }
+        List<String> text = new ArrayList<>(words.size());
+        List<TokenKind> kinds = new ArrayList<>(words.size());
+        List<Boolean> abjad = new ArrayList<>(words.size());
+        boolean mayHaveLegalForm = type != PartyType.PERSON;
+        for (int i = 0; i < words.size(); ) {
+            String w = words.get(i);
+            int legal = mayHaveLegalForm && words.size() > 1 ? legalFormAt(words, i) : -1;
+            if (legal >= 0) {
+                text.add(vocabulary.legalFormCanonical.get(legal));
+                kinds.add(TokenKind.LEGAL_FORM);
+                abjad.add(false);
+                i += vocabulary.legalFormVariants.get(legal).length;
+                continue;
+            }
+            text.add(w);
+            kinds.add(classify(w));
+            abjad.add(abjadWords.get(i));
+            i++;
+        }
+        dropTitles(text, kinds, abjad, type);
+        markAllParticlesAsWords(kinds);
+        String[] t = text.toArray(new String[0]);
+        boolean[] fromAbjad = new boolean[t.length];
+        for (int i = 0; i < t.length; i++) {
+            fromAbjad[i] = abjad.get(i);
+        }
+        String[] skeletons = new String[t.length];
+        for (int i = 0; i < t.length; i++) {
+            if (kinds.get(i) == TokenKind.WORD) {
+                skeletons[i] = Skeleton.of(t[i]);
+            }
+        }
+        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, fromAbjad);
+    }
+
+    private TokenKind classify(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return TokenKind.NUMBER;
+            }
+        }
+        if (w.length() == 1) {
+            return TokenKind.INITIAL;
+        }
+        if (vocabulary.particles.contains(w)) {
+            return TokenKind.PARTICLE;
+        }
+        return TokenKind.WORD;
+    }
+
+    /** Index of the (longest) legal-form variant starting at word {@code i}, or -1. */
+    private int legalFormAt(List<String> words, int i) {
+        if (!vocabulary.legalFormFirstTokens.contains(words.get(i))) {
+            return -1;
+        }
+        List<String[]> variants = vocabulary.legalFormVariants;
+        for (int v = 0; v < variants.size(); v++) {
+            String[] variant = variants.get(v);
+            if (i + variant.length > words.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < variant.length && all; k++) {
+                all = variant[k].equals(words.get(i + k));
+            }
+            if (all) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Titles go from people's names ("Dr. John Smith"); for an unknown type only a leading title before at least two
+     * other words ("Sheikh Ahmed Yassin", but not "General Electric").
+     */
+    private void dropTitles(List<String> text, List<TokenKind> kinds, List<Boolean> abjad, PartyType type) {
+        if (type == PartyType.PERSON) {
+            for (int i = text.size() - 1; i >= 0 && text.size() > 1; i--) {
+                if (kinds.get(i) == TokenKind.WORD && vocabulary.titles.contains(text.get(i))) {
+                    text.remove(i);
+                    kinds.remove(i);
+                    abjad.remove(i);
+                }
+            }
+        } else if (type == PartyType.UNKNOWN) {
+            while (text.size() > 2 && kinds.get(0) == TokenKind.WORD && vocabulary.titles.contains(text.get(0))
+                    && !kinds.contains(TokenKind.LEGAL_FORM)) {
+                text.remove(0);
+                kinds.remove(0);
+                abjad.remove(0);
+            }
+        }
+    }
+
+    /** A name made only of particles ("DE LA") still needs weight: treat them as words. */
+    private static void markAllParticlesAsWords(List<TokenKind> kinds) {
+        for (TokenKind k : kinds) {
+            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM) {
+                return;
+            }
+        }
+        for (int i = 0; i < kinds.size(); i++) {
+            if (kinds.get(i) == TokenKind.PARTICLE) {
+                kinds.set(i, TokenKind.WORD);
+            }
+        }
+    }
+
+    /** Splits a raw name at white space, turns each piece to ASCII and splits that into words, noting abjad ones. */
+    private static void splitRaw(String name, List<String> words, List<Boolean> abjad) {
+        int start = 0;
+        int len = name.length();
+        for (int i = 0; i <= len; i++) {
+            if (i == len || Character.isWhitespace(name.charAt(i)) || name.charAt(i) == ',') {
+                if (i > start) {
+                    String raw = name.substring(start, i);
+                    boolean isAbjad = !ScriptTransliterator.isAscii(raw) && ScriptTransliterator.isAbjad(raw);
+                    int before = words.size();
+                    words.addAll(splitWords(ScriptTransliterator.wordToAscii(raw)));
+                    for (int k = before; k < words.size(); k++) {
+                        abjad.add(isAbjad);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Splits lower-case ASCII into words; dots and apostrophes join, '&' becomes "and", the rest separates. */
+    static List<String> splitWords(String ascii) {
+        List<String> out = new ArrayList<>(6);
+        StringBuilder cur = new StringBuilder(16);
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                cur.append(c);
+            } else if (c == '.' || c == '\'' || c == '`' || c == '~') {
+                // joins: "s.a." -> "sa", "o'brien" -> "obrien"
+            } else {
+                flush(cur, out);
+                if (c == '&') {
+                    out.add("and");
+                }
+            }
+        }
+        flush(cur, out);
+        return out;
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+            cur.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.exportguard.core.match;
+
+/**
+ * A name after normalisation: its words in ASCII, each with a kind, a weight and a consonant skeleton. Built once
+ * per name (list names at index time, a query once per query) and then only read.
+ */
+public final class NameTokens {
+    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new boolean[0]);
+
+    public final String[] text;
+    final TokenKind[] kind;
+    public final float[] weight;
+    /** Consonant skeleton of each word (see {@link Skeleton}); null where too short to mean anything. */
+    public final String[] skeleton;
+    /** True for words that came from an abjad script (Arabic, Hebrew): compared by consonants with Latin words. */
+    final boolean[] abjad;
+    /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
+    public final String[] phonetic;
+    public final float totalWeight;
+
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, boolean[] abjad) {
+        this.text = text;
+        this.abjad = abjad;
+        this.phonetic = new String[text.length];
+        for (int i = 0; i < text.length; i++) {
+            phonetic[i] = kind[i] == TokenKind.WORD ? PhoneticForm.of(text[i]) : text[i];
+        }
+        this.kind = kind;
+        this.skeleton = skeleton;
+        this.weight = new float[text.length];
+        float total = 0;
+        for (int i = 0; i < text.length; i++) {
+            weight[i] = kind[i].weight;
+            total += weight[i];
+        }
+        this.totalWeight = total;
+    }
+
+    public int size() {
+        return text.length;
+    }
+
+    public boolean isEmpty() {
+        return text.length == 0;
+    }
+
+    public boolean hasLegalForm() {
+        for (TokenKind k : kind) {
+            if (k == TokenKind.LEGAL_FORM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The normalised name as one string, words separated by single spaces. */
+    public String joined() {
+        return String.join(" ", text);
+    }
+
+    @Override
+    public String toString() {
+        return joined();
+    }
+}

@@ -1,0 +1,21 @@
+package org.exportguard.core.match;
+
+/** What a word of a name is; each kind weighs differently in the score. */
+enum TokenKind {
+    /** An ordinary name word. */
+    WORD(1.0f),
+    /** A single letter, usually an initial: it can meet any word starting with it. */
+    INITIAL(0.4f),
+    /** "al", "de", "bin" ...: part of the name, little identity. */
+    PARTICLE(0.25f),
+    /** A company legal form in its canonical spelling ("ltd", "llc"). */
+    LEGAL_FORM(0.15f),
+    /** A word with digits: kept, and only meets the same digits. */
+    NUMBER(1.0f);
+
+    final float weight;
+
+    TokenKind(float weight) {
+        this.weight = weight;
+    }
+}

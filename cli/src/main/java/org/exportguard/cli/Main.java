@@ -1,24 +1,107 @@
 package org.exportguard.cli;
 
+import org.exportguard.lists.ListLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Entry point of the {@code exportguard} command. */
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Entry point of the {@code exportguard} command.
+ *
+ * <p>Exit codes: 0 success; 1 internal error (a bug: one line "exportguard: internal error: ..."); 2 usage error
+ * (picocli's message and usage) or a problem with a list or input file (one line "exportguard: error: ...").
+ * No stack trace ever reaches the user.
+ */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, version = "exportguard 0.1.0",
         description = "Screens parties against restricted-party lists and decides export deals.",
-        subcommands = {CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error (a bug; please report it)",
+                "2:usage error, or a problem with a list or input file"})
 public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_USER = 2;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(System.out, System.err, args);
+        System.out.flush();
+        System.exit(code);
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    /** Runs the command line on the process's streams and returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return run(System.out, System.err, args);
     }
 
+    /** Runs the command line writing to the given streams (UTF-8) and returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, ListLoader::load, args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with lists from {@code lists} (tests use this). */
+    public static int run(PrintStream out, PrintStream err, ListSource lists, String... args) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try {
+            Context ctx = new Context(o, e, lists, System.console() != null);
+            CommandLine cl = commandLine(ctx);
+            return cl.execute(args);
+        } catch (Throwable t) { // even an Error must not print a stack trace
+            e.println("exportguard: internal error: " + describe(t));
+            return EXIT_INTERNAL;
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /** The command tree. Commands get the context through their constructors. */
+    static CommandLine commandLine(Context ctx) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("screen", new ScreenCommand(ctx));
+        cl.addSubcommand("match", new MatchCommand(ctx));
+        cl.addSubcommand("lists", new CommandLine(new ListsCommand())
+                .addSubcommand("inspect", new ListsCommand.Inspect(ctx)));
+        cl.addSubcommand("bench", new CommandLine(new BenchCommand())
+                .addSubcommand("screen", new BenchCommand.Screen(ctx)));
+        cl.addSubcommand("demo", new DemoCommand(ctx));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UserException) {
+                err.println("exportguard: error: " + CliText.oneLine(ex.getMessage()));
+                return EXIT_USER;
+            }
+            if (ex instanceof CommandLine.ParameterException pe) {
+                err.println(pe.getMessage());
+                pe.getCommandLine().usage(err);
+                return EXIT_USER;
+            }
+            err.println("exportguard: internal error: " + describe(ex));
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    static String describe(Throwable t) {
+        String msg = t.getMessage();
+        return CliText.oneLine(t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg));
+    }
+
+    /** Without a subcommand there is nothing to do: that is a usage error. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 }

@@ -1,0 +1,159 @@
+package org.exportguard.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.core.model.Alias;
+import org.exportguard.core.model.AliasStrength;
+import org.exportguard.core.model.ListedParty;
+import org.exportguard.core.model.PartyList;
+import org.exportguard.core.model.PartyType;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code exportguard lists ...}: work with list files. */
+@Command(name = "lists", mixinStandardHelpOptions = true, description = "Work with restricted-party list files.")
+public final class ListsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /** {@code lists inspect PATH}: what a list file or folder holds and what is wrong with it. */
+    @Command(name = "inspect", mixinStandardHelpOptions = true,
+            description = "Loads a list file or folder and reports its format, counts and problems.")
+    public static final class Inspect implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", description = "A list file, or a folder of lists.")
+        Path path;
+
+        @Option(names = "--json", description = "JSON instead of text.")
+        boolean json;
+
+        private final Context ctx;
+
+        public Inspect(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<PartyList> lists = ctx.loadList(path);
+            ObjectNode report = Json.object();
+            report.put("path", path.toString());
+            ArrayNode arr = report.putArray("lists");
+            lists.forEach(l -> arr.add(inspect(l)));
+            if (json) {
+                ctx.out().println(Json.pretty(report));
+            } else {
+                ctx.out().print(text(report));
+            }
+            return Main.EXIT_OK;
+        }
+
+        /** Counts and problems of one list, computed from the loaded parties. */
+        static ObjectNode inspect(PartyList l) {
+            ObjectNode o = Json.object();
+            o.put("id", l.id());
+            o.put("format", l.format());
+            o.put("origin", l.origin());
+            o.put("parties", l.parties().size());
+            Map<PartyType, Integer> byType = new EnumMap<>(PartyType.class);
+            for (PartyType t : PartyType.values()) {
+                byType.put(t, 0);
+            }
+            int strong = 0;
+            int weak = 0;
+            int script = 0;
+            int addresses = 0;
+            int withoutAddress = 0;
+            List<String> problems = new ArrayList<>();
+            Map<String, Integer> ids = new HashMap<>();
+            for (ListedParty p : l.parties()) {
+                byType.merge(p.type(), 1, Integer::sum);
+                for (Alias a : p.aliases()) {
+                    if (a.originalScript()) {
+                        script++;
+                    }
+                    if (a.strength() == AliasStrength.WEAK) {
+                        weak++;
+                    } else {
+                        strong++;
+                    }
+                }
+                addresses += p.addresses().size();
+                if (p.addresses().isEmpty()) {
+                    withoutAddress++;
+                }
+                if (p.primaryName().isBlank()) {
+                    problems.add("entry " + p.sourceId() + ": empty primary name");
+                }
+                ids.merge(p.sourceId(), 1, Integer::sum);
+            }
+            ids.forEach((id, n) -> {
+                if (n > 1) {
+                    problems.add("id " + id + " used by " + n + " entries");
+                }
+            });
+            ObjectNode types = o.putObject("types");
+            byType.forEach((t, n) -> types.put(t.label(), n));
+            ObjectNode aliases = o.putObject("aliases");
+            aliases.put("total", strong + weak);
+            aliases.put("strong", strong);
+            aliases.put("weak", weak);
+            aliases.put("originalScript", script);
+            o.put("addresses", addresses);
+            o.put("partiesWithoutAddress", withoutAddress);
+            ArrayNode w = o.putArray("warnings");
+            l.warnings().forEach(w::add);
+            ArrayNode pr = o.putArray("problems");
+            problems.stream().sorted().forEach(pr::add);
+            return o;
+        }
+
+        static String text(ObjectNode report) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(report.get("path").asText()).append(": ").append(report.get("lists").size())
+              .append(report.get("lists").size() == 1 ? " list\n" : " lists\n");
+            for (var l : report.get("lists")) {
+                sb.append('\n').append(l.get("id").asText()).append("  (format ").append(l.get("format").asText())
+                  .append(", from ").append(l.get("origin").asText()).append(")\n");
+                sb.append("  parties      ").append(l.get("parties").asInt()).append('\n');
+                StringBuilder types = new StringBuilder();
+                l.get("types").fields().forEachRemaining(e -> {
+                    if (e.getValue().asInt() > 0) {
+                        types.append(types.length() > 0 ? ", " : "").append(e.getKey()).append(' ')
+                             .append(e.getValue().asInt());
+                    }
+                });
+                sb.append("  by type      ").append(types.length() == 0 ? "-" : types).append('\n');
+                var a = l.get("aliases");
+                sb.append("  aliases      ").append(a.get("total").asInt()).append(" (strong ")
+                  .append(a.get("strong").asInt()).append(", weak ").append(a.get("weak").asInt())
+                  .append(", original script ").append(a.get("originalScript").asInt()).append(")\n");
+                sb.append("  addresses    ").append(l.get("addresses").asInt()).append(" (")
+                  .append(l.get("partiesWithoutAddress").asInt()).append(" parties without)\n");
+                int nw = l.get("warnings").size();
+                int np = l.get("problems").size();
+                sb.append("  warnings     ").append(nw).append('\n');
+                l.get("warnings").forEach(x -> sb.append("    - ").append(CliText.oneLine(x.asText())).append('\n'));
+                sb.append("  problems     ").append(np).append('\n');
+                l.get("problems").forEach(x -> sb.append("    - ").append(CliText.oneLine(x.asText())).append('\n'));
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.exportguard.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the real shaded jar ({@code cli/target/exportguard.jar}) as a separate process, as the launcher does. The jar
+ * exists only after {@code mvn package}; without it these tests are skipped (they then test whatever jar the last
+ * package built, which may be older than the sources).
+ */
+class JarProcessTest {
+    @TempDir
+    Path dir;
+
+    record Proc(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private static Path jar() {
+        Path jar = Path.of("target", "exportguard.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            jar = Path.of("cli", "target", "exportguard.jar").toAbsolutePath();
+        }
+        assumeTrue(Files.exists(jar), "cli/target/exportguard.jar not built (run mvn package); jar tests skipped");
+        return jar;
+    }
+
+    private Proc exec(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jar did not finish in 120 s");
+        return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpAndExitCodes() throws Exception {
+        Proc r = exec("--help");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("Usage: exportguard"), r::toString);
+        r = exec();
+        assertEquals(2, r.code(), r::toString);
+        r = exec("match", "--json", "NSO Group", "NSO Group");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(Cli.json(r.out().strip()).get("match").asBoolean(), r::toString);
+    }
+
+    @Test
+    void missingListIsOneLineNoStackTrace() throws Exception {
+        Proc r = exec("screen", "--list", dir.resolve("missing").toString(), "x");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().startsWith("exportguard: error: "), r::toString);
+        assertEquals(1, r.err().strip().split("\n").length, r::toString);
+        assertFalse(r.err().contains("\tat "), r::toString);
+    }
+
+    /** Needs the real list loader in the jar. */
+    @Test
+    void demoRunsFromTheJar() throws Exception {
+        Proc r = exec("demo");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("BANCO NACIONAL DE CUBA"), r::toString);
+    }
+}

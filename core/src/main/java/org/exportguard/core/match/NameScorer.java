@@ -47,10 +47,15 @@ public final class NameScorer {
     }
 
     public float score(NameTokens q, NameTokens c) {
-        return align(q, c).score;
+        return align(q, c, null).score;
     }
 
     public Alignment align(NameTokens q, NameTokens c) {
+        return align(q, c, null);
+    }
+
+    /** Aligns the names; {@code memo} (may be null) remembers word similarities across the candidates of a query. */
+    public Alignment align(NameTokens q, NameTokens c, SimilarityMemo memo) {
         int m = q.size();
         int n = c.size();
         if (m == 0 || n == 0) {
@@ -60,9 +65,17 @@ public final class NameScorer {
             return a;
         }
         float[] sim = new float[m * n];
+        boolean useMemo = memo != null && c.ids != null;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                sim[i * n + j] = similarity.similarity(q, i, c, j);
+                float v = useMemo ? memo.get(i, c.ids[j]) : Float.NaN;
+                if (Float.isNaN(v)) {
+                    v = similarity.similarity(q, i, c, j);
+                    if (useMemo) {
+                        memo.put(i, c.ids[j], v);
+                    }
+                }
+                sim[i * n + j] = v;
             }
         }
         Alignment base = greedy(q, c, sim, null);

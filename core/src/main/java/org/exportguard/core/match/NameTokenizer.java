@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Turns a raw name into {@link NameTokens}: any script to ASCII, case folded, dots and apostrophes dropped
  * ("S.A." → "sa", "Nu'man" → "numan"), other punctuation split, then each word classified: legal forms
- * canonicalised ("Limited" → "ltd"), titles dropped from people's names, particles and initials marked, digits kept.
+ * canonicalised ("Limited" → "ltd"), titles, particles and initials marked as minor words, digits kept.
  * Word order is not kept as meaning: "PUTIN, Vladimir" and "Vladimir Putin" give the same words.
  */
 public final class NameTokenizer {
@@ -56,7 +56,7 @@ public final class NameTokenizer {
             abjad.add(abjadWords.get(i));
             i++;
         }
-        dropTitles(text, kinds, abjad, type);
+        markTitles(text, kinds, type);
         markAllParticlesAsWords(kinds);
         String[] t = text.toArray(new String[0]);
         boolean[] fromAbjad = new boolean[t.length];
@@ -111,24 +111,22 @@ public final class NameTokenizer {
     }
 
     /**
-     * Titles go from people's names ("Dr. John Smith"); for an unknown type only a leading title before at least two
-     * other words ("Sheikh Ahmed Yassin", but not "General Electric").
+     * Titles ("Dr.", "Colonel", "Sheikh") stay in the name as low-weight words, so a query with or without one meets
+     * the listed name; for organisations the same words are ordinary ("General Electric").
      */
-    private void dropTitles(List<String> text, List<TokenKind> kinds, List<Boolean> abjad, PartyType type) {
-        if (type == PartyType.PERSON) {
-            for (int i = text.size() - 1; i >= 0 && text.size() > 1; i--) {
-                if (kinds.get(i) == TokenKind.WORD && vocabulary.titles.contains(text.get(i))) {
-                    text.remove(i);
-                    kinds.remove(i);
-                    abjad.remove(i);
-                }
-            }
-        } else if (type == PartyType.UNKNOWN) {
-            while (text.size() > 2 && kinds.get(0) == TokenKind.WORD && vocabulary.titles.contains(text.get(0))
-                    && !kinds.contains(TokenKind.LEGAL_FORM)) {
-                text.remove(0);
-                kinds.remove(0);
-                abjad.remove(0);
+    private void markTitles(List<String> text, List<TokenKind> kinds, PartyType type) {
+        if (type == PartyType.ORGANIZATION || type == PartyType.VESSEL || type == PartyType.AIRCRAFT
+                || kinds.contains(TokenKind.LEGAL_FORM)) {
+            return;
+        }
+        int words = 0;
+        for (TokenKind k : kinds) {
+            words += k == TokenKind.WORD ? 1 : 0;
+        }
+        for (int i = 0; i < text.size() && words > 1; i++) {
+            if (kinds.get(i) == TokenKind.WORD && vocabulary.titles.contains(text.get(i))) {
+                kinds.set(i, TokenKind.TITLE);
+                words--;
             }
         }
     }
@@ -136,7 +134,7 @@ public final class NameTokenizer {
     /** A name made only of particles ("DE LA") still needs weight: treat them as words. */
     private static void markAllParticlesAsWords(List<TokenKind> kinds) {
         for (TokenKind k : kinds) {
-            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM) {
+            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM && k != TokenKind.TITLE) {
                 return;
             }
         }

@@ -17,6 +17,8 @@ public final class NameTokens {
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
     public final float totalWeight;
+    /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
+    int[] ids;
 
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, boolean[] abjad) {
         this.text = text;
@@ -34,6 +36,23 @@ public final class NameTokens {
             total += weight[i];
         }
         this.totalWeight = total;
+    }
+
+    /**
+     * Gives each word an id from the shared vocabulary (words with the same text, kind and script origin share
+     * one), for memoised similarity; returns the key used so callers can count the vocabulary.
+     */
+    public void assignIds(java.util.Map<String, Integer> vocabulary) {
+        ids = new int[text.length];
+        for (int i = 0; i < text.length; i++) {
+            String key = text[i] + '\u0000' + kind[i].ordinal() + (abjad[i] ? "a" : "");
+            Integer id = vocabulary.get(key);
+            if (id == null) {
+                id = vocabulary.size();
+                vocabulary.put(key, id);
+            }
+            ids[i] = id;
+        }
     }
 
     public int size() {

@@ -8,6 +8,8 @@ enum TokenKind {
     INITIAL(0.4f),
     /** "al", "de", "bin" ...: part of the name, little identity. */
     PARTICLE(0.25f),
+    /** An honorific or rank ("dr", "colonel", "sheikh"): kept so either spelling of a name meets, but weighs little. */
+    TITLE(0.1f),
     /** A company legal form in its canonical spelling ("ltd", "llc"). */
     LEGAL_FORM(0.15f),
     /** A word with digits: kept, and only meets the same digits. */

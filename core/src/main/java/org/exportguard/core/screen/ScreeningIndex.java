@@ -4,6 +4,7 @@ import org.exportguard.core.match.MatchExplanation;
 import org.exportguard.core.match.NameScorer;
 import org.exportguard.core.match.NameTokenizer;
 import org.exportguard.core.match.NameTokens;
+import org.exportguard.core.match.SimilarityMemo;
 import org.exportguard.core.match.TypeCompatibility;
 import org.exportguard.core.model.Alias;
 import org.exportguard.core.model.AliasStrength;
@@ -29,11 +30,13 @@ import java.util.Map;
  */
 public final class ScreeningIndex {
     /** A hit on a weak alias scores this much of the same hit on a strong name. */
-    public static final float WEAK_ALIAS_FACTOR = 0.95f;
+    public static final float WEAK_ALIAS_FACTOR = 0.98f;
+    /** A fuzzy (not exact) hit on a weak alias: weak aliases are often short nicknames, easy to hit by chance. */
+    public static final float WEAK_ALIAS_FUZZY_FACTOR = 0.92f;
     /** At most this many candidates (by shared key weight) are scored in full per query. */
     static final int MAX_CANDIDATES = 64;
     /** A candidate must share keys worth at least this share of the query's weight. */
-    static final float MIN_SHARED_WEIGHT = 0.3f;
+    static final float MIN_SHARED_WEIGHT = 0.45f;
 
     private final List<ListedParty> parties;
     private final int[] nameParty;
@@ -44,9 +47,10 @@ public final class ScreeningIndex {
     private final NameTokenizer tokenizer = new NameTokenizer();
     private final NameScorer scorer = new NameScorer();
     private final ThreadLocal<Scratch> scratch;
+    private final int vocabularySize;
 
     private ScreeningIndex(List<ListedParty> parties, int[] nameParty, boolean[] nameWeak, String[] nameRaw,
-                           NameTokens[] nameTokens, Map<String, int[]> postings) {
+                           NameTokens[] nameTokens, Map<String, int[]> postings, int vocabularySize) {
         this.parties = parties;
         this.nameParty = nameParty;
         this.nameWeak = nameWeak;
@@ -54,7 +58,8 @@ public final class ScreeningIndex {
         this.nameTokens = nameTokens;
         this.postings = postings;
         int names = nameTokens.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names));
+        this.vocabularySize = vocabularySize;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names, vocabularySize));
     }
 
     public static ScreeningIndex build(Collection<PartyList> lists) {
@@ -68,6 +73,7 @@ public final class ScreeningIndex {
         List<String> raw = new ArrayList<>();
         List<NameTokens> tokens = new ArrayList<>();
         Map<String, IntListBuilder> keys = new HashMap<>();
+        Map<String, Integer> vocabulary = new HashMap<>();
         for (int p = 0; p < parties.size(); p++) {
             ListedParty party = parties.get(p);
             Map<String, Integer> seen = new HashMap<>();
@@ -90,6 +96,7 @@ public final class ScreeningIndex {
                 }
                 int id = tokens.size();
                 seen.put(norm, id);
+                t.assignIds(vocabulary);
                 nameParty.add(p);
                 weak.add(name.strength() == AliasStrength.WEAK);
                 raw.add(name.name());
@@ -109,7 +116,7 @@ public final class ScreeningIndex {
             weakArr[i] = weak.get(i);
         }
         return new ScreeningIndex(List.copyOf(parties), nameParty.toArray(), weakArr, raw.toArray(new String[0]),
-                tokens.toArray(new NameTokens[0]), postings);
+                tokens.toArray(new NameTokens[0]), postings, vocabulary.size());
     }
 
     public int partyCount() {
@@ -134,16 +141,18 @@ public final class ScreeningIndex {
             return List.of();
         }
         Scratch s = scratch.get();
+        s.memo.nextQuery();
         int[] candidates = candidates(q, s);
         // Best name per party.
         Map<Integer, Best> best = new HashMap<>();
         for (int name : candidates) {
             int p = nameParty[name];
-            float f = factor(query.type(), name);
-            if (f * 1.0f < threshold) {
+            float f = TypeCompatibility.factor(query.type(), parties.get(p).type());
+            if (f * (nameWeak[name] ? WEAK_ALIAS_FACTOR : 1f) < threshold) {
                 continue;
             }
-            float score = scorer.score(q, nameTokens[name]) * f;
+            float raw = scorer.align(q, nameTokens[name], s.memo).score();
+            float score = raw * f * weakFactor(name, raw);
             if (score >= threshold) {
                 Best b = best.get(p);
                 if (b == null || score > b.score || (score == b.score && !nameWeak[name] && nameWeak[b.name])) {
@@ -166,9 +175,11 @@ public final class ScreeningIndex {
         return hits;
     }
 
-    private float factor(PartyType queryType, int name) {
-        float f = TypeCompatibility.factor(queryType, parties.get(nameParty[name]).type());
-        return nameWeak[name] ? f * WEAK_ALIAS_FACTOR : f;
+    private float weakFactor(int name, float raw) {
+        if (!nameWeak[name]) {
+            return 1f;
+        }
+        return raw >= 0.9999f ? WEAK_ALIAS_FACTOR : WEAK_ALIAS_FUZZY_FACTOR;
     }
 
     private ScreeningHit hit(ScreeningQuery query, NameTokens q, Best b) {
@@ -176,7 +187,7 @@ public final class ScreeningIndex {
         NameScorer.Alignment al = scorer.align(q, nameTokens[b.name]);
         List<MatchExplanation.Penalty> penalties = new ArrayList<>(2);
         if (nameWeak[b.name]) {
-            penalties.add(new MatchExplanation.Penalty("weak alias", WEAK_ALIAS_FACTOR));
+            penalties.add(new MatchExplanation.Penalty("weak alias", weakFactor(b.name, al.score())));
         }
         float typeFactor = TypeCompatibility.factor(query.type(), party.type());
         if (typeFactor < 1f) {
@@ -208,6 +219,7 @@ public final class ScreeningIndex {
         int n = 0;
         int[] touched = s.touched;
         float[] acc = s.acc;
+        float qw = q.totalWeight;
         int[] out = new int[Math.min(s.touchedCount, 4096)];
         for (int t = 0; t < s.touchedCount; t++) {
             int id = touched[t];
@@ -216,24 +228,72 @@ public final class ScreeningIndex {
                     out = Arrays.copyOf(out, n * 2);
                 }
                 out[n++] = id;
+                // Rank by a Dice-like estimate, so among many names sharing "mohammad" the short ones come first.
+                acc[id] = 2f * acc[id] / (qw + nameTokens[id].totalWeight);
             }
         }
         if (n > MAX_CANDIDATES) {
-            Integer[] boxed = new Integer[n];
-            for (int k = 0; k < n; k++) {
-                boxed[k] = out[k];
-            }
-            Arrays.sort(boxed, (x, y) -> {
-                int c = Float.compare(acc[y], acc[x]);
-                return c != 0 ? c : Integer.compare(x, y);
-            });
-            int[] top = new int[MAX_CANDIDATES];
-            for (int k = 0; k < MAX_CANDIDATES; k++) {
-                top[k] = boxed[k];
-            }
-            return top;
+            return topByShared(out, n, acc);
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** The MAX_CANDIDATES ids with the most shared weight (ties by id), by a bounded min-heap on primitives. */
+    private static int[] topByShared(int[] ids, int n, float[] acc) {
+        int k = MAX_CANDIDATES;
+        int[] heap = new int[k];
+        int size = 0;
+        for (int t = 0; t < n; t++) {
+            int id = ids[t];
+            if (size < k) {
+                heap[size] = id;
+                siftUp(heap, size++, acc);
+            } else if (better(id, heap[0], acc)) {
+                heap[0] = id;
+                siftDown(heap, k, acc);
+            }
+        }
+        return heap;
+    }
+
+    /** True when x ranks above y: more shared weight, then lower id. */
+    private static boolean better(int x, int y, float[] acc) {
+        return acc[x] > acc[y] || (acc[x] == acc[y] && x < y);
+    }
+
+    private static void siftUp(int[] h, int i, float[] acc) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!better(h[parent], h[i], acc)) {
+                break;
+            }
+            int tmp = h[parent];
+            h[parent] = h[i];
+            h[i] = tmp;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] h, int size, float[] acc) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int worst = i;
+            if (l < size && better(h[worst], h[l], acc)) {
+                worst = l;
+            }
+            if (r < size && better(h[worst], h[r], acc)) {
+                worst = r;
+            }
+            if (worst == i) {
+                return;
+            }
+            int tmp = h[worst];
+            h[worst] = h[i];
+            h[i] = tmp;
+            i = worst;
+        }
     }
 
     private record Best(int name, float score) {
@@ -249,7 +309,10 @@ public final class ScreeningIndex {
         int query;
         int word;
 
-        Scratch(int names) {
+        final SimilarityMemo memo;
+
+        Scratch(int names, int vocabularySize) {
+            memo = new SimilarityMemo(vocabularySize);
             acc = new float[names];
             queryStamp = new int[names];
             wordStamp = new int[names];

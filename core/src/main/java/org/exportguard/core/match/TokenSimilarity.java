@@ -11,12 +11,12 @@ final class TokenSimilarity {
     static final float INITIAL = 0.80f;
     static final float PHONETIC = 0.85f;
     static final float FLOOR_SHORT = Float.parseFloat(System.getProperty("eg.floorShort", "0.90"));
-    static final float FLOOR_MEDIUM = Float.parseFloat(System.getProperty("eg.floorMedium", "0.86"));
-    static final float FLOOR_LONG = Float.parseFloat(System.getProperty("eg.floorLong", "0.84"));
+    static final float FLOOR_MEDIUM = Float.parseFloat(System.getProperty("eg.floorMedium", "0.84"));
+    static final float FLOOR_LONG = Float.parseFloat(System.getProperty("eg.floorLong", "0.80"));
     /** Two spellings with the same phonetic form. */
     static final float PHONETIC_EQUAL = Float.parseFloat(System.getProperty("eg.phoneticEqual", "0.92"));
     /** Fuzzy similarity of phonetic forms counts a little less than that of the spellings themselves. */
-    static final float PHONETIC_FACTOR = 0.97f;
+    static final float PHONETIC_FACTOR = Float.parseFloat(System.getProperty("eg.phoneticFactor", "1.0"));
 
     private final Vocabulary vocabulary;
 
@@ -84,12 +84,17 @@ final class TokenSimilarity {
         }
         float jw = (float) JaroWinkler.similarity(a, b);
         if (jw < floor(minLen)) {
-            return 0f;
+            jw = 0f;
         }
-        return stretch(jw);
+        float sim = stretch(jw);
+        // Four or more consonants in the same order is a fair sign of one name in two romanisations.
+        if (sim < PHONETIC && skeletonA != null && skeletonA.length() >= 4 && skeletonA.equals(skeletonB)) {
+            return PHONETIC;
+        }
+        return sim;
     }
 
-    static final float STRETCH = Float.parseFloat(System.getProperty("eg.stretch", "2.0"));
+    static final float STRETCH = Float.parseFloat(System.getProperty("eg.stretch", "1.0"));
 
     static float stretch(float jw) {
         return Math.max(0f, 1f - STRETCH * (1f - jw));

@@ -143,6 +143,27 @@ class RealListsTest {
     }
 
     @Test
+    void inspectionOfEveryRealList() throws Exception {
+        for (PartyList l : ListLoader.load(SharedData.lists())) {
+            ListInspector.Inspection i = ListInspector.inspect(l);
+            System.out.printf("%s %s entries=%d types=%s aliases=%d strong=%d weak=%d script=%d addresses=%d"
+                            + " identifiers=%d withDob=%d programs=%d problems=%d%n", i.listId(), i.format(),
+                    i.entries(), i.byType(), i.aliases(), i.strongAliases(), i.weakAliases(),
+                    i.originalScriptAliases(), i.addresses(), i.identifiers(), i.entriesWithDateOfBirth(),
+                    i.programs().size(), i.problems().size());
+            assertEquals(l.parties().size(), i.entries());
+            if (l.id().equals("UN-SC")) {
+                assertEquals(730L, i.byType().get(PartyType.PERSON));
+                assertEquals(273L, i.byType().get(PartyType.ORGANIZATION));
+                assertTrue(i.originalScriptAliases() >= 377, "original script: " + i.originalScriptAliases());
+            }
+            if (l.id().equals("OFAC-SDN")) {
+                assertEquals(13837, i.addresses());
+            }
+        }
+    }
+
+    @Test
     void wholeFolder() throws Exception {
         LoadReport r = ListLoader.loadReport(SharedData.lists());
         assertEquals(List.of("BIS-DPL", "OFAC-CONS", "OFAC-SDN", "UN-SC", "US-CSL"),

@@ -142,4 +142,53 @@ class SmallFilesTest {
         assertEquals(1, i.problems().size());
         assertTrue(i.problems().get(0).contains("unknown ent_num 7"));
     }
+
+    @Test
+    void sdnAndConsSetsInOneFolderAreTwoLists() throws Exception {
+        write("o/sdn.csv", BadFilesTest.SDN_ROW);
+        write("o/alt.csv", "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n");
+        write("o/cons_prim.csv", "9639,\"HANIYA, Ismail\",\"individual\",\"NS-PLC\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+        write("o/cons_alt.csv", "9639,9150,\"aka\",\"HANIYA, I.\",-0- \r\n");
+        List<PartyList> lists = ListLoader.load(dir.resolve("o"));
+        assertEquals(List.of("OFAC-CONS", "OFAC-SDN"), lists.stream().map(PartyList::id).sorted().toList());
+        for (PartyList l : lists) {
+            assertEquals(1, l.parties().size());
+            assertEquals(1, l.parties().get(0).aliases().size());
+        }
+        PartyList viaFile = ListLoader.load(dir.resolve("o/cons_prim.csv")).get(0);
+        assertEquals("OFAC-CONS", viaFile.id());
+        assertEquals(List.of(Alias.strong("HANIYA, I.")), viaFile.parties().get(0).aliases());
+    }
+
+    @Test
+    void unAliasesWithSemicolonsAreKeptAndSplit() throws Exception {
+        Path p = write("un.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CONSOLIDATED_LIST><INDIVIDUALS>"
+                + "<INDIVIDUAL><FIRST_NAME>JOHN</FIRST_NAME><SECOND_NAME>EXAMPLE</SECOND_NAME>"
+                + "<UN_LIST_TYPE>Test</UN_LIST_TYPE><REFERENCE_NUMBER>XXi.001</REFERENCE_NUMBER>"
+                + "<LISTED_ON>2010-01-02</LISTED_ON>"
+                + "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Jon Example; John Exemple</ALIAS_NAME>"
+                + "</INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Johnny</ALIAS_NAME>"
+                + "</INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>"
+                + "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>BETWEEN</TYPE_OF_DATE><FROM_YEAR>1970</FROM_YEAR>"
+                + "<TO_YEAR>1972</TO_YEAR></INDIVIDUAL_DATE_OF_BIRTH>"
+                + "<INDIVIDUAL_DOCUMENT><TYPE_OF_DOCUMENT>Passport</TYPE_OF_DOCUMENT><NUMBER>P1</NUMBER>"
+                + "<ISSUING_COUNTRY>Examplestan</ISSUING_COUNTRY></INDIVIDUAL_DOCUMENT>"
+                + "</INDIVIDUAL></INDIVIDUALS><ENTITIES><ENTITY><FIRST_NAME>ACME FRONT</FIRST_NAME>"
+                + "<REFERENCE_NUMBER>XXe.001</REFERENCE_NUMBER><LISTED_ON>2011-02-03</LISTED_ON>"
+                + "<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>ACME</ALIAS_NAME></ENTITY_ALIAS>"
+                + "</ENTITY></ENTITIES></CONSOLIDATED_LIST>\n");
+        PartyList l = ListLoader.load(p).get(0);
+        ListedParty john = l.parties().get(0);
+        assertEquals("JOHN EXAMPLE", john.primaryName());
+        assertEquals(List.of(Alias.strong("Jon Example; John Exemple"), Alias.strong("Jon Example"),
+                Alias.strong("John Exemple"), Alias.weak("Johnny")), john.aliases());
+        assertEquals(List.of("1970 to 1972"), john.datesOfBirth());
+        assertEquals(List.of(new Identifier("Passport", "P1", "Examplestan")), john.identifiers());
+        assertEquals(List.of("Test"), john.programs());
+        ListedParty acme = l.parties().get(1);
+        assertEquals(PartyType.ORGANIZATION, acme.type());
+        assertEquals("XXe.001", acme.sourceId());
+        assertEquals(List.of(Alias.strong("ACME")), acme.aliases());
+        assertEquals(LocalDate.of(2011, 2, 3), acme.listedOn());
+    }
 }

@@ -64,6 +64,16 @@ class RealListsTest {
         ListedParty cont = byId.get("28264");
         assertTrue(cont.remarks().endsWith("Linked To: LAZARUS GROUP."), cont.remarks());
         assertTrue(cont.aliases().contains(Alias.weak("khaleesi")), cont.aliases().toString());
+        ListedParty zawahiri = byId.get("2676");
+        assertEquals(PartyType.PERSON, zawahiri.type());
+        assertEquals(List.of("19 Jun 1951"), zawahiri.datesOfBirth());
+        assertEquals(List.of("Giza, Egypt"), zawahiri.placesOfBirth());
+        assertTrue(zawahiri.identifiers().contains(
+                new org.exportguard.core.model.Identifier("Passport", "1084010", "Egypt")));
+        assertTrue(zawahiri.identifiers().contains(
+                new org.exportguard.core.model.Identifier("Passport", "19820215", null)));
+        assertEquals(List.of("SDGT", "SYRIA"), byId.get("2686").programs());
+        assertEquals(4, byId.get("2686").datesOfBirth().size());
         long people = l.parties().stream().filter(p -> p.type() == PartyType.PERSON).count();
         assertTrue(people > 3000, "people: " + people);
         assertTrue(l.parties().stream().anyMatch(p -> p.programs().size() > 1));
@@ -97,6 +107,11 @@ class RealListsTest {
         assertEquals(List.of("DRC"), frank.programs());
         assertEquals(LocalDate.of(2005, 11, 1), frank.listedOn());
         assertTrue(frank.remarks().startsWith("Left the CNDP in January 2008."));
+        ListedParty saddam = byId(l).get("IQi.001");
+        assertTrue(saddam.aliases().contains(Alias.originalScript("صدام حسين التكريتي")), saddam.aliases().toString());
+        assertEquals(List.of("1937-04-28"), saddam.datesOfBirth());
+        assertEquals(List.of("Iraq"), saddam.nationalities());
+        assertEquals("QUSAY SADDAM HUSSEIN AL-TIKRITI", byId(l).get("IQi.002").primaryName());
         assertTrue(l.parties().stream().flatMap(p -> p.aliases().stream())
                 .anyMatch(a -> a.originalScript() && a.name().codePoints()
                         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)),
@@ -140,6 +155,27 @@ class RealListsTest {
         ListedParty sdn = l.parties().stream().filter(p -> p.sourceId().equals("8124")).findFirst().orElseThrow();
         assertEquals(PartyType.ORGANIZATION, sdn.type());
         assertEquals(List.of(Alias.strong("CARIBE SOL"), Alias.strong("HAVANTUR CANADA INC.")), sdn.aliases());
+    }
+
+    @Test
+    void inspectionOfEveryRealList() throws Exception {
+        for (PartyList l : ListLoader.load(SharedData.lists())) {
+            ListInspector.Inspection i = ListInspector.inspect(l);
+            System.out.printf("%s %s entries=%d types=%s aliases=%d strong=%d weak=%d script=%d addresses=%d"
+                            + " identifiers=%d withDob=%d programs=%d problems=%d%n", i.listId(), i.format(),
+                    i.entries(), i.byType(), i.aliases(), i.strongAliases(), i.weakAliases(),
+                    i.originalScriptAliases(), i.addresses(), i.identifiers(), i.entriesWithDateOfBirth(),
+                    i.programs().size(), i.problems().size());
+            assertEquals(l.parties().size(), i.entries());
+            if (l.id().equals("UN-SC")) {
+                assertEquals(730L, i.byType().get(PartyType.PERSON));
+                assertEquals(273L, i.byType().get(PartyType.ORGANIZATION));
+                assertTrue(i.originalScriptAliases() >= 377, "original script: " + i.originalScriptAliases());
+            }
+            if (l.id().equals("OFAC-SDN")) {
+                assertEquals(13837, i.addresses());
+            }
+        }
     }
 
     @Test

@@ -152,10 +152,15 @@ public final class UnXmlReader {
     }
 
     private static ListFormatException xmlError(Path file, XMLStreamException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; ) {
             if (t instanceof BadTextException bad) {
                 return new ListFormatException(file, bad.line(), bad.field(), bad.problem(), e);
             }
+            Throwable next = t.getCause();
+            if (next == null && t instanceof XMLStreamException xe) {
+                next = xe.getNestedException();
+            }
+            t = next == t ? null : next;
         }
         long line = line(e.getLocation());
         String msg = String.valueOf(e.getMessage());

@@ -80,8 +80,8 @@ public final class ListLoader {
                         parts.put(p, d.format());
                         continue;
                     }
-                    FormatDetector.Detection pd = FormatDetector.detect(p);
-                    if (pd.recognised() && pd.format().isOfac()) {
+                    FormatDetector.Detection pd = detectSibling(p);
+                    if (pd != null && pd.recognised() && pd.format().isOfac()) {
                         parts.put(p, pd.format());
                     }
                 }
@@ -101,6 +101,18 @@ public final class ListLoader {
             return new LoadReport(List.of(OfacCsvReader.read(set)), List.of());
         }
         return new LoadReport(List.of(readSingle(path, d.format())), List.of());
+    }
+
+    /**
+     * Sniffs a file beside a requested OFAC file; a file that cannot even be sniffed (binary, over-long line) is not
+     * part of the set, and must not fail a load that did not ask for it.
+     */
+    private static FormatDetector.Detection detectSibling(Path p) throws IOException {
+        try {
+            return FormatDetector.detect(p);
+        } catch (ListFormatException e) {
+            return null;
+        }
     }
 
     private static LoadReport loadFolder(Path root) throws ListFormatException, IOException {

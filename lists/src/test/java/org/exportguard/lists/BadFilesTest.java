@@ -169,6 +169,15 @@ class BadFilesTest {
         assertTrue(e.getMessage().contains("line longer than 1 MiB"), e.getMessage());
     }
 
+    @Test
+    void unreadableFileBesideARequestedOfacFileDoesNotFailTheLoad() throws Exception {
+        Path sdn = write("ofac/sdn.csv", SDN_ROW);
+        writeHuge(dir.resolve("ofac/notes.txt"), "", 2);
+        List<PartyList> lists = ListLoader.load(sdn);
+        assertEquals(1, lists.size());
+        assertEquals("OFAC-SDN", lists.get(0).id());
+    }
+
     /** Writes a prefix then {@code mib} MiB of 'A' without a line break (to a temp file only). */
     private static void writeHuge(Path p, String prefix, int mib) throws Exception {
         byte[] chunk = new byte[1 << 20];

@@ -17,11 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the real shaded jar ({@code cli/target/exportguard.jar}) as a separate process, as the launcher does. The jar
- * exists only after {@code mvn package}; without it these tests are skipped (they then test whatever jar the last
- * package built, which may be older than the sources).
+ * Runs the real shaded jar ({@code cli/target/exportguard.jar}) as a separate process, as the launcher does. An
+ * integration test (failsafe): {@code mvn verify} runs it after {@code package} has built the jar.
  */
-class JarProcessTest {
+class JarProcessIT {
     @TempDir
     Path dir;
 

@@ -1,0 +1,73 @@
+package org.exportguard.core.match;
+
+import org.exportguard.core.model.PartyType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class NameTokenizerTest {
+    private final NameTokenizer tokenizer = new NameTokenizer();
+
+    private List<String> words(String name, PartyType type) {
+        return tokenizer.words(name, type);
+    }
+
+    @Test
+    void caseAccentsAndPunctuationFold() {
+        assertEquals(List.of("jose", "maria", "lopez"), words("JOSÉ-MARÍA López", PartyType.PERSON));
+        assertEquals(List.of("obrien", "patrick"), words("O'BRIEN, Patrick", PartyType.PERSON));
+    }
+
+    @Test
+    void legalFormsAreCanonicalWhateverTheSpelling() {
+        assertEquals(List.of("acme", "trading", "ltd"), words("ACME TRADING LIMITED", PartyType.ORGANIZATION));
+        assertEquals(List.of("acme", "trading", "ltd"), words("Acme Trading Ltd.", PartyType.UNKNOWN));
+        assertEquals(List.of("grupo", "mundo", "sa de cv"), words("GRUPO MUNDO, S.A. DE C.V.", PartyType.UNKNOWN));
+        assertEquals(List.of("ooo", "romashka"), words("ООО Ромашка", PartyType.ORGANIZATION));
+    }
+
+    @Test
+    void peopleHaveNoLegalForms() {
+        // "Co" in a person's name is a name, not "company".
+        assertEquals(List.of("co", "van", "thanh"), words("Co Van Thanh", PartyType.PERSON));
+    }
+
+    @Test
+    void digitsAreKept() {
+        assertEquals(List.of("11420", "corp"), words("11420 CORP.", PartyType.UNKNOWN));
+    }
+
+    @Test
+    void cyrillicReadsTheWayEnglishListsSpellIt() {
+        assertEquals(List.of("dmitriy", "shcherbakov"), words("Дмитрий Щербаков", PartyType.PERSON));
+    }
+
+    @Test
+    void arabicScriptBecomesLatinConsonants() {
+        assertEquals(List.of("mhmd"), words("محمد", PartyType.PERSON));
+    }
+
+    @Test
+    void titlesStayButWeighLittle() {
+        NameTokens t = tokenizer.tokenize("Dr. Ayman al-Zawahiri", PartyType.PERSON);
+        assertEquals(List.of("dr", "ayman", "al", "zawahiri"), List.of(t.text));
+        assertEquals(TokenKind.TITLE, t.kind[0]);
+        assertEquals(TokenKind.PARTICLE, t.kind[2]);
+        assertEquals(TokenKind.WORD, t.kind[3]);
+    }
+
+    @Test
+    void generalElectricKeepsItsGeneral() {
+        NameTokens t = tokenizer.tokenize("General Electric Company", PartyType.UNKNOWN);
+        assertEquals(TokenKind.WORD, t.kind[0]);
+    }
+
+    @Test
+    void blankNamesHaveNoWords() {
+        assertEquals(List.of(), words("  ", PartyType.UNKNOWN));
+        assertEquals(List.of(), words(null, PartyType.UNKNOWN));
+        assertEquals(List.of(), words("--- ...", PartyType.UNKNOWN));
+    }
+}

@@ -1,11 +1,12 @@
 package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.cli.io.StrictUtf8Reader;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.lists.io.BadTextException;
+import org.exportguard.lists.io.CheckedReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -169,7 +169,7 @@ public final class BenchCommand implements Runnable {
         /** One name a line, UTF-8, blank lines skipped; an empty file is an error. */
         static List<ScreeningQuery> readQueries(Path file) throws UserException, IOException {
             List<ScreeningQuery> qs = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new StrictUtf8Reader(Files.newInputStream(file), file))) {
+            try (BufferedReader r = new BufferedReader(new CheckedReader(Files.newInputStream(file), CheckedReader.MAX_LINE))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     String name = line.replace("\uFEFF", "").strip();
@@ -179,13 +179,8 @@ public final class BenchCommand implements Runnable {
                 }
             } catch (NoSuchFileException e) {
                 throw UserException.at(file, 0, null, "no such file");
-            } catch (StrictUtf8Reader.ProblemIOException e) {
-                throw e.problem();
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof StrictUtf8Reader.ProblemIOException p) {
-                    throw p.problem();
-                }
-                throw e;
+            } catch (BadTextException e) {
+                throw UserException.at(file, e.line(), null, e.problem());
             }
             if (qs.isEmpty()) {
                 throw UserException.at(file, 1, null, "no names; expected one name per line");

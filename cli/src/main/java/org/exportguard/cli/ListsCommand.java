@@ -2,11 +2,8 @@ package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.core.model.Alias;
-import org.exportguard.core.model.AliasStrength;
-import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
-import org.exportguard.core.model.PartyType;
+import org.exportguard.lists.ListInspector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code exportguard lists ...}: work with list files. */
@@ -64,63 +57,29 @@ public final class ListsCommand implements Runnable {
             return Main.EXIT_OK;
         }
 
-        /** Counts and problems of one list, computed from the loaded parties. */
+        /** Counts and problems of one list (see {@link ListInspector}) as JSON. */
         static ObjectNode inspect(PartyList l) {
+            ListInspector.Inspection i = ListInspector.inspect(l);
             ObjectNode o = Json.object();
-            o.put("id", l.id());
-            o.put("format", l.format());
-            o.put("origin", l.origin());
-            o.put("parties", l.parties().size());
-            Map<PartyType, Integer> byType = new EnumMap<>(PartyType.class);
-            for (PartyType t : PartyType.values()) {
-                byType.put(t, 0);
-            }
-            int strong = 0;
-            int weak = 0;
-            int script = 0;
-            int addresses = 0;
-            int withoutAddress = 0;
-            List<String> problems = new ArrayList<>();
-            Map<String, Integer> ids = new HashMap<>();
-            for (ListedParty p : l.parties()) {
-                byType.merge(p.type(), 1, Integer::sum);
-                for (Alias a : p.aliases()) {
-                    if (a.originalScript()) {
-                        script++;
-                    }
-                    if (a.strength() == AliasStrength.WEAK) {
-                        weak++;
-                    } else {
-                        strong++;
-                    }
-                }
-                addresses += p.addresses().size();
-                if (p.addresses().isEmpty()) {
-                    withoutAddress++;
-                }
-                if (p.primaryName().isBlank()) {
-                    problems.add("entry " + p.sourceId() + ": empty primary name");
-                }
-                ids.merge(p.sourceId(), 1, Integer::sum);
-            }
-            ids.forEach((id, n) -> {
-                if (n > 1) {
-                    problems.add("id " + id + " used by " + n + " entries");
-                }
-            });
+            o.put("id", i.listId());
+            o.put("format", i.format());
+            o.put("origin", i.origin());
+            o.put("parties", i.entries());
             ObjectNode types = o.putObject("types");
-            byType.forEach((t, n) -> types.put(t.label(), n));
+            i.byType().forEach((t, n) -> types.put(t.label(), n));
             ObjectNode aliases = o.putObject("aliases");
-            aliases.put("total", strong + weak);
-            aliases.put("strong", strong);
-            aliases.put("weak", weak);
-            aliases.put("originalScript", script);
-            o.put("addresses", addresses);
-            o.put("partiesWithoutAddress", withoutAddress);
-            ArrayNode w = o.putArray("warnings");
-            l.warnings().forEach(w::add);
+            aliases.put("total", i.aliases());
+            aliases.put("strong", i.strongAliases());
+            aliases.put("weak", i.weakAliases());
+            aliases.put("originalScript", i.originalScriptAliases());
+            o.put("addresses", i.addresses());
+            o.put("partiesWithoutAddress", i.entriesWithoutAddress());
+            o.put("identifiers", i.identifiers());
+            o.put("partiesWithDateOfBirth", i.entriesWithDateOfBirth());
+            ObjectNode programs = o.putObject("programs");
+            i.programs().forEach(programs::put);
             ArrayNode pr = o.putArray("problems");
-            problems.stream().sorted().forEach(pr::add);
+            i.problems().forEach(pr::add);
             return o;
         }
 
@@ -146,10 +105,9 @@ public final class ListsCommand implements Runnable {
                   .append(", original script ").append(a.get("originalScript").asInt()).append(")\n");
                 sb.append("  addresses    ").append(l.get("addresses").asInt()).append(" (")
                   .append(l.get("partiesWithoutAddress").asInt()).append(" parties without)\n");
-                int nw = l.get("warnings").size();
+                sb.append("  identifiers  ").append(l.get("identifiers").asInt()).append('\n');
+                sb.append("  programs     ").append(l.get("programs").size()).append('\n');
                 int np = l.get("problems").size();
-                sb.append("  warnings     ").append(nw).append('\n');
-                l.get("warnings").forEach(x -> sb.append("    - ").append(CliText.oneLine(x.asText())).append('\n'));
                 sb.append("  problems     ").append(np).append('\n');
                 l.get("problems").forEach(x -> sb.append("    - ").append(CliText.oneLine(x.asText())).append('\n'));
             }

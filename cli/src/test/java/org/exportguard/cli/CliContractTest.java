@@ -272,7 +272,7 @@ class CliContractTest {
         assertEquals(1, l.get("aliases").get("weak").asInt());
         assertEquals(1, l.get("aliases").get("originalScript").asInt());
         assertEquals(3, l.get("addresses").asInt());
-        assertEquals(1, l.get("warnings").size());
+        assertEquals(1, l.get("problems").size());
         r = run("lists", "inspect", list.toString());
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("aliases      5 (strong 4, weak 1, original script 1)"), r::toString);

@@ -6,6 +6,7 @@ import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.PartyType;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,14 +33,17 @@ public final class ListInspector {
      * @param weakAliases           weak aliases
      * @param originalScriptAliases aliases written in their original, non-Latin script
      * @param addresses             addresses
+     * @param entriesWithoutAddress entries giving no address at all
      * @param identifiers           identifiers (documents, numbers and other structured details)
      * @param entriesWithDateOfBirth entries giving at least one date of birth
      * @param programs              entries per program, sorted by program
-     * @param problems              warnings raised while loading (problems that did not stop the load)
+     * @param problems              warnings raised while loading (problems that did not stop the load), then
+     *                              problems found in the entries (empty names, an id used twice)
      */
     public record Inspection(String listId, String format, String origin, int entries, Map<PartyType, Long> byType,
                              long aliases, long strongAliases, long weakAliases, long originalScriptAliases,
-                             long addresses, long identifiers, long entriesWithDateOfBirth,
+                             long addresses, long entriesWithoutAddress, long identifiers,
+                             long entriesWithDateOfBirth,
                              Map<String, Long> programs, List<String> problems) {
         public Inspection {
             byType = Collections.unmodifiableMap(new EnumMap<>(byType));
@@ -61,7 +65,17 @@ public final class ListInspector {
         long addresses = 0;
         long identifiers = 0;
         long withDob = 0;
+        long withoutAddress = 0;
+        Map<String, Long> ids = new TreeMap<>();
+        List<String> problems = new ArrayList<>(list.warnings());
         for (ListedParty p : list.parties()) {
+            ids.merge(p.sourceId(), 1L, Long::sum);
+            if (p.primaryName().isBlank()) {
+                problems.add("entry " + p.sourceId() + ": empty primary name");
+            }
+            if (p.addresses().isEmpty()) {
+                withoutAddress++;
+            }
             byType.merge(p.type(), 1L, Long::sum);
             for (Alias a : p.aliases()) {
                 aliases++;
@@ -83,7 +97,12 @@ public final class ListInspector {
                 programs.merge(prog, 1L, Long::sum);
             }
         }
+        ids.forEach((id, n) -> {
+            if (n > 1) {
+                problems.add("id " + id + " used by " + n + " entries");
+            }
+        });
         return new Inspection(list.id(), list.format(), list.origin(), list.parties().size(), byType, aliases,
-                strong, weak, script, addresses, identifiers, withDob, programs, list.warnings());
+                strong, weak, script, addresses, withoutAddress, identifiers, withDob, programs, problems);
     }
 }

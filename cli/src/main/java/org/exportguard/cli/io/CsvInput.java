@@ -4,6 +4,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exportguard.cli.UserException;
+import org.exportguard.lists.io.BadTextException;
+import org.exportguard.lists.io.CheckedReader;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -49,7 +51,7 @@ public final class CsvInput implements Closeable {
     }
 
     private final Path file;
-    private final StrictUtf8Reader reader;
+    private final CheckedReader reader;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
@@ -58,7 +60,7 @@ public final class CsvInput implements Closeable {
     private CsvInput(Path file, List<String> required) throws UserException, IOException {
         this.file = file;
         try {
-            this.reader = new StrictUtf8Reader(Files.newInputStream(file), file);
+            this.reader = new CheckedReader(Files.newInputStream(file), CheckedReader.MAX_LINE);
         } catch (NoSuchFileException e) {
             throw UserException.at(file, 0, null, "no such file");
         }
@@ -90,7 +92,7 @@ public final class CsvInput implements Closeable {
 
     /** Bytes read so far, for progress. */
     public long bytesRead() {
-        return reader.bytesConsumed();
+        return reader.bytesRead();
     }
 
     /** The next row, or null at the end. */
@@ -127,8 +129,8 @@ public final class CsvInput implements Closeable {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof StrictUtf8Reader.ProblemIOException p) {
-                    throw p.problem();
+                if (t instanceof BadTextException b) {
+                    throw UserException.at(file, b.line(), null, b.problem());
                 }
             }
             String msg = e.getCause() != null && e.getCause().getMessage() != null

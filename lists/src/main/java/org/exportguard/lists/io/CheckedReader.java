@@ -32,6 +32,7 @@ public final class CheckedReader extends Reader {
     private BadTextException pending;
     private long line = 1;
     private long lineLength;
+    private long bytesRead;
 
     /**
      * @param in      the bytes
@@ -40,6 +41,11 @@ public final class CheckedReader extends Reader {
     public CheckedReader(InputStream in, long maxLine) {
         this.in = in;
         this.maxLine = maxLine;
+    }
+
+    /** Bytes taken from the input so far (read ahead of decoding by at most one buffer): for progress bars. */
+    public long bytesRead() {
+        return bytesRead;
     }
 
     /** The line being read (1-based). */
@@ -87,6 +93,7 @@ public final class CheckedReader extends Reader {
                 eof = true;
             } else {
                 bytes.position(bytes.position() + n);
+                bytesRead += n;
             }
             bytes.flip();
         }

@@ -32,14 +32,14 @@ public final class NameTokenizer {
             return NameTokens.EMPTY;
         }
         List<String> words = new ArrayList<>(6);
-        List<Boolean> abjadWords = new ArrayList<>(6);
-        splitRaw(name, words, abjadWords);
+        List<WordOrigin> wordOrigins = new ArrayList<>(6);
+        splitRaw(name, words, wordOrigins);
         if (words.isEmpty()) {
             return NameTokens.EMPTY;
         }
         List<String> text = new ArrayList<>(words.size());
         List<TokenKind> kinds = new ArrayList<>(words.size());
-        List<Boolean> abjad = new ArrayList<>(words.size());
+        List<WordOrigin> origins = new ArrayList<>(words.size());
         boolean mayHaveLegalForm = type != PartyType.PERSON;
         for (int i = 0; i < words.size(); ) {
             String w = words.get(i);
@@ -47,29 +47,26 @@ public final class NameTokenizer {
             if (legal >= 0) {
                 text.add(vocabulary.legalFormCanonical.get(legal));
                 kinds.add(TokenKind.LEGAL_FORM);
-                abjad.add(false);
+                origins.add(WordOrigin.LATIN);
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
             text.add(w);
             kinds.add(classify(w));
-            abjad.add(abjadWords.get(i));
+            origins.add(wordOrigins.get(i));
             i++;
         }
         markTitles(text, kinds, type);
         markAllParticlesAsWords(kinds);
         String[] t = text.toArray(new String[0]);
-        boolean[] fromAbjad = new boolean[t.length];
-        for (int i = 0; i < t.length; i++) {
-            fromAbjad[i] = abjad.get(i);
-        }
+        WordOrigin[] origin = origins.toArray(new WordOrigin[0]);
         String[] skeletons = new String[t.length];
         for (int i = 0; i < t.length; i++) {
             if (kinds.get(i) == TokenKind.WORD) {
                 skeletons[i] = Skeleton.of(t[i]);
             }
         }
-        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, fromAbjad);
+        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin);
     }
 
     private TokenKind classify(String w) {
@@ -145,19 +142,19 @@ public final class NameTokenizer {
         }
     }
 
-    /** Splits a raw name at white space, turns each piece to ASCII and splits that into words, noting abjad ones. */
-    private static void splitRaw(String name, List<String> words, List<Boolean> abjad) {
+    /** Splits a raw name at white space, turns each piece to ASCII and splits that into words, noting their script. */
+    private static void splitRaw(String name, List<String> words, List<WordOrigin> origins) {
         int start = 0;
         int len = name.length();
         for (int i = 0; i <= len; i++) {
             if (i == len || Character.isWhitespace(name.charAt(i)) || name.charAt(i) == ',') {
                 if (i > start) {
                     String raw = name.substring(start, i);
-                    boolean isAbjad = !ScriptTransliterator.isAscii(raw) && ScriptTransliterator.isAbjad(raw);
+                    WordOrigin origin = WordOrigin.of(raw);
                     int before = words.size();
                     words.addAll(splitWords(ScriptTransliterator.wordToAscii(raw)));
                     for (int k = before; k < words.size(); k++) {
-                        abjad.add(isAbjad);
+                        origins.add(origin);
                     }
                 }
                 start = i + 1;

@@ -5,24 +5,24 @@ package org.exportguard.core.match;
  * per name (list names at index time, a query once per query) and then only read.
  */
 public final class NameTokens {
-    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new boolean[0]);
+    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0]);
 
     public final String[] text;
     final TokenKind[] kind;
     public final float[] weight;
     /** Consonant skeleton of each word (see {@link Skeleton}); null where too short to mean anything. */
     public final String[] skeleton;
-    /** True for words that came from an abjad script (Arabic, Hebrew): compared by consonants with Latin words. */
-    final boolean[] abjad;
+    /** The script each word came from: decides how leniently it is compared (see {@link WordOrigin}). */
+    final WordOrigin[] origin;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
-    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, boolean[] abjad) {
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin) {
         this.text = text;
-        this.abjad = abjad;
+        this.origin = origin;
         this.phonetic = new String[text.length];
         for (int i = 0; i < text.length; i++) {
             phonetic[i] = kind[i] == TokenKind.WORD ? PhoneticForm.of(text[i]) : text[i];
@@ -45,7 +45,7 @@ public final class NameTokens {
     public void assignIds(java.util.Map<String, Integer> vocabulary) {
         ids = new int[text.length];
         for (int i = 0; i < text.length; i++) {
-            String key = text[i] + '\u0000' + kind[i].ordinal() + (abjad[i] ? "a" : "");
+            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal();
             Integer id = vocabulary.get(key);
             if (id == null) {
                 id = vocabulary.size();

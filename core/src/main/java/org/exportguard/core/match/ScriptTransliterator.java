@@ -68,7 +68,7 @@ final class ScriptTransliterator {
     }
 
     /** True when every letter is Latin and decomposes to ASCII plus combining marks (é, ü, ç ...). */
-    private static boolean isLatinWithMarks(String word) {
+    static boolean isLatinWithMarks(String word) {
         String nfd = Normalizer.normalize(word, Normalizer.Form.NFD);
         for (int i = 0; i < nfd.length(); i++) {
             char c = nfd.charAt(i);

@@ -10,13 +10,11 @@ final class TokenSimilarity {
     static final float NICKNAME = 0.90f;
     static final float INITIAL = 0.80f;
     static final float PHONETIC = 0.85f;
-    static final float FLOOR_SHORT = Float.parseFloat(System.getProperty("eg.floorShort", "0.90"));
-    static final float FLOOR_MEDIUM = Float.parseFloat(System.getProperty("eg.floorMedium", "0.84"));
-    static final float FLOOR_LONG = Float.parseFloat(System.getProperty("eg.floorLong", "0.80"));
+    static final float FLOOR_SHORT = 0.90f;
+    static final float FLOOR_MEDIUM = 0.84f;
+    static final float FLOOR_LONG = 0.80f;
     /** Two spellings with the same phonetic form. */
-    static final float PHONETIC_EQUAL = Float.parseFloat(System.getProperty("eg.phoneticEqual", "0.92"));
-    /** Fuzzy similarity of phonetic forms counts a little less than that of the spellings themselves. */
-    static final float PHONETIC_FACTOR = Float.parseFloat(System.getProperty("eg.phoneticFactor", "1.0"));
+    static final float PHONETIC_EQUAL = 0.92f;
 
     private final Vocabulary vocabulary;
 
@@ -46,10 +44,13 @@ final class TokenSimilarity {
         if (sim < 1f) {
             String pa = q.phonetic[i];
             String pb = c.phonetic[j];
-            float ps = pa.equals(pb) ? PHONETIC_EQUAL : PHONETIC_FACTOR * fuzzy(pa, pb, null, null);
+            float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
         }
-        if (sim < PHONETIC && q.abjad[i] != c.abjad[j] && abjadConsonantsAgree(a, b)) {
+        if (q.origin[i] == WordOrigin.LATIN && c.origin[j] == WordOrigin.LATIN) {
+            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
+        } else if (sim < PHONETIC && (q.origin[i] == WordOrigin.ABJAD) != (c.origin[j] == WordOrigin.ABJAD)
+                && abjadConsonantsAgree(a, b)) {
             return PHONETIC;
         }
         return sim;
@@ -72,10 +73,9 @@ final class TokenSimilarity {
     }
 
     /**
-     * Fuzzy similarity of two words of the same kind; also used for joined words ("aero caribbean"). Jaro-Winkler
-     * is generous (0.85 for quite different names), so its distance from 1 is stretched by {@link #STRETCH}: only
-     * near-spellings keep a high similarity. The consonant skeleton is not used here (too coarse between Latin
-     * spellings; see {@link #abjadConsonantsAgree}).
+     * Fuzzy similarity of two words of the same kind; also used for joined words ("aero caribbean"): Jaro-Winkler
+     * above a length-dependent floor, or {@link #PHONETIC} when four or more consonants agree in order. Between two
+     * Latin spellings the caller caps it by edit distance ({@link EditDistance}).
      */
     static float fuzzy(String a, String b, String skeletonA, String skeletonB) {
         int minLen = Math.min(a.length(), b.length());
@@ -86,18 +86,11 @@ final class TokenSimilarity {
         if (jw < floor(minLen)) {
             jw = 0f;
         }
-        float sim = stretch(jw);
         // Four or more consonants in the same order is a fair sign of one name in two romanisations.
-        if (sim < PHONETIC && skeletonA != null && skeletonA.length() >= 4 && skeletonA.equals(skeletonB)) {
+        if (jw < PHONETIC && skeletonA != null && skeletonA.length() >= 4 && skeletonA.equals(skeletonB)) {
             return PHONETIC;
         }
-        return sim;
-    }
-
-    static final float STRETCH = Float.parseFloat(System.getProperty("eg.stretch", "1.0"));
-
-    static float stretch(float jw) {
-        return Math.max(0f, 1f - STRETCH * (1f - jw));
+        return jw;
     }
 
     /** Lowest Jaro-Winkler similarity that still counts, by the shorter word's length. */

@@ -21,6 +21,15 @@ public final class NameScorer {
     static final float JOINED_FLOOR = 0.88f;
     /** Applied when only minor words (particles, legal forms, initials) matched. */
     static final float MINOR_ONLY_FACTOR = 0.6f;
+    /**
+     * Applied when both names keep a major word the other lacks ("... AL-MOSULI" / "... AL-TIKRITI"): an extra word
+     * on one side is a name left out, one on each side is a name that differs.
+     */
+    static final float CONFLICT_FACTOR = 0.97f;
+    /**
+     * Applied when "X bin Y" meets "Y bin X": the same words, but son and father swapped, so another person.
+     */
+    static final float LINEAGE_SWAP_FACTOR = 0.8f;
 
     private final TokenSimilarity similarity;
 
@@ -44,6 +53,8 @@ public final class NameScorer {
             return score;
         }
         boolean minorOnly;
+        boolean conflict;
+        boolean lineageSwap;
     }
 
     public float score(NameTokens q, NameTokens c) {
@@ -197,7 +208,7 @@ public final class NameScorer {
     }
 
     private static boolean isWordLike(TokenKind k) {
-        return k == TokenKind.WORD || k == TokenKind.PARTICLE;
+        return k == TokenKind.WORD || k == TokenKind.PARTICLE || k == TokenKind.PATRONYMIC;
     }
 
     private static float ratio(NameTokens q, NameTokens c, Alignment a) {
@@ -212,14 +223,18 @@ public final class NameScorer {
             den += wq + wc;
             majorMatched |= isMajor(q.kind[pr[0]]) && isMajor(c.kind[pr[2]]);
         }
+        boolean leftoverQ = false;
+        boolean leftoverC = false;
         for (int i = 0; i < q.size(); i++) {
             if (!a.usedQ[i]) {
                 den += q.weight[i];
+                leftoverQ |= isMajor(q.kind[i]);
             }
         }
         for (int j = 0; j < c.size(); j++) {
             if (!a.usedC[j]) {
                 den += UNMATCHED_LIST_FACTOR * c.weight[j];
+                leftoverC |= isMajor(c.kind[j]);
             }
         }
         if (den == 0f) {
@@ -229,12 +244,48 @@ public final class NameScorer {
         if (!majorMatched) {
             a.minorOnly = true;
             score *= MINOR_ONLY_FACTOR;
+        } else if (leftoverQ && leftoverC) {
+            a.conflict = true;
+            score *= CONFLICT_FACTOR;
+        }
+        if (lineageSwapped(q, c, a)) {
+            a.lineageSwap = true;
+            score *= LINEAGE_SWAP_FACTOR;
         }
         return score;
     }
 
+    /**
+     * In Arabic names "X bin Y" reads "X son of Y". When both names have "bin" (ibn, bint, ben) and the word before
+     * the query's "bin" met a word after the listed name's "bin", the lineage is reversed.
+     */
+    private static boolean lineageSwapped(NameTokens q, NameTokens c, Alignment a) {
+        int qb = lineageParticle(q);
+        int cb = lineageParticle(c);
+        if (qb <= 0 || cb <= 0) {
+            return false;
+        }
+        for (int[] pr : a.pairs) {
+            if (pr[1] == 1 && pr[3] == 1 && pr[0] == qb - 1 && pr[2] > cb) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lineageParticle(NameTokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            String w = t.text[i];
+            if (t.kind[i] == TokenKind.PARTICLE
+                    && (w.equals("bin") || w.equals("ibn") || w.equals("bint") || w.equals("ben"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isMajor(TokenKind k) {
-        return k == TokenKind.WORD || k == TokenKind.NUMBER;
+        return k == TokenKind.WORD || k == TokenKind.NUMBER || k == TokenKind.PATRONYMIC;
     }
 
     private static float sumWeight(NameTokens t, int start, int len) {
@@ -275,6 +326,12 @@ public final class NameScorer {
         List<MatchExplanation.Penalty> all = new ArrayList<>();
         if (a.minorOnly) {
             all.add(new MatchExplanation.Penalty("only minor words matched", MINOR_ONLY_FACTOR));
+        }
+        if (a.conflict) {
+            all.add(new MatchExplanation.Penalty("a different word on each side", CONFLICT_FACTOR));
+        }
+        if (a.lineageSwap) {
+            all.add(new MatchExplanation.Penalty("X bin Y met Y bin X", LINEAGE_SWAP_FACTOR));
         }
         all.addAll(penalties);
         return new MatchExplanation(pairs, uq, uc, all);

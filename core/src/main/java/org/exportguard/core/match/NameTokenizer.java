@@ -33,9 +33,15 @@ public final class NameTokenizer {
         }
         List<String> words = new ArrayList<>(6);
         List<WordOrigin> wordOrigins = new ArrayList<>(6);
-        splitRaw(name, words, wordOrigins);
+        int comma = splitRaw(name, words, wordOrigins);
         if (words.isEmpty()) {
             return NameTokens.EMPTY;
+        }
+        if (comma > 0 && comma < words.size() && type != PartyType.ORGANIZATION && type != PartyType.VESSEL
+                && type != PartyType.AIRCRAFT && legalFormAt(words, comma) < 0) {
+            // "LAST, First" → "First LAST": word order carries meaning in a few places (joined words, "X bin Y").
+            java.util.Collections.rotate(words, -comma);
+            java.util.Collections.rotate(wordOrigins, -comma);
         }
         List<String> text = new ArrayList<>(words.size());
         List<TokenKind> kinds = new ArrayList<>(words.size());
@@ -51,22 +57,54 @@ public final class NameTokenizer {
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
+            w = undoDigitForLetter(w);
             text.add(w);
             kinds.add(classify(w));
             origins.add(wordOrigins.get(i));
             i++;
         }
         markTitles(text, kinds, type);
+        markPatronymics(text, kinds, type);
         markAllParticlesAsWords(kinds);
         String[] t = text.toArray(new String[0]);
         WordOrigin[] origin = origins.toArray(new WordOrigin[0]);
         String[] skeletons = new String[t.length];
         for (int i = 0; i < t.length; i++) {
-            if (kinds.get(i) == TokenKind.WORD) {
+            if (kinds.get(i) == TokenKind.WORD || kinds.get(i) == TokenKind.PATRONYMIC) {
                 skeletons[i] = Skeleton.of(t[i]);
             }
         }
         return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin);
+    }
+
+    /**
+     * "Ig0r Sech1n": a word of letters with a few look-alike digits (0 o, 1 i, 3 e, 4 a, 5 s, 7 t) in it is read as
+     * letters. Words with other digits, or mostly digits ("A1", "747"), stay numbers.
+     */
+    static String undoDigitForLetter(String w) {
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters++;
+            } else if ("013457".indexOf(c) >= 0) {
+                digits++;
+            } else {
+                return w;
+            }
+        }
+        if (digits == 0 || letters < 3 || digits * 3 > letters) {
+            return w;
+        }
+        char[] cs = w.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            int d = "013457".indexOf(cs[i]);
+            if (d >= 0) {
+                cs[i] = "oieast".charAt(d);
+            }
+        }
+        return new String(cs);
     }
 
     private TokenKind classify(String w) {
@@ -128,6 +166,32 @@ public final class NameTokenizer {
         }
     }
 
+    private static final String[] PATRONYMIC_ENDINGS = {"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna"};
+
+    /** In a person's name of three or more words, words with an East Slavic patronymic ending weigh half. */
+    private static void markPatronymics(List<String> text, List<TokenKind> kinds, PartyType type) {
+        if (type != PartyType.PERSON && type != PartyType.UNKNOWN) {
+            return;
+        }
+        int words = 0;
+        for (TokenKind k : kinds) {
+            words += k == TokenKind.WORD ? 1 : 0;
+        }
+        if (words < 3 || kinds.contains(TokenKind.LEGAL_FORM)) {
+            return;
+        }
+        for (int i = 0; i < text.size(); i++) {
+            if (kinds.get(i) == TokenKind.WORD && text.get(i).length() > 6) {
+                for (String ending : PATRONYMIC_ENDINGS) {
+                    if (text.get(i).endsWith(ending)) {
+                        kinds.set(i, TokenKind.PATRONYMIC);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     /** A name made only of particles ("DE LA") still needs weight: treat them as words. */
     private static void markAllParticlesAsWords(List<TokenKind> kinds) {
         for (TokenKind k : kinds) {
@@ -142,11 +206,19 @@ public final class NameTokenizer {
         }
     }
 
-    /** Splits a raw name at white space, turns each piece to ASCII and splits that into words, noting their script. */
-    private static void splitRaw(String name, List<String> words, List<WordOrigin> origins) {
+    /**
+     * Splits a raw name at white space, turns each piece to ASCII and splits that into words, noting their script.
+     * Returns the number of words before the name's only comma ("LAST, First"), or -1 when there is not exactly one.
+     */
+    private static int splitRaw(String name, List<String> words, List<WordOrigin> origins) {
         int start = 0;
         int len = name.length();
+        int commas = 0;
+        int wordsBeforeComma = -1;
         for (int i = 0; i <= len; i++) {
+            if (i < len && name.charAt(i) == ',') {
+                commas++;
+            }
             if (i == len || Character.isWhitespace(name.charAt(i)) || name.charAt(i) == ',') {
                 if (i > start) {
                     String raw = name.substring(start, i);
@@ -157,9 +229,13 @@ public final class NameTokenizer {
                         origins.add(origin);
                     }
                 }
+                if (i < len && name.charAt(i) == ',' && commas == 1) {
+                    wordsBeforeComma = words.size();
+                }
                 start = i + 1;
             }
         }
+        return commas == 1 ? wordsBeforeComma : -1;
     }
 
     /** Splits lower-case ASCII into words; dots and apostrophes join, '&' becomes "and", the rest separates. */

@@ -25,7 +25,7 @@ public final class NameTokens {
         this.origin = origin;
         this.phonetic = new String[text.length];
         for (int i = 0; i < text.length; i++) {
-            phonetic[i] = kind[i] == TokenKind.WORD ? PhoneticForm.of(text[i]) : text[i];
+            phonetic[i] = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC ? PhoneticForm.of(text[i]) : text[i];
         }
         this.kind = kind;
         this.skeleton = skeleton;

@@ -4,6 +4,11 @@ package org.exportguard.core.match;
 enum TokenKind {
     /** An ordinary name word. */
     WORD(1.0f),
+    /**
+     * A patronymic in a name of three or more words ("Vladimirovich", "Oleksandrovych", "Viktorovna"): lists and
+     * queries keep or drop it freely, so it weighs half.
+     */
+    PATRONYMIC(0.5f),
     /** A single letter, usually an initial: it can meet any word starting with it. */
     INITIAL(0.4f),
     /** "al", "de", "bin" ...: part of the name, little identity. */

@@ -98,6 +98,32 @@ class NameMatcherTest {
     }
 
     @Test
+    void aDifferentWordOnEachSideCostsMoreThanAWordLeftOut() {
+        double leftOut = score("Ayman Sabawi Ibrahim Hasan", "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI", PartyType.PERSON);
+        double differs = score("Ayman Sabawi Ibrahim Hasan al-Dulaimi", "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI",
+                PartyType.PERSON);
+        assertTrue(differs < leftOut, differs + " vs " + leftOut);
+        doesNotMatch("Ayman Sabawi Ibrahim Hasan al-Dulaimi", "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI", PartyType.PERSON);
+    }
+
+    @Test
+    void sonAndFatherSwappedIsAnotherPerson() {
+        doesNotMatch("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", PartyType.PERSON);
+        matches("AL BIN ALI, Isa Ibn Tarif", "Isa Bin Tarif Al Bin Ali", PartyType.PERSON);
+    }
+
+    @Test
+    void patronymicsMayBeLeftOut() {
+        matches("Sergey Lavrov", "LAVROV, Sergey Viktorovich", PartyType.PERSON);
+        matches("Sergey Viktorovich Lavrov", "Sergey Lavrov", PartyType.PERSON);
+    }
+
+    @Test
+    void lookAlikeDigitsAreRead() {
+        matches("Ig0r Sech1n", "Igor Sechin", PartyType.PERSON);
+    }
+
+    @Test
     void russianInCyrillicMeetsItsEnglishSpelling() {
         matches("Дмитрий Медведев", "Dmitry Medvedev", PartyType.PERSON);
     }

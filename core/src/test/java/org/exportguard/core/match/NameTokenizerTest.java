@@ -17,7 +17,27 @@ class NameTokenizerTest {
     @Test
     void caseAccentsAndPunctuationFold() {
         assertEquals(List.of("jose", "maria", "lopez"), words("JOSÉ-MARÍA López", PartyType.PERSON));
-        assertEquals(List.of("obrien", "patrick"), words("O'BRIEN, Patrick", PartyType.PERSON));
+        assertEquals(List.of("jose", "maria", "lopez"), words("LOPEZ, José-María", PartyType.PERSON));
+    }
+
+    @Test
+    void lastCommaFirstIsReadFirstLast() {
+        assertEquals(List.of("patrick", "obrien"), words("O'BRIEN, Patrick", PartyType.PERSON));
+        // Not for companies, and not when what follows the comma is a legal form.
+        assertEquals(List.of("acme", "inc"), words("ACME, INC.", PartyType.UNKNOWN));
+    }
+
+    @Test
+    void lookAlikeDigitsInWordsAreLetters() {
+        assertEquals(List.of("igor", "sechin"), words("Ig0r Sech1n", PartyType.PERSON));
+        assertEquals(List.of("a1", "747"), words("A1 747", PartyType.UNKNOWN));
+    }
+
+    @Test
+    void patronymicsWeighHalfInLongNames() {
+        NameTokens t = tokenizer.tokenize("Sergey Viktorovich Lavrov", PartyType.PERSON);
+        assertEquals(TokenKind.PATRONYMIC, t.kind[1]);
+        assertEquals(TokenKind.WORD, tokenizer.tokenize("Roman Abramovich", PartyType.PERSON).kind[1]);
     }
 
     @Test

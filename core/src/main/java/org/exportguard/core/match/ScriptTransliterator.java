@@ -57,7 +57,11 @@ final class ScriptTransliterator {
         }
         String latin = isLatinWithMarks(word) ? stripMarks(word) : null;
         if (latin == null) {
-            latin = ICU.get().transliterate(word);
+            latin = ICU.get().transliterate(Normalizer.normalize(word, Normalizer.Form.NFKC));
+            if (isSyllabic(word)) {
+                // ICU writes Han characters as separate syllables; a name written without spaces is one word.
+                latin = latin.replace(" ", "");
+            }
         }
         latin = lowerAscii(keepAscii(latin));
         if (CACHE.size() > CACHE_LIMIT) {
@@ -119,6 +123,20 @@ final class ScriptTransliterator {
                     || (c >= 0xFE70 && c <= 0xFEFF)) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** True when the word has Han, kana or Hangul: scripts that write a name as one run of syllables. */
+    static boolean isSyllabic(String word) {
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+            if (sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL) {
+                return true;
+            }
+            i += Character.charCount(cp);
         }
         return false;
     }

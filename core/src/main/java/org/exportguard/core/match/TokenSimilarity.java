@@ -47,13 +47,40 @@ final class TokenSimilarity {
             float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
         }
-        if (q.origin[i] == WordOrigin.LATIN && c.origin[j] == WordOrigin.LATIN) {
+        WordOrigin oa = q.origin[i];
+        WordOrigin ob = c.origin[j];
+        if (spelledByRule(oa) && spelledByRule(ob)) {
             sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
-        } else if (sim < PHONETIC && (q.origin[i] == WordOrigin.ABJAD) != (c.origin[j] == WordOrigin.ABJAD)
-                && abjadConsonantsAgree(a, b)) {
+        }
+        if (sim < PHONETIC && (oa == WordOrigin.ABJAD) != (ob == WordOrigin.ABJAD) && abjadConsonantsAgree(a, b)) {
+            return PHONETIC;
+        }
+        if (sim < PHONETIC && (oa == WordOrigin.SYLLABIC) != (ob == WordOrigin.SYLLABIC)
+                && syllabicConsonantsAgree(a, b)) {
             return PHONETIC;
         }
         return sim;
+    }
+
+    /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */
+    private static boolean spelledByRule(WordOrigin o) {
+        return o == WordOrigin.LATIN || o == WordOrigin.SYLLABIC;
+    }
+
+    /**
+     * A Western name written in Chinese, Japanese or Korean syllables gains vowels and loses the l/r distinction
+     * ("glazebrook" / "gelaizibuluke"): compare consonant keys with l and r merged, nearly equal and long enough.
+     */
+    static boolean syllabicConsonantsAgree(String a, String b) {
+        String ka = Skeleton.loose(a);
+        String kb = Skeleton.loose(b);
+        if (ka == null || kb == null || Math.min(ka.length(), kb.length()) < 3) {
+            return false;
+        }
+        ka = ka.replace('r', 'l');
+        kb = kb.replace('r', 'l');
+        return ka.equals(kb) || Math.min(ka.length(), kb.length()) >= 4
+                && JaroWinkler.similarity(ka, kb) >= 0.9;
     }
 
     /**

@@ -6,7 +6,10 @@ package org.exportguard.core.match;
  * compared more leniently, and an abjad (Arabic, Hebrew: short vowels unwritten) by its consonants.
  */
 enum WordOrigin {
-    LATIN, ABJAD, OTHER_SCRIPT;
+    LATIN, ABJAD,
+    /** Han, kana, Hangul: romanised by fixed syllable tables, so spellings are compared like Latin ones. */
+    SYLLABIC,
+    OTHER_SCRIPT;
 
     static WordOrigin of(String rawWord) {
         if (ScriptTransliterator.isAscii(rawWord)) {
@@ -14,6 +17,9 @@ enum WordOrigin {
         }
         if (ScriptTransliterator.isAbjad(rawWord)) {
             return ABJAD;
+        }
+        if (ScriptTransliterator.isSyllabic(rawWord)) {
+            return SYLLABIC;
         }
         return ScriptTransliterator.isLatinWithMarks(rawWord) ? LATIN : OTHER_SCRIPT;
     }

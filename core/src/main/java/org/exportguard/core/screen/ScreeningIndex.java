@@ -47,7 +47,6 @@ public final class ScreeningIndex {
     private final NameTokenizer tokenizer = new NameTokenizer();
     private final NameScorer scorer = new NameScorer();
     private final ThreadLocal<Scratch> scratch;
-    private final int vocabularySize;
 
     private ScreeningIndex(List<ListedParty> parties, int[] nameParty, boolean[] nameWeak, String[] nameRaw,
                            NameTokens[] nameTokens, Map<String, int[]> postings, int vocabularySize) {
@@ -58,7 +57,6 @@ public final class ScreeningIndex {
         this.nameTokens = nameTokens;
         this.postings = postings;
         int names = nameTokens.length;
-        this.vocabularySize = vocabularySize;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(names, vocabularySize));
     }
 

@@ -1,0 +1,117 @@
+package org.exportguard.policy;
+
+import org.exportguard.policy.eval.Decision;
+import org.exportguard.policy.eval.Finding;
+import org.exportguard.policy.eval.RegimeDecision;
+import org.exportguard.policy.pack.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "Done when" lines of issue 3, on the default pack and the shipped sample lists. */
+class AcceptanceTest {
+    static final LocalDate DEC_1 = LocalDate.of(2021, 12, 1);
+    static final LocalDate OCT_1 = LocalDate.of(2021, 10, 1);
+
+    static RegimeDecision regime(Decision d, String id) {
+        return d.regimes().stream().filter(r -> r.regime().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " missing in " + d.toJson()));
+    }
+
+    @Test
+    void israeliIntrusionSoftwareAfterTheCut() throws Exception {
+        for (String dest : List.of("AE", "MA", "SA", "MX")) {
+            Decision d = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.israeliDeal(dest)), DEC_1);
+            assertEquals(Outcome.BLOCKED, d.outcome(), dest + ": " + d.toJson());
+            Finding f = regime(d, "IL-DECA").findings().stream()
+                    .filter(x -> x.rule().equals("IL-DECA-CYBER-COUNTRY-LIST")).findFirst().orElseThrow();
+            assertEquals(Outcome.BLOCKED, f.outcome());
+            assertFalse(f.provenance().authoritative(), "the 37-country list is reported, not published");
+        }
+        Decision in = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.israeliDeal("IN")), DEC_1);
+        assertEquals(Outcome.LICENCE_REQUIRED, in.outcome(), in.toJson());
+        assertEquals(Outcome.LICENCE_REQUIRED, regime(in, "IL-DECA").outcome());
+    }
+
+    @Test
+    void israeliIntrusionSoftwareBeforeTheCutIsReview() throws Exception {
+        for (String dest : List.of("AE", "MA", "SA", "MX", "IN")) {
+            Decision d = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.israeliDeal(dest)), OCT_1);
+            RegimeDecision il = regime(d, "IL-DECA");
+            assertEquals(Outcome.REVIEW, il.outcome(), dest + ": " + d.toJson());
+            assertTrue(il.findings().stream().anyMatch(f -> f.outcome() == Outcome.REVIEW
+                    && f.reason().contains("no country list in force is known for this date")), d.toJson());
+        }
+    }
+
+    @Test
+    void nonGovernmentEndUserIsBlockedByIsrael() throws Exception {
+        Decision d = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.israeliDeal("IN")
+                .replace("'government'", "'non-government'")), DEC_1);
+        assertEquals(Outcome.BLOCKED, regime(d, "IL-DECA").outcome(), d.toJson());
+    }
+
+    @Test
+    void nsoGroupIsBlockedFromItsListingDateOnly() throws Exception {
+        Decision after = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group")), DEC_1);
+        assertEquals(Outcome.BLOCKED, after.outcome(), after.toJson());
+        Finding el = regime(after, "US-EAR").findings().stream()
+                .filter(f -> f.rule().equals("US-EAR-ENTITY-LIST")).findFirst().orElseThrow();
+        assertEquals(Outcome.BLOCKED, el.outcome());
+        assertTrue(el.citation().contains("744.11"), el.citation());
+        assertTrue(el.list().contains("Entity List"), el.list());
+
+        Decision before = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group")), OCT_1);
+        assertTrue(before.findings().stream().noneMatch(f -> f.rule().equals("US-EAR-ENTITY-LIST")), before.toJson());
+        assertEquals(Outcome.CLEARED, before.outcome(), before.toJson());
+    }
+
+    @Test
+    void aLongerSpellingOfNsoIsAtLeastReview() throws Exception {
+        Decision d = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group Technologies Ltd")), DEC_1);
+        assertTrue(d.outcome() == Outcome.REVIEW || d.outcome() == Outcome.BLOCKED, d.toJson());
+        assertTrue(d.findings().stream().anyMatch(f -> f.rule().equals("US-EAR-ENTITY-LIST")), d.toJson());
+    }
+
+    @Test
+    void everyFindingCarriesCitationSourceFlagsAndVersions() throws Exception {
+        for (String json : List.of(Fixtures.israeliDeal("AE"), Fixtures.israeliDeal("IN"),
+                Fixtures.usDeal("NSO Group"), Fixtures.usDeal("Saito Tech Ltd."))) {
+            for (LocalDate day : List.of(OCT_1, DEC_1, LocalDate.of(2022, 6, 1))) {
+                Decision d = Fixtures.evaluator().evaluate(Fixtures.deal(json), day);
+                assertFalse(d.policyVersion().isBlank());
+                assertFalse(d.listVersions().isEmpty());
+                for (Finding f : d.findings()) {
+                    assertFalse(f.citation().isBlank(), f.toString());
+                    assertFalse(f.provenance().sources().isEmpty(), f.toString());
+                    assertNotNull(f.provenance().verified(), f.toString());
+                    assertEquals(d.policyVersion(), f.policyVersion());
+                    if (f.list() != null) {
+                        assertNotNull(f.sourceId());
+                        assertNotNull(f.score());
+                        assertFalse(f.listVersion().equals("unknown"), f.toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameInputSameBytes() throws Exception {
+        String first = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group Technologies Ltd")),
+                DEC_1).toJson();
+        for (int i = 0; i < 3; i++) {
+            // a fresh evaluator over freshly loaded inputs
+            String again = new org.exportguard.policy.eval.DealEvaluator(
+                    org.exportguard.policy.pack.PackLoader.loadDefault(), Fixtures.screening())
+                    .evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group Technologies Ltd")), DEC_1).toJson();
+            assertEquals(first, again);
+        }
+    }
+}

@@ -336,9 +336,7 @@ final class PackParser {
                 default -> false;
             };
             if (!known) {
-                String hint = r.kind.equals("group") && r.name.length() == 2 && r.name.equals(r.name.toUpperCase())
-                        ? " (nor a known country code)" : "";
-                throw r.at.error("unknown " + r.kind + " '" + r.name + "'" + hint);
+                throw r.at.error("unknown " + r.kind + " '" + r.name + "'");
             }
         }
     }

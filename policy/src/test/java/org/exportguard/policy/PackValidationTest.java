@@ -1,0 +1,131 @@
+package org.exportguard.policy;
+
+import org.exportguard.policy.pack.PackLoader;
+import org.exportguard.policy.pack.PolicyFormatException;
+import org.exportguard.policy.pack.PolicyPack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Packs are validated on load; each problem names file and path. Packs are real folders of YAML files. */
+class PackValidationTest {
+    @TempDir
+    Path dir;
+
+    static final String PACK = """
+            pack: {id: test, version: "1"}
+            flags: {x: a flag}
+            schemes: [WA]
+            """;
+    static final String GROUPS = """
+            groups:
+              E1:
+                description: a group
+                versions:
+                  - from: 2020-01-01
+                    to: 2020-12-31
+                    complete: true
+                    members: [IR, KP, SY]
+                  - from: 2021-01-01
+                    complete: true
+                    members: [IR, KP, SY, CU]
+                source: a source
+                verified: true
+            entries:
+              SW:
+                description: software
+                codes: {WA: 4.D.4}
+                source: a source
+                verified: partial
+            """;
+    static final String RULES = """
+            regimes:
+              R:
+                name: a regime
+                appliesWhen: {always: true}
+            rules:
+              - id: R1
+                regime: R
+                entries: [SW]
+                destination: {in: [E1]}
+                outcome: BLOCKED
+                reason: because
+                citation: a law
+                source: a source
+                verified: true
+            """;
+
+    private PolicyPack load(String groups, String rules) throws Exception {
+        Files.writeString(dir.resolve("pack.yaml"), PACK);
+        Files.writeString(dir.resolve("groups.yaml"), groups);
+        Files.writeString(dir.resolve("us-ear.yaml"), rules);
+        return PackLoader.load(dir);
+    }
+
+    private String problem(String groups, String rules) {
+        return assertThrows(PolicyFormatException.class, () -> load(groups, rules)).getMessage();
+    }
+
+    @Test
+    void aGoodPackLoads() throws Exception {
+        PolicyPack p = load(GROUPS, RULES);
+        assertTrue(p.version().startsWith("test@1+sha256:"), p.version());
+        assertEquals(1, p.rules().size());
+    }
+
+    @Test
+    void unknownCountryCode() {
+        assertEquals(dir.resolve("groups.yaml") + ": groups.E1.versions[1].members[3]: unknown country code 'XX' "
+                + "(expected ISO 3166-1 alpha-2, e.g. DE)", problem(GROUPS.replace("SY, CU]", "SY, XX]"), RULES));
+    }
+
+    @Test
+    void overlappingVersions() {
+        String m = problem(GROUPS.replace("to: 2020-12-31", "to: 2021-01-01"), RULES);
+        assertEquals(dir.resolve("groups.yaml") + ": groups.E1.versions[1]: overlaps versions[0] (2020-01-01 to "
+                + "2021-01-01); versions of a group must not share a day", m);
+    }
+
+    @Test
+    void ruleNamingAMissingGroup() {
+        assertEquals(dir.resolve("us-ear.yaml") + ": rules[0].destination.in[0]: unknown group 'E9'",
+                problem(GROUPS, RULES.replace("in: [E1]", "in: [E9]")));
+    }
+
+    @Test
+    void ruleNamingAMissingEntry() {
+        assertEquals(dir.resolve("us-ear.yaml") + ": rules[0].entries[0]: unknown control entry 'HW'",
+                problem(GROUPS, RULES.replace("entries: [SW]", "entries: [HW]")));
+    }
+
+    @Test
+    void otherProblemsNameTheirPlace() {
+        assertTrue(problem(GROUPS, RULES.replace("outcome: BLOCKED", "outcome: DENIED"))
+                .endsWith("us-ear.yaml: rules[0].outcome: unknown outcome 'DENIED' (expected CLEARED, LICENCE_REQUIRED, "
+                        + "REVIEW or BLOCKED)"));
+        assertTrue(problem(GROUPS, RULES.replace("    verified: true\n", ""))
+                .endsWith("us-ear.yaml: rules[0].verified: missing"));
+        assertTrue(problem(GROUPS, RULES.replace("reason: because", "reasn: because"))
+                .contains("us-ear.yaml: rules[0]: unknown field 'reasn'"));
+        assertTrue(problem(GROUPS.replace("from: 2020-01-01", "from: 2020-02-30"), RULES)
+                .endsWith("groups.yaml: groups.E1.versions[0].from: not a date '2020-02-30' (expected YYYY-MM-DD)"));
+        assertTrue(problem(GROUPS, RULES + RULES.substring(RULES.indexOf("  - id"))).contains(
+                "us-ear.yaml: rules[1]: rule 'R1' is already in force over part of this period"));
+        assertTrue(problem(GROUPS, "rules: [ {") .contains("us-ear.yaml: not valid YAML"));
+    }
+
+    @Test
+    void theDefaultPackLoads() throws Exception {
+        PolicyPack p = PackLoader.loadDefault();
+        assertEquals(java.util.List.of("IL-DECA", "US-EAR", "EU-2021-821", "UN"), java.util.List.copyOf(p.regimes().keySet()));
+        assertTrue(p.entry("WA", "4.D.4").isPresent());
+        assertEquals(p.entry("WA", "4.D.4"), p.entry("US-EAR", "4D004"));
+        assertEquals(p.entry("WA", "4.D.4"), p.entry("EU-2021-821", "4D004"));
+    }
+}

@@ -70,7 +70,8 @@ public final class Main implements Runnable {
         cl.addSubcommand("screen", new ScreenCommand(ctx));
         cl.addSubcommand("match", new MatchCommand(ctx));
         cl.addSubcommand("lists", new CommandLine(new ListsCommand())
-                .addSubcommand("inspect", new ListsCommand.Inspect(ctx)));
+                .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
+                .addSubcommand("diff", new ListsCommand.Diff(ctx)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("screen", new BenchCommand.Screen(ctx)));
         cl.addSubcommand("demo", new DemoCommand(ctx));

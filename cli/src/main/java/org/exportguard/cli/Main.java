@@ -15,18 +15,21 @@ import java.nio.charset.StandardCharsets;
  * Entry point of the {@code exportguard} command.
  *
  * <p>Exit codes: 0 success; 1 internal error (a bug: one line "exportguard: internal error: ..."); 2 usage error
- * (picocli's message and usage) or a problem with a list or input file (one line "exportguard: error: ...").
+ * (picocli's message and usage) or a problem with a list, policy or input file (one line "exportguard: error: ...");
+ * 3 a batch had bad lines (each reported with its line number; the other lines were processed).
  * No stack trace ever reaches the user.
  */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, version = "exportguard 0.1.0",
         description = "Screens parties against restricted-party lists and decides export deals.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug; please report it)",
-                "2:usage error, or a problem with a list or input file"})
+                "2:usage error, or a problem with a list, policy or input file",
+                "3:a batch had bad lines (reported with their line numbers; the other lines were processed)"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_USER = 2;
+    public static final int EXIT_BAD_LINES = 3;
 
     @Spec
     CommandSpec spec;
@@ -73,7 +76,12 @@ public final class Main implements Runnable {
                 .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
                 .addSubcommand("diff", new ListsCommand.Diff(ctx)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
-                .addSubcommand("screen", new BenchCommand.Screen(ctx)));
+                .addSubcommand("screen", new BenchCommand.Screen(ctx))
+                .addSubcommand("deals", new BenchDealsCommand(ctx)));
+        cl.addSubcommand("deal", new CommandLine(new DealCommand())
+                .addSubcommand("evaluate", new DealEvaluateCommand(ctx)));
+        cl.addSubcommand("policy", new CommandLine(new PolicyCommand())
+                .addSubcommand("diff", new PolicyDiffCommand(ctx)));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(ctx.out());

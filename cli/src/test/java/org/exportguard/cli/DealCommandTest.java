@@ -1,0 +1,155 @@
+package org.exportguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code deal evaluate}, {@code policy diff} and {@code bench deals}, in-process, on the shipped pack and sample lists. */
+class DealCommandTest {
+    @TempDir
+    Path dir;
+
+    static String deal(String id, String exporter, String destination, String endUser, String date, String extra) {
+        return ("{'id':'" + id + "','date':'" + date + "','exporter':{'name':'Exporter','country':'" + exporter + "'},"
+                + "'items':[{'description':'intrusion platform','classification':{'WA':'4.D.4'}}],"
+                + "'destination':'" + destination + "','parties':[{'role':'end-user','name':'" + endUser + "',"
+                + "'country':'" + destination + "','type':'government'}]" + extra + "}").replace('\'', '"');
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void evaluateShowsATableWithReasons() throws IOException {
+        Path f = write("deal.json", deal("d1", "IL", "AE", "Ministry of Interior", "2021-12-01", ""));
+        Cli.Result r = Cli.run("deal", "evaluate", f.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().startsWith("deal d1 as of 2021-12-01: BLOCKED"), r::toString);
+        assertTrue(r.out().contains("IL-DECA-CYBER-COUNTRY-LIST"), r::toString);
+        assertTrue(r.out().contains("NOT authoritative"), r::toString);
+    }
+
+    @Test
+    void asOfOverridesTheDealDateAndJsonIsByteIdenticalOnRerun() throws IOException {
+        Path f = write("deal.json", deal("d1", "IL", "IN", "Ministry of Home Affairs", "2021-12-01", ""));
+        Cli.Result a = Cli.run("deal", "evaluate", f.toString(), "--as-of", "2021-10-01", "--json");
+        Cli.Result b = Cli.run("deal", "evaluate", f.toString(), "--as-of", "2021-10-01", "--json");
+        assertEquals(0, a.code(), a::toString);
+        assertEquals(a.out(), b.out());
+        JsonNode d = Cli.json(a.out());
+        assertEquals("2021-10-01", d.get("asOf").asText());
+        assertEquals("REVIEW", d.get("outcome").asText());
+        assertEquals(List.of("dealId", "asOf", "outcome", "policyVersion", "listVersions", "regimes"), Cli.fields(d));
+        assertTrue(d.get("listVersions").get("US-CSL").asText().startsWith("sha256:"), a::toString);
+    }
+
+    @Test
+    void nsoGroupBlockedFromNovember2021WithTheListFinding() throws IOException {
+        Path f = write("deal.json", deal("us", "US", "IL", "NSO Group", "2021-12-01", ",'flags':['subject-to-ear']"
+                .replace('\'', '"')));
+        JsonNode d = Cli.json(Cli.run("deal", "evaluate", f.toString(), "--json").out());
+        assertEquals("BLOCKED", d.get("outcome").asText());
+        JsonNode el = null;
+        for (JsonNode r : d.get("regimes")) {
+            for (JsonNode x : r.get("findings")) {
+                if (x.get("rule").asText().equals("US-EAR-ENTITY-LIST")) {
+                    el = x;
+                }
+            }
+        }
+        assertTrue(el != null, d::toString);
+        assertEquals("sample-el-0001", el.get("sourceId").asText());
+        assertEquals(1.0, el.get("score").asDouble());
+        assertTrue(el.get("listVersion").asText().startsWith("sha256:"));
+    }
+
+    @Test
+    void badDealIsOneLineNamingTheField() throws IOException {
+        Path f = write("deal.json", deal("d1", "IL", "XX", "Ministry", "2021-12-01", ""));
+        Cli.Result r = Cli.run("deal", "evaluate", f.toString());
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(List.of("exportguard: error: " + f + ": destination: unknown country code 'XX' (expected ISO "
+                + "3166-1 alpha-2, e.g. DE)"), r.errLines());
+    }
+
+    @Test
+    void batchReportsABadLineAndEvaluatesTheOthers() throws IOException {
+        Path in = write("deals.jsonl", String.join("\n",
+                deal("a", "IL", "AE", "Ministry of Interior", "2021-12-01", ""),
+                deal("b", "IL", "IN", "Ministry of Home Affairs", "2021-12-01", ""),
+                deal("c", "IL", "IN", "Ministry", "2021-13-01", ""),
+                "",
+                deal("d", "IL", "MX", "Secretaria de la Defensa", "2021-10-01", "")) + "\n");
+        Path out = dir.resolve("decisions.jsonl");
+        Cli.Result r = Cli.run("deal", "evaluate", "--input", in.toString(), "--output", out.toString());
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains("exportguard: error: " + in + ":3: date: not a date '2021-13-01'"), r::toString);
+        assertTrue(r.err().contains("evaluated 3 deals"), r::toString);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(4, lines.size());
+        assertEquals("BLOCKED", Cli.json(lines.get(0)).get("outcome").asText());
+        assertEquals("LICENCE_REQUIRED", Cli.json(lines.get(1)).get("outcome").asText());
+        assertEquals(3, Cli.json(lines.get(2)).get("line").asInt());
+        assertEquals("REVIEW", Cli.json(lines.get(3)).get("outcome").asText());
+    }
+
+    @Test
+    void cleanBatchExitsZero() throws IOException {
+        Path in = write("deals.jsonl", deal("a", "IL", "AE", "Ministry of Interior", "2021-12-01", "") + "\n");
+        Path out = dir.resolve("decisions.jsonl");
+        Cli.Result r = Cli.run("deal", "evaluate", "--input", in.toString(), "--output", out.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(1, Files.readAllLines(out).size());
+    }
+
+    @Test
+    void badPolicyPackNamesFileAndPath() throws IOException {
+        Path pack = Files.createDirectory(dir.resolve("pack"));
+        Files.writeString(pack.resolve("pack.yaml"), "pack: {id: t, version: '1'}\nschemes: [WA]\n"
+                + "groups:\n  G:\n    description: g\n    versions: [{complete: true, members: [DE, XX]}]\n"
+                + "    source: s\n    verified: true\n");
+        Path f = write("deal.json", deal("d1", "IL", "AE", "Ministry", "2021-12-01", ""));
+        Cli.Result r = Cli.run("deal", "evaluate", f.toString(), "--policy", pack.toString());
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(List.of("exportguard: error: " + pack.resolve("pack.yaml") + ": groups.G.versions[0].members[1]: "
+                + "unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. DE)"), r.errLines());
+    }
+
+    @Test
+    void policyDiffShowsTheIsraeliListAppearing() {
+        Cli.Result r = Cli.run("policy", "diff", "--from", "2021-10-01", "--to", "2021-12-01", "--json");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode d = Cli.json(r.out());
+        JsonNode g = d.get("groups").get(0);
+        assertEquals("IL_DECA_CYBER_REPORTED_37", g.get("group").asText());
+        assertEquals(37, g.get("gained").size());
+        assertTrue(d.get("impact").get("allDestinations").asBoolean(), "a group's unknowns changed");
+        Cli.Result t = Cli.run("policy", "diff", "--from", "2022-01-01", "--to", "2022-06-01");
+        assertTrue(t.out().contains("added   US-ACE-GOV-D"), t::toString);
+        Cli.Result bad = Cli.run("policy", "diff", "--from", "2022-02-30", "--to", "2022-06-01");
+        assertEquals(2, bad.code(), bad::toString);
+    }
+
+    @Test
+    void benchDealsPrintsOneJsonObject() {
+        Cli.Result r = Cli.run("bench", "deals", "--deals", "300", "--counterparties", "200");
+        assertEquals(0, r.code(), r::toString);
+        JsonNode o = Cli.json(r.out().strip());
+        assertEquals(300, o.get("deals").asInt());
+        assertTrue(o.get("deals_per_s").asLong() > 0);
+        assertFalse(o.get("outcomes").isEmpty());
+    }
+}

@@ -1,6 +1,7 @@
 package org.exportguard.cli;
 
 import org.exportguard.cli.demo.DemoEnv;
+import org.exportguard.cli.demo.DealShowcase;
 import org.exportguard.cli.demo.DemoSection;
 import org.exportguard.cli.demo.ScreeningShowcase;
 import org.exportguard.core.model.PartyList;
@@ -34,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** What to load from the copied samples: each is one list (the OFAC CSV set is one folder). */
     public static final List<String> LISTS = List.of("ofac-sdn", "us-csl.csv", "un-consolidated.xml");
     /** The demo's parts, in order. Add a section here to grow the demo. */
-    public static final List<DemoSection> SECTIONS = List.of(new ScreeningShowcase());
+    public static final List<DemoSection> SECTIONS = List.of(new ScreeningShowcase(), new DealShowcase());
 
     private final Context ctx;
 

@@ -82,4 +82,36 @@ class JarProcessIT {
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("BANCO NACIONAL DE CUBA"), r::toString);
     }
+
+    /** The demo tells the deal story from the jar alone (shipped pack and sample lists, no shared data). */
+    @Test
+    void demoTellsTheDealStory() throws Exception {
+        Proc r = exec("demo");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("Deal decisions"), r::toString);
+        assertTrue(r.out().matches("(?s).*AE +2021-12-01 +BLOCKED.*"), r::toString);
+        assertTrue(r.out().matches("(?s).*NSO Group +2021-12-01 +BLOCKED.*"), r::toString);
+    }
+
+    /** Deal evaluation from the jar: the default pack is read from the jar's resources; a bad batch line exits 3. */
+    @Test
+    void dealEvaluateFromTheJar() throws Exception {
+        String deal = "{\"id\":\"j1\",\"date\":\"2021-12-01\",\"exporter\":{\"name\":\"X\",\"country\":\"IL\"},"
+                + "\"items\":[{\"classification\":{\"WA\":\"4.D.4\"}}],\"destination\":\"SA\","
+                + "\"parties\":[{\"role\":\"end-user\",\"name\":\"Ministry\",\"type\":\"government\"}]}";
+        Path f = dir.resolve("deal.json");
+        Files.writeString(f, deal);
+        Proc r = exec("deal", "evaluate", f.toString(), "--json");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("BLOCKED", Cli.json(r.out()).get("outcome").asText(), r::toString);
+
+        Path in = dir.resolve("deals.jsonl");
+        Files.writeString(in, deal + "\n" + deal.replace("\"SA\"", "\"XX\"") + "\n");
+        Path out = dir.resolve("decisions.jsonl");
+        r = exec("deal", "evaluate", "--input", in.toString(), "--output", out.toString());
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains(in + ":2: destination: unknown country code 'XX'"), r::toString);
+        assertFalse(r.err().contains("\tat "), r::toString);
+        assertEquals(2, Files.readAllLines(out).size());
+    }
 }

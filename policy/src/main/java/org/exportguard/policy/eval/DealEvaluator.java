@@ -167,6 +167,9 @@ public final class DealEvaluator {
             return;
         }
         boolean decided = false;
+        Outcome certain = null;
+        List<Rule> undecidable = new ArrayList<>();
+        List<Truth> why = new ArrayList<>();
         for (Rule r : inForce) {
             Truth t = conditions(r, deal, asOf);
             if (t.isFalse()) {
@@ -176,9 +179,18 @@ public final class DealEvaluator {
             if (t.isTrue()) {
                 out.add(Finding.rule(r.id(), r.outcome(), r.reason(), r.citation(), r.provenance(), pack.version(),
                         subject));
+                certain = certain == null || r.outcome().moreSevereThan(certain) ? r.outcome() : certain;
             } else {
+                undecidable.add(r);
+                why.add(t);
+            }
+        }
+        // A rule the data cannot decide matters only when it could make the outcome more severe than it already is.
+        for (int k = 0; k < undecidable.size(); k++) {
+            Rule r = undecidable.get(k);
+            if (certain == null || r.outcome().moreSevereThan(certain)) {
                 out.add(Finding.rule(r.id(), Outcome.REVIEW, "the data cannot decide this rule: "
-                        + String.join("; ", t.unknownBecause()) + ". If it applies: " + r.outcome() + " ("
+                        + String.join("; ", why.get(k).unknownBecause()) + ". If it applies: " + r.outcome() + " ("
                         + r.reason() + ")", r.citation(), r.provenance(), pack.version(), subject));
             }
         }

@@ -374,11 +374,4 @@ public final class DealEvaluator {
         String v = screening.listVersions().get(listId);
         return v != null ? v : "unknown";
     }
-
-    /** For tests and tools: the group memberships a destination has on a day. */
-    Map<String, Membership> memberships(String country, LocalDate day) {
-        Map<String, Membership> m = new java.util.LinkedHashMap<>();
-        pack.groups().forEach((id, g) -> m.put(id, g.membership(country, day)));
-        return m;
-    }
 }

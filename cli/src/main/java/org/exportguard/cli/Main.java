@@ -1,6 +1,8 @@
 package org.exportguard.cli;
 
 import org.exportguard.lists.ListLoader;
+import org.exportguard.store.PolicyValidator;
+import org.exportguard.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,18 +17,30 @@ import java.nio.charset.StandardCharsets;
  * Entry point of the {@code exportguard} command.
  *
  * <p>Exit codes: 0 success; 1 internal error (a bug: one line "exportguard: internal error: ..."); 2 usage error
- * (picocli's message and usage) or a problem with a list or input file (one line "exportguard: error: ...").
+ * (picocli's message and usage) or a problem with a list or input file (one line "exportguard: error: ...");
+ * 3 the audit chain is broken ({@code audit verify}); 4 the store refused or could not do it (unreachable
+ * database, an existing user, an unknown name: one line "exportguard: error: ...").
  * No stack trace ever reaches the user.
  */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, version = "exportguard 0.1.0",
         description = "Screens parties against restricted-party lists and decides export deals.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug; please report it)",
-                "2:usage error, or a problem with a list or input file"})
+                "2:usage error, or a problem with a list or input file",
+                "3:the audit chain is broken (audit verify)",
+                "4:the store refused or could not do it (unreachable, conflict, not found)"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_USER = 2;
+    public static final int EXIT_AUDIT = 3;
+    public static final int EXIT_STORE = 4;
+
+    /**
+     * How {@code policy import} checks a pack. The store does not know the policy format; the policy module's
+     * validator is wired in here.
+     */
+    static final PolicyValidator POLICY_VALIDATOR = PolicyValidator.NONE;
 
     @Spec
     CommandSpec spec;
@@ -52,7 +66,7 @@ public final class Main implements Runnable {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            Context ctx = new Context(o, e, lists, System.console() != null);
+            Context ctx = new Context(o, e, lists, System.console() != null, POLICY_VALIDATOR);
             CommandLine cl = commandLine(ctx);
             return cl.execute(args);
         } catch (Throwable t) { // even an Error must not print a stack trace
@@ -70,9 +84,22 @@ public final class Main implements Runnable {
         cl.addSubcommand("screen", new ScreenCommand(ctx));
         cl.addSubcommand("match", new MatchCommand(ctx));
         cl.addSubcommand("lists", new CommandLine(new ListsCommand())
-                .addSubcommand("inspect", new ListsCommand.Inspect(ctx)));
+                .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
+                .addSubcommand("import", new ListsCommand.Import(ctx))
+                .addSubcommand("history", new ListsCommand.History(ctx)));
+        cl.addSubcommand("policy", new CommandLine(new PolicyCommand())
+                .addSubcommand("import", new PolicyCommand.Import(ctx))
+                .addSubcommand("history", new PolicyCommand.History(ctx)));
+        cl.addSubcommand("users", new CommandLine(new UsersCommand())
+                .addSubcommand("add", new UsersCommand.Add(ctx))
+                .addSubcommand("list", new UsersCommand.ListUsers(ctx))
+                .addSubcommand("revoke", new UsersCommand.Revoke(ctx)));
+        cl.addSubcommand("audit", new CommandLine(new AuditCommand())
+                .addSubcommand("verify", new AuditCommand.Verify(ctx))
+                .addSubcommand("export", new AuditCommand.Export(ctx)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
-                .addSubcommand("screen", new BenchCommand.Screen(ctx)));
+                .addSubcommand("screen", new BenchCommand.Screen(ctx))
+                .addSubcommand("store", new StoreBench(ctx)));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(ctx.out());
@@ -82,6 +109,10 @@ public final class Main implements Runnable {
             if (ex instanceof UserException) {
                 err.println("exportguard: error: " + CliText.oneLine(ex.getMessage()));
                 return EXIT_USER;
+            }
+            if (ex instanceof StoreException) {
+                err.println("exportguard: error: " + CliText.oneLine(ex.getMessage()));
+                return EXIT_STORE;
             }
             if (ex instanceof CommandLine.ParameterException pe) {
                 err.println(pe.getMessage());

@@ -47,7 +47,9 @@ CREATE TABLE deals (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX deals_status_destination ON deals (status, destination);
+-- "open deals of these destinations" (impact of a policy change) and paging through open deals in id order.
+CREATE INDEX deals_destination_status ON deals (destination, status);
+CREATE INDEX deals_status_id ON deals (status, id);
 
 -- The normalised words of every party name of a deal (PartyWords), for "which deals can this new entry touch".
 CREATE TABLE deal_words (

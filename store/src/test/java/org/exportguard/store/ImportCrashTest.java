@@ -1,0 +1,161 @@
+package org.exportguard.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.core.model.PartyList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Imports run in a separate JVM ({@link ImportChild}) killed with SIGKILL at random moments, {@value #KILLS} times.
+ * Afterwards: every version the child reported as imported is there with the same hash; every stored version is
+ * whole (its bytes hash to its sha256, it loads back to the counts recorded, it has its audit record); the audit
+ * chain verifies; and the store opens and imports again.
+ */
+abstract class ImportCrashTest {
+    static final int KILLS = 20;
+    static final int FILES_PER_RUN = 3;
+    static final int ENTRIES = 6000;
+
+    @TempDir
+    Path tmp;
+
+    /** The store location, and its form for the child's first argument. */
+    abstract StoreLocation location();
+
+    abstract String childArg(StoreLocation loc);
+
+    @Test
+    void killedImportsLeaveNoHalfVersionAndLoseNoAcknowledgedOne() throws Exception {
+        StoreLocation loc = location();
+        Store.open(loc);
+        long seed = System.nanoTime();
+        Random rnd = new Random(seed);
+        Map<Long, String> acknowledged = new HashMap<>();
+
+        long t0 = System.nanoTime();
+        Run calibration = run(loc, 0, Long.MAX_VALUE);
+        long fullMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(FILES_PER_RUN, calibration.imported.size(), "an unkilled run imports every file: " + calibration);
+        calibration.imported.forEach(acknowledged::put);
+
+        int killedMidway = 0;
+        for (int k = 1; k <= KILLS; k++) {
+            long delay = (long) (fullMs * (0.2 + 0.8 * rnd.nextDouble()));
+            Run r = run(loc, k, delay);
+            assertTrue(r.killed, "run " + k + " should have been killed (delay " + delay + " ms of " + fullMs + ")");
+            for (Map.Entry<Long, String> e : r.imported.entrySet()) {
+                String before = acknowledged.put(e.getKey(), e.getValue());
+                assertTrue(before == null, "version id " + e.getKey() + " reported twice");
+            }
+            if (r.imported.size() < FILES_PER_RUN) {
+                killedMidway++;
+            }
+        }
+        assertTrue(killedMidway > 0, "no kill landed before the end of a run (seed " + seed + ")");
+
+        Store store = Store.open(loc);
+        List<VersionInfo> stored = store.lists().versions().history();
+        Map<Long, VersionInfo> byId = new HashMap<>();
+        stored.forEach(v -> byId.put(v.id(), v));
+        for (Map.Entry<Long, String> e : acknowledged.entrySet()) {
+            VersionInfo v = byId.get(e.getKey());
+            assertTrue(v != null, "acknowledged version " + e.getKey() + " is missing (seed " + seed + ")");
+            assertEquals(e.getValue(), v.sha256(), "version " + e.getKey());
+        }
+        for (VersionInfo v : stored) {
+            assertWhole(store, v);
+        }
+        long auditImports = store.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE action = 'lists.import'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(stored.size(), auditImports, "one audit record per stored version, no more, no less");
+        AuditVerification audit = store.audit().verify();
+        assertTrue(audit.intact(), audit.problem());
+        afterKills(store);
+
+        Path next = TestLists.csl(tmp.resolve("after.csv"), "After", 10);
+        ImportResult r = store.lists().importPath(next, null, null, "test:crash");
+        assertFalse(r.alreadyStored());
+        assertEquals(stored.size() + 1, store.lists().versions().history().size());
+    }
+
+    /** Store-specific checks after the kills (SQLite: the file's integrity check). */
+    void afterKills(Store store) {
+    }
+
+    private static void assertWhole(Store store, VersionInfo v) throws Exception {
+        Versions.Content content = store.lists().versions().content(v.id());
+        assertEquals(v.sha256(), content.files().sha256(), "version " + v.id() + " bytes");
+        List<PartyList> lists = store.lists().load(v.id());
+        JsonNode counts = AuditLog.JSON.readTree(v.counts());
+        assertEquals(counts.get("parties").asInt(), lists.stream().mapToInt(l -> l.parties().size()).sum(),
+                "version " + v.id() + " loads back whole");
+    }
+
+    private record Run(Map<Long, String> imported, boolean killed, String output) {
+    }
+
+    /** Starts a child importing this run's files; kills it with SIGKILL after {@code killAfterMs}. */
+    private Run run(StoreLocation loc, int k, long killAfterMs) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath(), ImportChild.class.getName(),
+                childArg(loc)));
+        for (int f = 1; f <= FILES_PER_RUN; f++) {
+            cmd.add(TestLists.csl(tmp.resolve("run" + k + "-" + f + ".csv"), "R" + k + "F" + f, ENTRIES).toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        boolean killed = false;
+        if (!p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
+            Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start();
+            assertEquals(0, kill.waitFor());
+            p.waitFor(30, TimeUnit.SECONDS);
+            killed = true;
+        }
+        Map<Long, String> imported = new HashMap<>();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                out.append(line).append('\n');
+                if (line.startsWith("IMPORTED ")) {
+                    String[] f = line.split(" ");
+                    imported.put(Long.parseLong(f[1]), f[2]);
+                }
+            }
+        }
+        if (!killed) {
+            assertEquals(0, p.exitValue(), "child failed:\n" + out);
+        }
+        return new Run(imported, killed, out.toString());
+    }
+
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    static String sep() {
+        return File.pathSeparator;
+    }
+}

@@ -68,6 +68,7 @@ public final class Database {
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.setBusyTimeout(120_000);
+        cfg.setCacheSize(-65_536); // KiB: 64 MiB of page cache, so bulk index inserts stay in memory
         cfg.setTransactionMode(mode);
         return cfg.toProperties();
     }

@@ -98,9 +98,13 @@ public final class Deals {
                 ps.setString(6, d.id());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM deal_words WHERE deal_id = ?")) {
-                ps.setString(1, d.id());
-                ps.executeUpdate();
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM deal_words WHERE word = ? AND deal_id = ?")) {
+                for (String w : words(old.deal())) {
+                    ps.setString(1, w);
+                    ps.setString(2, d.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             try (PreparedStatement pw = c.prepareStatement("INSERT INTO deal_words (word, deal_id) VALUES (?, ?)")) {
                 addWords(pw, d);
@@ -331,10 +335,14 @@ public final class Deals {
         ps.setString(5, String.join("\n", d.partyNames()));
     }
 
-    private static void addWords(PreparedStatement pw, DealRecord d) throws SQLException {
+    private static Set<String> words(DealRecord d) {
         Set<String> words = new LinkedHashSet<>();
         d.partyNames().forEach(n -> words.addAll(PartyWords.of(n)));
-        for (String w : words) {
+        return words;
+    }
+
+    private static void addWords(PreparedStatement pw, DealRecord d) throws SQLException {
+        for (String w : words(d)) {
             pw.setString(1, w);
             pw.setString(2, d.id());
             pw.addBatch();

@@ -159,6 +159,8 @@ abstract class StoreContractTest {
 
         s.deals().update(deal("D1", "FR", "NSO Group"), ACTOR);
         assertEquals("FR", s.deals().get("D1").orElseThrow().deal().destination());
+        assertEquals(Set.of(), s.deals().openDealIdsByPartyWords(Set.of("acme")), "the old party's words are gone");
+        assertEquals(Set.of("D1"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
         assertEquals(2, s.deals().get("D1").orElseThrow().decisions().size());
         s.deals().close("D1", ACTOR);
         assertFalse(s.deals().get("D1").orElseThrow().open());

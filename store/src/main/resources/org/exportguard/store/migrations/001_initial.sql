@@ -52,12 +52,12 @@ CREATE INDEX deals_destination_status ON deals (destination, status);
 CREATE INDEX deals_status_id ON deals (status, id);
 
 -- The normalised words of every party name of a deal (PartyWords), for "which deals can this new entry touch".
+-- No index by deal: an update deletes the old words by this key, computed from the old party names.
 CREATE TABLE deal_words (
     word TEXT NOT NULL,
     deal_id TEXT NOT NULL,
     PRIMARY KEY (word, deal_id)
 );
-CREATE INDEX deal_words_deal ON deal_words (deal_id);
 
 -- Every decision on a deal, in order (seq 1, 2, ...), with the versions it used and why it was taken.
 CREATE TABLE decisions (

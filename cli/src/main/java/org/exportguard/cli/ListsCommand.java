@@ -3,8 +3,11 @@ package org.exportguard.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.model.PartyList;
+import org.exportguard.core.model.ListedParty;
 import org.exportguard.lists.ListFormatException;
+import org.exportguard.lists.ListHash;
 import org.exportguard.lists.ListInspector;
+import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.Store;
 import picocli.CommandLine.Mixin;
@@ -183,6 +186,112 @@ public final class ListsCommand implements Runnable {
                 l.get("problems").forEach(x -> sb.append("    - ").append(CliText.oneLine(x.asText())).append('\n'));
             }
             return sb.toString();
+        }
+    }
+
+    /** {@code lists diff OLD NEW}: entries added, removed and changed between two versions of the lists. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compares two versions of the lists: entries added, removed and changed (matched by list "
+                    + "and sourceId), with the fields that changed.")
+    public static final class Diff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "OLD", description = "The older list file or folder.")
+        Path oldPath;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "The newer list file or folder.")
+        Path newPath;
+
+        @Option(names = "--json", description = "JSON instead of text.")
+        boolean json;
+
+        private final Context ctx;
+
+        public Diff(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<PartyList> before = ctx.loadList(oldPath);
+            List<PartyList> after = ctx.loadList(newPath);
+            ListDiff d = ListDiff.between(before, after);
+            ObjectNode report = Json.object();
+            report.set("old", version(oldPath, before));
+            report.set("new", version(newPath, after));
+            ObjectNode summary = report.putObject("summary");
+            summary.put("added", d.added().size());
+            summary.put("removed", d.removed().size());
+            summary.put("changed", d.changed().size());
+            summary.put("unchanged", d.unchanged());
+            ArrayNode added = report.putArray("added");
+            d.added().forEach(p -> added.add(entry(p)));
+            ArrayNode removed = report.putArray("removed");
+            d.removed().forEach(p -> removed.add(entry(p)));
+            ArrayNode changed = report.putArray("changed");
+            for (ListDiff.Change c : d.changed()) {
+                ObjectNode o = entry(c.after());
+                ArrayNode fields = o.putArray("fields");
+                c.fields().forEach(fields::add);
+                changed.add(o);
+            }
+            if (json) {
+                ctx.out().println(Json.pretty(report));
+            } else {
+                ctx.out().print(text(report));
+            }
+            return Main.EXIT_OK;
+        }
+
+        private static ObjectNode version(Path path, List<PartyList> lists) throws UserException {
+            ObjectNode o = Json.object();
+            o.put("path", path.toString());
+            try {
+                o.put("sha256", ListHash.of(path));
+            } catch (IOException e) {
+                throw UserException.at(path, 0, null, "cannot read: " + e.getMessage());
+            }
+            ArrayNode ids = o.putArray("lists");
+            lists.forEach(l -> ids.add(l.id()));
+            o.put("parties", lists.stream().mapToInt(l -> l.parties().size()).sum());
+            return o;
+        }
+
+        private static ObjectNode entry(ListedParty p) {
+            ObjectNode o = Json.object();
+            o.put("source", p.source());
+            o.put("sourceId", p.sourceId());
+            o.put("type", p.type().label());
+            o.put("name", p.primaryName());
+            return o;
+        }
+
+        static String text(ObjectNode r) {
+            StringBuilder sb = new StringBuilder();
+            for (String side : new String[]{"old", "new"}) {
+                var v = r.get(side);
+                sb.append(String.format("%-4s %s  (%d parties, sha256 %s)%n", side, v.get("path").asText(),
+                        v.get("parties").asInt(), v.get("sha256").asText()));
+            }
+            var s = r.get("summary");
+            sb.append(String.format("%d added, %d removed, %d changed, %d unchanged%n", s.get("added").asInt(),
+                    s.get("removed").asInt(), s.get("changed").asInt(), s.get("unchanged").asInt()));
+            line(sb, "+", r.get("added"));
+            line(sb, "-", r.get("removed"));
+            line(sb, "~", r.get("changed"));
+            return sb.toString();
+        }
+
+        private static void line(StringBuilder sb, String mark, com.fasterxml.jackson.databind.JsonNode entries) {
+            for (var e : entries) {
+                sb.append(mark).append(' ').append(e.get("source").asText()).append(' ')
+                  .append(e.get("sourceId").asText()).append("  ").append(CliText.oneLine(e.get("name").asText()))
+                  .append(" (").append(e.get("type").asText()).append(')');
+                if (e.has("fields")) {
+                    List<String> f = new java.util.ArrayList<>();
+                    e.get("fields").forEach(x -> f.add(x.asText()));
+                    sb.append(": ").append(String.join(", ", f));
+                }
+                sb.append('\n');
+            }
         }
     }
 }

@@ -85,6 +85,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("match", new MatchCommand(ctx));
         cl.addSubcommand("lists", new CommandLine(new ListsCommand())
                 .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
+                .addSubcommand("diff", new ListsCommand.Diff(ctx))
                 .addSubcommand("import", new ListsCommand.Import(ctx))
                 .addSubcommand("history", new ListsCommand.History(ctx)));
         cl.addSubcommand("policy", new CommandLine(new PolicyCommand())

@@ -279,6 +279,38 @@ class CliContractTest {
     }
 
     @Test
+    void listsDiffNamesAddedRemovedAndChangedEntries() throws IOException {
+        List<String> rows;
+        try (var in = getClass().getResourceAsStream("/sample-lists/us-csl.csv")) {
+            rows = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        }
+        Path newer = Files.write(dir.resolve("new.csv"), rows, StandardCharsets.UTF_8);
+        List<String> old = new ArrayList<>(rows);
+        old.remove(1); // NSO Group is new in the newer version
+        old.set(1, old.get(1).replace("Saito Tech Ltd.; ", "")); // and Candiru gained an alias
+        old.add("sample-el-9999,Entity List (EL) - Bureau of Industry and Security,,,,Gone Trading Co,"
+                + ",,,2020-01-01,,,,,,,,,,,,,,,,,,,");
+        Path older = Files.write(dir.resolve("old.csv"), old, StandardCharsets.UTF_8);
+
+        Cli.Result r = Cli.run("lists", "diff", "--json", older.toString(), newer.toString());
+        assertEquals(0, r.code(), r::toString);
+        JsonNode d = Cli.json(r.out());
+        assertEquals("sample-el-0001", d.get("added").get(0).get("sourceId").asText(), r::toString);
+        assertEquals("NSO Group", d.get("added").get(0).get("name").asText());
+        assertEquals("sample-el-9999", d.get("removed").get(0).get("sourceId").asText());
+        assertEquals("sample-el-0002", d.get("changed").get(0).get("sourceId").asText());
+        assertEquals("aliases", d.get("changed").get(0).get("fields").get(0).asText());
+        assertEquals(1, d.get("summary").get("added").asInt());
+        assertEquals(rows.size() - 3, d.get("summary").get("unchanged").asInt());
+        assertEquals(64, d.get("new").get("sha256").asText().length());
+
+        r = Cli.run("lists", "diff", older.toString(), newer.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("1 added, 1 removed, 1 changed"), r::toString);
+        assertTrue(r.out().contains("+ US-CSL sample-el-0001  NSO Group (unknown)"), r::toString);
+    }
+
+    @Test
     void benchScreenPrintsOneJsonObject() throws IOException {
         Path q = Files.writeString(dir.resolve("names.txt"), "BANCO NACIONAL DE CUBA\nNSO Group\n\nNorthwind\n");
         Cli.Result r = run("bench", "screen", "--list", list.toString(), "--queries", q.toString(),

@@ -22,9 +22,8 @@ import java.util.zip.ZipOutputStream;
  * The raw bytes of the files of one version, by relative path ('/'-separated, sorted), with their content hash and
  * a zip form for storage.
  *
- * <p>The hash of a bundle of one file is the SHA-256 of that file's bytes; of several, the SHA-256 over each file
- * in path order as {@code <path>\0<length>\0<bytes>}. It depends on content and relative names only, never on
- * dates or the folder's own name, so the same list imported twice has the same hash.
+ * <p>The hash ({@link #sha256(boolean)}) is {@link org.exportguard.lists.ListHash}'s: it depends on content and
+ * relative names only, never on dates or the folder's own name, so the same list imported twice has the same hash.
  */
 public final class FileBundle {
     private final Map<String, byte[]> files;
@@ -66,8 +65,16 @@ public final class FileBundle {
         return files.values().stream().mapToLong(b -> b.length).sum();
     }
 
-    public String sha256() {
-        if (files.size() == 1) {
+    /**
+     * The content hash, as {@link org.exportguard.lists.ListHash} computes it: {@code plainFile} (a bundle of the
+     * one file that was imported) hashes that file's bytes; otherwise (a folder) every file in path order as
+     * {@code <path>\0<length>\0<bytes>}.
+     */
+    public String sha256(boolean plainFile) {
+        if (plainFile) {
+            if (files.size() != 1) {
+                throw new IllegalStateException("a plain-file hash of " + files.size() + " files");
+            }
             return Sha256.hex(files.values().iterator().next());
         }
         MessageDigest md = Sha256.digest();

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  *
  * @param id            1, 2, 3, ... per kind
  * @param source        what it is, e.g. {@code UN-SC} (given with {@code --source}, else taken from the content)
- * @param sha256        content hash (see {@link FileBundle#sha256()})
+ * @param sha256        content hash, as {@link org.exportguard.lists.ListHash#of} gives for the imported file or folder
  * @param effectiveDate when it takes effect (null: from its import)
  * @param importedAt    ISO-8601 UTC
  * @param importedBy    the actor

@@ -35,6 +35,19 @@ public final class Versions {
 
     /** The files of a stored version, and which of them to load (null: the whole folder). */
     public record Content(FileBundle files, String loadEntry) {
+        /** The content hash, recomputed from the stored bytes. */
+        public String sha256() {
+            return hash(files, loadEntry);
+        }
+    }
+
+    /**
+     * The version's hash: the imported file's own SHA-256 when the version is that one file, else the folder hash
+     * (both as {@link org.exportguard.lists.ListHash#of} gives for the imported path).
+     */
+    static String hash(FileBundle files, String loadEntry) {
+        boolean plain = loadEntry != null && files.fileCount() == 1 && files.files().containsKey(loadEntry);
+        return files.sha256(plain);
     }
 
     /**
@@ -43,7 +56,7 @@ public final class Versions {
      */
     public ImportResult put(FileBundle files, String loadEntry, String source, LocalDate effective, String origin,
                             ObjectNode counts, String actor) {
-        String sha = files.sha256();
+        String sha = hash(files, loadEntry);
         byte[] zip = files.zip();
         return db.write(c -> {
             Optional<VersionInfo> existing = bySha(c, sha);

@@ -114,7 +114,7 @@ abstract class ImportCrashTest {
 
     private static void assertWhole(Store store, VersionInfo v) throws Exception {
         Versions.Content content = store.lists().versions().content(v.id());
-        assertEquals(v.sha256(), content.files().sha256(), "version " + v.id() + " bytes");
+        assertEquals(v.sha256(), content.sha256(), "version " + v.id() + " bytes");
         List<PartyList> lists = store.lists().load(v.id());
         JsonNode counts = AuditLog.JSON.readTree(v.counts());
         assertEquals(counts.get("parties").asInt(), lists.stream().mapToInt(l -> l.parties().size()).sum(),

@@ -2,6 +2,7 @@ package org.exportguard.store;
 
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
+import org.exportguard.lists.ListHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,7 @@ abstract class StoreContractTest {
         assertEquals("US-CSL", first.version().source());
         assertEquals(LocalDate.of(2021, 11, 4), first.version().effectiveDate());
         assertEquals(Sha256.hex(Files.readAllBytes(file)), first.version().sha256());
+        assertEquals(ListHash.of(file), first.version().sha256());
 
         Path copy = Files.copy(file, tmp.resolve("copy.csv"));
         ImportResult again = s.lists().importPath(copy, "OTHER", null, ACTOR);
@@ -95,6 +97,8 @@ abstract class StoreContractTest {
         TestLists.csl(folder.resolve("sub/b.csv"), "Beta", 5);
         ImportResult r = s.lists().importPath(folder, "MIXED", null, ACTOR);
         assertEquals(2, r.version().fileCount());
+        assertEquals(ListHash.of(folder), r.version().sha256(), "a folder version's id is its ListHash");
+        assertEquals(r.version().sha256(), s.lists().versions().content(r.version().id()).sha256());
         List<PartyList> back = s.lists().load(r.version().id());
         assertEquals(7, back.stream().mapToInt(l -> l.parties().size()).sum());
         assertThrows(NotFoundException.class, () -> s.lists().load(99));

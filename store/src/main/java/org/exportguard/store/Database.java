@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Connections and transactions on one store. Every transaction runs on its own connection, opened and closed
@@ -27,6 +28,8 @@ public final class Database {
     private final StoreLocation location;
     private final Properties writeProps;
     private final Properties readProps;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private Connection writeConnection;
 
     private Database(StoreLocation location) {
         this.location = location;
@@ -85,19 +88,70 @@ public final class Database {
         return DriverManager.getConnection(location.jdbcUrl(), props);
     }
 
-    /** Runs {@code work} in a serialised write transaction; commits when it returns, rolls back when it throws. */
+    /**
+     * Runs {@code work} in a serialised write transaction; commits when it returns, rolls back when it throws.
+     * Writes of this process share one connection (they are serialised anyway), so its page cache stays warm
+     * across transactions; it is dropped and reopened after any database error.
+     */
     public <T> T write(SqlWork<T> work) {
-        return transaction(writeProps, c -> {
-            if (isPostgres()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE");
-                     ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new StoreException("the store's audit_head row is missing: the store was altered");
+        writeLock.lock();
+        try {
+            if (writeConnection == null || writeConnection.isClosed()) {
+                writeConnection = connect(writeProps);
+            }
+            Connection c = writeConnection;
+            c.setAutoCommit(false);
+            try {
+                if (isPostgres()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE"); ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("the store's audit_head row is missing: the store was altered");
+                        }
                     }
                 }
+                T result = work.run(c);
+                c.commit();
+                c.setAutoCommit(true); // SQLite: end the transaction the driver opens after commit, freeing the lock
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                dropWriteConnection();
+                throw e;
             }
-            return work.run(c);
-        });
+        } catch (SQLException e) {
+            dropWriteConnection();
+            throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Rolls back and closes the shared write connection (the next write opens a new one). */
+    private void dropWriteConnection() {
+        Connection c = writeConnection;
+        writeConnection = null;
+        if (c != null) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // closing below ends the transaction anyway
+            }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** Closes the shared write connection. */
+    public void close() {
+        writeLock.lock();
+        try {
+            dropWriteConnection();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Runs {@code work} in a read transaction (one consistent snapshot on SQLite; read committed on PostgreSQL). */

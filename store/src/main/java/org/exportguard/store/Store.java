@@ -5,7 +5,7 @@ package org.exportguard.store;
  * chain, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the schema up to date.
  * Thread-safe: every call runs its own transaction on its own connection.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
     private final Database db;
     private final ListVersions lists;
     private final PolicyVersions policies;
@@ -38,6 +38,12 @@ public final class Store {
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
+
+    /** Closes the connection this store keeps for writing. */
+    @Override
+    public void close() {
+        db.close();
+    }
 
     /** The database, for tests and tools that need plain SQL. */
     public Database database() { return db; }

@@ -144,6 +144,23 @@ public final class Database {
         }
     }
 
+    /**
+     * PostgreSQL only: refreshes the planner's statistics of {@code tables} after a bulk write, so queries on them
+     * use their indexes at once instead of waiting for autovacuum (SQLite's default plans need no statistics).
+     */
+    public void analyze(String... tables) {
+        if (!isPostgres()) {
+            return;
+        }
+        try (Connection c = connect(writeProps); java.sql.Statement st = c.createStatement()) {
+            for (String t : tables) {
+                st.execute("ANALYZE " + t);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        }
+    }
+
     /** Closes the shared write connection. */
     public void close() {
         writeLock.lock();

@@ -32,6 +32,9 @@ public final class Deals {
     private static final String DEAL_COLUMNS = "id, json, export_date, destination, party_names, status, outcome, "
             + "decision_seq, created_at, updated_at";
 
+    /** A write at least this big refreshes PostgreSQL's planner statistics. */
+    static final int BULK = 10_000;
+
     private final Database db;
 
     Deals(Database db) {
@@ -79,6 +82,9 @@ public final class Deals {
                     idDetails(deals.stream().map(DealRecord::id).toList()));
             return null;
         });
+        if (deals.size() >= BULK) {
+            db.analyze("deals", "deal_words");
+        }
     }
 
     /** Replaces an open deal's JSON and columns (its decisions stay). */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class ImportCrashTest {
     static final int KILLS = 20;
     static final int FILES_PER_RUN = 3;
-    static final int ENTRIES = 6000;
+    static final int ENTRIES = 2500;
 
     @TempDir
     Path tmp;
@@ -50,30 +54,32 @@ abstract class ImportCrashTest {
         Random rnd = new Random(seed);
         Map<Long, String> acknowledged = new HashMap<>();
 
-        long t0 = System.nanoTime();
-        Run calibration = run(loc, 0, Long.MAX_VALUE);
-        long fullMs = (System.nanoTime() - t0) / 1_000_000;
+        Run calibration = run(loc, 0, false, Long.MAX_VALUE);
         assertEquals(FILES_PER_RUN, calibration.imported.size(), "an unkilled run imports every file: " + calibration);
         calibration.imported.forEach(acknowledged::put);
+        long startMs = calibration.openMs;
+        long importMs = calibration.totalMs - calibration.openMs;
 
         int kills = 0;
         int killedMidway = 0;
         for (int k = 1; kills < KILLS; k++) {
             assertTrue(k <= 3 * KILLS, "too few runs were still going when their kill came (seed " + seed + ")");
-            long delay = (long) (fullMs * (0.1 + 0.85 * rnd.nextDouble()));
-            Run r = run(loc, k, delay);
+            // one kill in four while the JVM starts and the store opens, the others while it imports
+            boolean duringStart = rnd.nextInt(4) == 0;
+            long delay = (long) ((duringStart ? startMs : importMs) * (0.05 + 0.9 * rnd.nextDouble()));
+            Run r = run(loc, k, !duringStart, delay);
             for (Map.Entry<Long, String> e : r.imported.entrySet()) {
                 String before = acknowledged.put(e.getKey(), e.getValue());
                 assertTrue(before == null, "version id " + e.getKey() + " reported twice");
             }
             if (r.killed) {
                 kills++;
-                if (r.imported.size() < FILES_PER_RUN) {
+                if (r.output.contains("OPEN") && r.imported.size() < FILES_PER_RUN) {
                     killedMidway++;
                 }
             }
         }
-        assertTrue(killedMidway > 0, "no kill landed before the end of a run (seed " + seed + ")");
+        assertTrue(killedMidway > 0, "no kill landed while the child was importing (seed " + seed + ")");
 
         Store store = Store.open(loc);
         List<VersionInfo> stored = store.lists().versions().history();
@@ -99,8 +105,9 @@ abstract class ImportCrashTest {
         assertTrue(audit.intact(), audit.problem());
         afterKills(store);
         System.out.println(getClass().getSimpleName() + ": " + kills + " SIGKILLs (" + killedMidway
-                + " before the run's last import committed), " + acknowledged.size() + " versions acknowledged, "
-                + stored.size() + " stored, all whole (seed " + seed + ", unkilled run " + fullMs + " ms)");
+                + " while importing: after the store opened, before the last import committed), " + acknowledged.size() + " versions acknowledged, "
+                + stored.size() + " stored, all whole (seed " + seed + ", unkilled run " + calibration.totalMs + " ms, "
+                + importMs + " of them importing)");
 
         Path next = TestLists.csl(tmp.resolve("after.csv"), "After", 10);
         ImportResult r = store.lists().importPath(next, null, null, "test:crash");
@@ -121,18 +128,46 @@ abstract class ImportCrashTest {
                 "version " + v.id() + " loads back whole");
     }
 
-    private record Run(Map<Long, String> imported, boolean killed, String output) {
+    private record Run(Map<Long, String> imported, boolean killed, String output, long openMs, long totalMs) {
     }
 
-    /** Starts a child importing this run's files; kills it with SIGKILL after {@code killAfterMs}. */
-    private Run run(StoreLocation loc, int k, long killAfterMs) throws Exception {
+    /**
+     * Starts a child importing this run's files and kills it with SIGKILL {@code killAfterMs} after its start, or
+     * (with {@code afterOpen}) after it reported the store open.
+     */
+    private Run run(StoreLocation loc, int k, boolean afterOpen, long killAfterMs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath(), ImportChild.class.getName(),
                 childArg(loc)));
         for (int f = 1; f <= FILES_PER_RUN; f++) {
             cmd.add(TestLists.csl(tmp.resolve("run" + k + "-" + f + ".csv"), "R" + k + "F" + f, ENTRIES).toString());
         }
+        long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        CountDownLatch opened = new CountDownLatch(1);
+        AtomicLong openMs = new AtomicLong(-1);
+        Map<Long, String> imported = new ConcurrentHashMap<>();
+        StringBuffer out = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    out.append(line).append('\n');
+                    if (line.equals("OPEN")) {
+                        openMs.set((System.nanoTime() - t0) / 1_000_000);
+                        opened.countDown();
+                    } else if (line.startsWith("IMPORTED ")) {
+                        String[] f = line.split(" ");
+                        imported.put(Long.parseLong(f[1]), f[2]);
+                    }
+                }
+            } catch (IOException e) {
+                out.append("(reading the child failed: ").append(e).append(")\n");
+            }
+        });
+        reader.start();
+        if (afterOpen) {
+            opened.await(60, TimeUnit.SECONDS);
+        }
         boolean killed = false;
         if (!p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
             Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start();
@@ -140,21 +175,12 @@ abstract class ImportCrashTest {
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "child did not die");
             killed = sent && p.exitValue() == 128 + 9;
         }
-        Map<Long, String> imported = new HashMap<>();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                out.append(line).append('\n');
-                if (line.startsWith("IMPORTED ")) {
-                    String[] f = line.split(" ");
-                    imported.put(Long.parseLong(f[1]), f[2]);
-                }
-            }
-        }
+        long totalMs = (System.nanoTime() - t0) / 1_000_000;
+        reader.join(30_000);
         if (!killed) {
             assertEquals(0, p.exitValue(), "child failed:\n" + out);
         }
-        return new Run(imported, killed, out.toString());
+        return new Run(new HashMap<>(imported), killed, out.toString(), openMs.get(), totalMs);
     }
 
     private static String classPath() {

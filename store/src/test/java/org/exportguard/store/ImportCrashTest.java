@@ -115,6 +115,34 @@ abstract class ImportCrashTest {
         assertEquals(stored.size() + 1, store.lists().versions().history().size());
     }
 
+    /** Several processes importing into one store at once: every import lands, with one unbroken audit chain. */
+    @Test
+    void concurrentImportProcessesKeepOneChain() throws Exception {
+        StoreLocation loc = location();
+        Store.open(loc);
+        List<Process> procs = new ArrayList<>();
+        for (int w = 1; w <= 3; w++) {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-XX:TieredStopAtLevel=1", "-cp", classPath(), ImportChild.class.getName(),
+                    childArg(loc)));
+            for (int f = 1; f <= 3; f++) {
+                cmd.add(TestLists.csl(tmp.resolve("w" + w + "-" + f + ".csv"), "W" + w + "F" + f, 200).toString());
+            }
+            procs.add(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        }
+        for (Process p : procs) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), out);
+        }
+        Store store = Store.open(loc);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
+                store.lists().versions().history().stream().map(VersionInfo::id).toList());
+        AuditVerification v = store.audit().verify();
+        assertTrue(v.intact(), v.problem());
+        assertEquals(9, v.records());
+    }
+
     /** Store-specific checks after the kills (SQLite: the file's integrity check). */
     void afterKills(Store store) {
     }

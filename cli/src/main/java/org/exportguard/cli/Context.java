@@ -2,6 +2,7 @@ package org.exportguard.cli;
 
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
+import org.exportguard.store.PolicyValidator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,17 +18,26 @@ public final class Context {
     private final PrintWriter err;
     private final ListSource lists;
     private final boolean interactive;
+    private final PolicyValidator policyValidator;
 
     public Context(PrintWriter out, PrintWriter err, ListSource lists, boolean interactive) {
+        this(out, err, lists, interactive, PolicyValidator.NONE);
+    }
+
+    /** {@code policyValidator}: how {@code policy import} checks a pack before storing it. */
+    public Context(PrintWriter out, PrintWriter err, ListSource lists, boolean interactive,
+                   PolicyValidator policyValidator) {
         this.out = out;
         this.err = err;
         this.lists = lists;
         this.interactive = interactive;
+        this.policyValidator = policyValidator;
     }
 
     public PrintWriter out() { return out; }
     public PrintWriter err() { return err; }
     public boolean interactive() { return interactive; }
+    public PolicyValidator policyValidator() { return policyValidator; }
 
     /** Loads every path, all or nothing; any list problem becomes a one-line {@link UserException}. */
     public List<PartyList> loadLists(List<Path> paths) throws UserException {

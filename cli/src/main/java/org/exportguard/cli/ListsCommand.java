@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.ListedParty;
+import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
 import org.exportguard.lists.ListInspector;
 import org.exportguard.lists.diff.ListDiff;
+import org.exportguard.store.ImportResult;
+import org.exportguard.store.Store;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,6 +34,70 @@ public final class ListsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /** {@code lists import PATH}: stores the list as an immutable, content-hashed version. */
+    @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Reads a list file or folder (refused, with the reader's error, when it is bad) and stores it",
+                    "as a new list version; the same content again is a no-op that says so."})
+    public static final class Import implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", description = "A list file, or a folder of lists.")
+        Path path;
+
+        @Option(names = "--source", paramLabel = "ID", description = "What the list is (default: the ids of the lists read, e.g. UN-SC).")
+        String source;
+
+        @Option(names = "--effective", paramLabel = "DATE", description = "The date it takes effect, YYYY-MM-DD (default: on import).")
+        LocalDate effective;
+
+        @Mixin
+        StoreOptions store;
+
+        private final Context ctx;
+
+        public Import(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.exists(path)) {
+                throw UserException.at(path, 0, null, "no such file or folder");
+            }
+            Store s = store.open();
+            ImportResult r;
+            try {
+                r = s.lists().importPath(path, source, effective, store.actor());
+            } catch (ListFormatException e) {
+                throw new UserException(e.getMessage() + " (nothing imported)", e);
+            } catch (IOException e) {
+                throw UserException.at(path, 0, null, "cannot read: " + e.getMessage());
+            }
+            ctx.out().println(VersionsCommands.imported("list", r));
+            return Main.EXIT_OK;
+        }
+    }
+
+    /** {@code lists history}: the stored list versions. */
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Lists the stored list versions, oldest first.")
+    public static final class History implements Callable<Integer> {
+        @Option(names = "--json", description = "JSON instead of a table.")
+        boolean json;
+
+        @Mixin
+        StoreOptions store;
+
+        private final Context ctx;
+
+        public History(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.out().print(VersionsCommands.history("list", store.open().lists().versions().history(), json));
+            return Main.EXIT_OK;
+        }
     }
 
     /** {@code lists inspect PATH}: what a list file or folder holds and what is wrong with it. */

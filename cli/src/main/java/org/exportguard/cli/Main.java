@@ -1,6 +1,10 @@
 package org.exportguard.cli;
 
 import org.exportguard.lists.ListLoader;
+import org.exportguard.policy.pack.PackLoader;
+import org.exportguard.policy.pack.PolicyFormatException;
+import org.exportguard.store.PolicyValidator;
+import org.exportguard.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +20,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Exit codes: 0 success; 1 internal error (a bug: one line "exportguard: internal error: ..."); 2 usage error
  * (picocli's message and usage) or a problem with a list, policy or input file (one line "exportguard: error: ...");
- * 3 a batch had bad lines (each reported with its line number; the other lines were processed).
+ * 3 a batch had bad lines (each reported with its line number; the other lines were processed); 4 the store refused
+ * or could not do it (unreachable database, an existing user, an unknown name: one line "exportguard: error: ...");
+ * 5 the audit chain is broken ({@code audit verify}).
  * No stack trace ever reaches the user.
  */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, version = "exportguard 0.1.0",
@@ -24,12 +30,25 @@ import java.nio.charset.StandardCharsets;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug; please report it)",
                 "2:usage error, or a problem with a list, policy or input file",
-                "3:a batch had bad lines (reported with their line numbers; the other lines were processed)"})
+                "3:a batch had bad lines (reported with their line numbers; the other lines were processed)",
+                "4:the store refused or could not do it (unreachable, conflict, not found)",
+                "5:the audit chain is broken (audit verify)"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_USER = 2;
     public static final int EXIT_BAD_LINES = 3;
+    public static final int EXIT_STORE = 4;
+    public static final int EXIT_AUDIT = 5;
+
+    /** How {@code policy import} checks a pack: the policy module's loader, which validates on load. */
+    static final PolicyValidator POLICY_VALIDATOR = dir -> {
+        try {
+            PackLoader.load(dir);
+        } catch (PolicyFormatException e) {
+            throw new PolicyValidator.InvalidPolicyException(e.getMessage(), e);
+        }
+    };
 
     @Spec
     CommandSpec spec;
@@ -55,7 +74,7 @@ public final class Main implements Runnable {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            Context ctx = new Context(o, e, lists, System.console() != null);
+            Context ctx = new Context(o, e, lists, System.console() != null, POLICY_VALIDATOR);
             CommandLine cl = commandLine(ctx);
             return cl.execute(args);
         } catch (Throwable t) { // even an Error must not print a stack trace
@@ -74,14 +93,26 @@ public final class Main implements Runnable {
         cl.addSubcommand("match", new MatchCommand(ctx));
         cl.addSubcommand("lists", new CommandLine(new ListsCommand())
                 .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
-                .addSubcommand("diff", new ListsCommand.Diff(ctx)));
+                .addSubcommand("diff", new ListsCommand.Diff(ctx))
+                .addSubcommand("import", new ListsCommand.Import(ctx))
+                .addSubcommand("history", new ListsCommand.History(ctx)));
+        cl.addSubcommand("policy", new CommandLine(new PolicyCommand())
+                .addSubcommand("import", new PolicyCommand.Import(ctx))
+                .addSubcommand("history", new PolicyCommand.History(ctx))
+                .addSubcommand("diff", new PolicyDiffCommand(ctx)));
+        cl.addSubcommand("users", new CommandLine(new UsersCommand())
+                .addSubcommand("add", new UsersCommand.Add(ctx))
+                .addSubcommand("list", new UsersCommand.ListUsers(ctx))
+                .addSubcommand("revoke", new UsersCommand.Revoke(ctx)));
+        cl.addSubcommand("audit", new CommandLine(new AuditCommand())
+                .addSubcommand("verify", new AuditCommand.Verify(ctx))
+                .addSubcommand("export", new AuditCommand.Export(ctx)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("screen", new BenchCommand.Screen(ctx))
-                .addSubcommand("deals", new BenchDealsCommand(ctx)));
+                .addSubcommand("deals", new BenchDealsCommand(ctx))
+                .addSubcommand("store", new StoreBench(ctx)));
         cl.addSubcommand("deal", new CommandLine(new DealCommand())
                 .addSubcommand("evaluate", new DealEvaluateCommand(ctx)));
-        cl.addSubcommand("policy", new CommandLine(new PolicyCommand())
-                .addSubcommand("diff", new PolicyDiffCommand(ctx)));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(ctx.out());
@@ -91,6 +122,10 @@ public final class Main implements Runnable {
             if (ex instanceof UserException) {
                 err.println("exportguard: error: " + CliText.oneLine(ex.getMessage()));
                 return EXIT_USER;
+            }
+            if (ex instanceof StoreException) {
+                err.println("exportguard: error: " + CliText.oneLine(ex.getMessage()));
+                return EXIT_STORE;
             }
             if (ex instanceof CommandLine.ParameterException pe) {
                 err.println(pe.getMessage());

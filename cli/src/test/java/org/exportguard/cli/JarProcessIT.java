@@ -114,4 +114,18 @@ class JarProcessIT {
         assertFalse(r.err().contains("\tat "), r::toString);
         assertEquals(2, Files.readAllLines(out).size());
     }
+
+    /** The store from the jar: SQLite's native library and the migrations must be in it. */
+    @Test
+    void storeCommandsRunFromTheJar() throws Exception {
+        String data = dir.resolve("data").toString();
+        Proc r = exec("users", "add", "ops", "--role", "admin", "--data-dir", data);
+        assertEquals(0, r.code(), r::toString);
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].startsWith("eg_"), r::toString);
+        r = exec("audit", "verify", "--data-dir", data);
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().startsWith("audit chain intact: 1 records"), r::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("data").resolve("exportguard.db")));
+    }
 }

@@ -1,0 +1,65 @@
+package org.exportguard.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.store.ImportResult;
+import org.exportguard.store.VersionInfo;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code lists import/history} and {@code policy import/history} print. */
+final class VersionsCommands {
+    private VersionsCommands() {
+    }
+
+    static String imported(String kind, ImportResult r) {
+        VersionInfo v = r.version();
+        if (r.alreadyStored()) {
+            return "already stored as " + kind + " version " + v.id() + " (" + v.source() + ", sha256 " + v.sha256()
+                    + "): nothing imported";
+        }
+        return "imported " + kind + " version " + v.id() + ": " + v.source() + ", " + v.fileCount()
+                + (v.fileCount() == 1 ? " file, " : " files, ") + mb(v.byteCount()) + ", sha256 " + v.sha256()
+                + ", effective " + (v.effectiveDate() == null ? "on import" : v.effectiveDate()) + ", counts "
+                + v.counts();
+    }
+
+    static String history(String kind, List<VersionInfo> versions, boolean json) {
+        if (json) {
+            ArrayNode a = Json.MAPPER.createArrayNode();
+            for (VersionInfo v : versions) {
+                ObjectNode o = a.addObject();
+                o.put("id", v.id());
+                o.put("source", v.source());
+                o.put("sha256", v.sha256());
+                o.put("effectiveDate", v.effectiveDate() == null ? null : v.effectiveDate().toString());
+                o.put("importedAt", v.importedAt());
+                o.put("importedBy", v.importedBy());
+                o.put("origin", v.origin());
+                o.put("files", v.fileCount());
+                o.put("bytes", v.byteCount());
+                try {
+                    o.set("counts", Json.MAPPER.readTree(v.counts()));
+                } catch (Exception e) {
+                    o.put("counts", v.counts());
+                }
+            }
+            return Json.pretty(a) + "\n";
+        }
+        if (versions.isEmpty()) {
+            return "no " + kind + " versions stored\n";
+        }
+        CliText.Table t = new CliText.Table("id", "source", "effective", "imported at", "by", "files", "size",
+                "sha256", "counts");
+        for (VersionInfo v : versions) {
+            t.row(v.id(), v.source(), v.effectiveDate() == null ? "-" : v.effectiveDate(), v.importedAt(),
+                    v.importedBy(), v.fileCount(), mb(v.byteCount()), v.sha256().substring(0, 12), v.counts());
+        }
+        return t.render("");
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}

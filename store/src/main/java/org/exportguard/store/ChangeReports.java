@@ -1,0 +1,93 @@
+package org.exportguard.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+
+/** Impact reports of changes ({@code change_report}), and storing a re-evaluation with its report atomically. */
+public final class ChangeReports {
+    private final Database db;
+
+    ChangeReports(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores the re-decisions of a change and its report in ONE transaction (two audit records): either both are
+     * there afterwards or neither. Returns the report's id.
+     */
+    public long recordReevaluation(List<NewDecision> decisions, String kind, Long listVersionId,
+                                   Long policyVersionId, String reportJson, String actor) {
+        return db.write(c -> {
+            if (!decisions.isEmpty()) {
+                Deals.appendDecisions(c, decisions, actor);
+            }
+            return save(c, kind, listVersionId, policyVersionId, reportJson, actor);
+        });
+    }
+
+    /** Stores a report alone. */
+    public long save(String kind, Long listVersionId, Long policyVersionId, String reportJson, String actor) {
+        return db.write(c -> save(c, kind, listVersionId, policyVersionId, reportJson, actor));
+    }
+
+    private static long save(Connection c, String kind, Long listVersionId, Long policyVersionId, String reportJson,
+                             String actor) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM change_report");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_report (id, created_at, kind, "
+                + "list_version_id, policy_version_id, report_json) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, Deals.now());
+            ps.setString(3, kind);
+            setLong(ps, 4, listVersionId);
+            setLong(ps, 5, policyVersionId);
+            ps.setString(6, reportJson);
+            ps.executeUpdate();
+        }
+        ObjectNode d = AuditLog.details();
+        d.put("kind", kind);
+        d.put("listVersionId", listVersionId);
+        d.put("policyVersionId", policyVersionId);
+        d.put("reportSha256", Sha256.hex(reportJson));
+        AuditLog.append(c, actor, "impact.report", Long.toString(id), d);
+        return id;
+    }
+
+    /** The newest report, if any. */
+    public Optional<ChangeReport> latestChangeReport() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, kind, list_version_id, "
+                    + "policy_version_id, report_json FROM change_report ORDER BY id DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long lv = rs.getLong(4);
+                Long l = rs.wasNull() ? null : lv;
+                long pv = rs.getLong(5);
+                Long p = rs.wasNull() ? null : pv;
+                return Optional.of(new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p,
+                        rs.getString(6)));
+            }
+        });
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.exportguard.store;
+
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Connections and transactions on one store. Every transaction runs on its own connection, opened and closed
+ * around it (cheap for SQLite; a server can pool PostgreSQL connections later).
+ *
+ * <p><b>Writes are serialised</b>, across threads and processes: on SQLite a write transaction starts with
+ * {@code BEGIN IMMEDIATE}, taking the database's single write lock; on PostgreSQL it starts by locking the one row
+ * of {@code audit_head} ({@code SELECT ... FOR UPDATE}). Every write appends to the audit chain anyway, so the
+ * chain has one order, and ids handed out as "largest + 1" inside a write cannot collide.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a committed transaction is on disk before commit
+ * returns (WAL alone, with the default NORMAL sync, may lose the last commits on power loss).
+ */
+public final class Database {
+    private final StoreLocation location;
+    private final Properties writeProps;
+    private final Properties readProps;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private Connection writeConnection;
+
+    private Database(StoreLocation location) {
+        this.location = location;
+        if (location.kind() == StoreLocation.Kind.SQLITE) {
+            this.writeProps = sqliteProps(SQLiteConfig.TransactionMode.IMMEDIATE);
+            this.readProps = sqliteProps(SQLiteConfig.TransactionMode.DEFERRED);
+        } else {
+            Properties p = new Properties();
+            p.setProperty("reWriteBatchedInserts", "true");
+            p.setProperty("connectTimeout", "10");
+            this.writeProps = p;
+            this.readProps = p;
+        }
+    }
+
+    /** Opens (and for SQLite creates the data directory of) the store at {@code location}; checks it answers. */
+    public static Database open(StoreLocation location) {
+        if (location.kind() == StoreLocation.Kind.SQLITE) {
+            try {
+                if (Files.exists(location.dataDir()) && !Files.isDirectory(location.dataDir())) {
+                    throw new StoreException("data directory " + location.dataDir() + " is a file, not a folder");
+                }
+                Files.createDirectories(location.dataDir());
+            } catch (IOException e) {
+                throw new StoreException("cannot create data directory " + location.dataDir() + ": " + e, e);
+            }
+        }
+        Database db = new Database(location);
+        try (Connection c = db.connect(db.readProps)) {
+            c.isValid(10);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store at " + location.describe() + ": " + oneLine(e), e);
+        }
+        return db;
+    }
+
+    private static Properties sqliteProps(SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.setBusyTimeout(120_000);
+        cfg.setCacheSize(-65_536); // KiB: 64 MiB of page cache, so bulk index inserts stay in memory
+        cfg.setTransactionMode(mode);
+        return cfg.toProperties();
+    }
+
+    public StoreLocation location() {
+        return location;
+    }
+
+    public boolean isPostgres() {
+        return location.kind() == StoreLocation.Kind.POSTGRES;
+    }
+
+    private Connection connect(Properties props) throws SQLException {
+        return DriverManager.getConnection(location.jdbcUrl(), props);
+    }
+
+    /**
+     * Runs {@code work} in a serialised write transaction; commits when it returns, rolls back when it throws.
+     * Writes of this process share one connection (they are serialised anyway), so its page cache stays warm
+     * across transactions; it is dropped and reopened after any database error.
+     */
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            if (writeConnection == null || writeConnection.isClosed()) {
+                writeConnection = connect(writeProps);
+            }
+            Connection c = writeConnection;
+            c.setAutoCommit(false);
+            try {
+                if (isPostgres()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE"); ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("the store's audit_head row is missing: the store was altered");
+                        }
+                    }
+                }
+                T result = work.run(c);
+                c.commit();
+                c.setAutoCommit(true); // SQLite: end the transaction the driver opens after commit, freeing the lock
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                dropWriteConnection();
+                throw e;
+            }
+        } catch (SQLException e) {
+            dropWriteConnection();
+            throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Rolls back and closes the shared write connection (the next write opens a new one). */
+    private void dropWriteConnection() {
+        Connection c = writeConnection;
+        writeConnection = null;
+        if (c != null) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // closing below ends the transaction anyway
+            }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL only: refreshes the planner's statistics of {@code tables} after a bulk write, so queries on them
+     * use their indexes at once instead of waiting for autovacuum (SQLite's default plans need no statistics).
+     */
+    public void analyze(String... tables) {
+        if (!isPostgres()) {
+            return;
+        }
+        try (Connection c = connect(writeProps); java.sql.Statement st = c.createStatement()) {
+            for (String t : tables) {
+                st.execute("ANALYZE " + t);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        }
+    }
+
+    /** Closes the shared write connection. */
+    public void close() {
+        writeLock.lock();
+        try {
+            dropWriteConnection();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in a read transaction (one consistent snapshot on SQLite; read committed on PostgreSQL). */
+    public <T> T read(SqlWork<T> work) {
+        return transaction(readProps, work);
+    }
+
+    /** A transaction without the write lock: only for the migration runner, which takes its own. */
+    <T> T migrationTransaction(SqlWork<T> work) {
+        return transaction(writeProps, work);
+    }
+
+    private <T> T transaction(Properties props, SqlWork<T> work) {
+        try (Connection c = connect(props)) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is closed below; the transaction dies with it
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

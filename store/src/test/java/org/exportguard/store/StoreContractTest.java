@@ -1,0 +1,395 @@
+package org.exportguard.store;
+
+import org.exportguard.core.model.PartyList;
+import org.exportguard.lists.ListFormatException;
+import org.exportguard.lists.ListHash;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The store's behaviour, run unchanged on SQLite ({@link SqliteStoreTest}) and PostgreSQL ({@link PostgresStoreTest}). */
+abstract class StoreContractTest {
+    static final String ACTOR = "test:contract";
+
+    @TempDir
+    Path tmp;
+
+    /** A new, empty store location for one test. */
+    abstract StoreLocation freshLocation();
+
+    Store store() {
+        return Store.open(freshLocation());
+    }
+
+    static DealRecord deal(String id, String destination, String... parties) {
+        return new DealRecord(id, "{\"id\":\"" + id + "\",\"destination\":\"" + destination + "\"}",
+                LocalDate.of(2030, 1, 15), destination, List.of(parties));
+    }
+
+    static NewDecision decision(String dealId, String outcome, String reason) {
+        return new NewDecision(dealId, LocalDate.of(2030, 1, 15), outcome, "{\"outcome\":\"" + outcome + "\"}",
+                List.of(1L, 2L), 3L, reason);
+    }
+
+    @Test
+    void migrationsRunOnceAndReopeningChangesNothing() {
+        StoreLocation loc = freshLocation();
+        Store.open(loc);
+        Store again = Store.open(loc);
+        assertEquals(0, Migrations.migrate(again.database()));
+        int version = again.database().read(Migrations::currentVersion);
+        assertEquals(Migrations.load().size(), version);
+    }
+
+    @Test
+    void listImportStoresAVersionAndTheSameContentAgainIsANoOp() throws Exception {
+        Store s = store();
+        Path file = TestLists.csl(tmp.resolve("el.csv"), "Acme", 3);
+        ImportResult first = s.lists().importPath(file, null, LocalDate.of(2021, 11, 4), ACTOR);
+        assertFalse(first.alreadyStored());
+        assertEquals(1, first.version().id());
+        assertEquals("US-CSL", first.version().source());
+        assertEquals(LocalDate.of(2021, 11, 4), first.version().effectiveDate());
+        assertEquals(Sha256.hex(Files.readAllBytes(file)), first.version().sha256());
+        assertEquals(ListHash.of(file), first.version().sha256());
+
+        Path copy = Files.copy(file, tmp.resolve("copy.csv"));
+        ImportResult again = s.lists().importPath(copy, "OTHER", null, ACTOR);
+        assertTrue(again.alreadyStored());
+        assertEquals(1, again.version().id());
+        assertEquals(1, s.lists().versions().history().size());
+
+        ImportResult second = s.lists().importPath(TestLists.csl(tmp.resolve("el2.csv"), "Acme", 4), "EL", null, ACTOR);
+        assertEquals(2, second.version().id());
+        assertEquals(List.of(1L, 2L), s.lists().versions().history().stream().map(VersionInfo::id).toList());
+
+        List<PartyList> back = s.lists().load(1);
+        assertEquals(1, back.size());
+        assertEquals(3, back.get(0).parties().size());
+        assertEquals("Acme Trading Company 2", back.get(0).parties().get(1).primaryName());
+        assertEquals(2, s.audit().verify().records(), "two imports, two audit records; the no-op none");
+    }
+
+    @Test
+    void aFolderAndAnOfacFileImportWithTheirFilesAndLoadBack() throws Exception {
+        Store s = store();
+        Path folder = Files.createDirectories(tmp.resolve("lists"));
+        TestLists.csl(folder.resolve("a.csv"), "Alpha", 2);
+        TestLists.csl(folder.resolve("sub/b.csv"), "Beta", 5);
+        ImportResult r = s.lists().importPath(folder, "MIXED", null, ACTOR);
+        assertEquals(2, r.version().fileCount());
+        assertEquals(ListHash.of(folder), r.version().sha256(), "a folder version's id is its ListHash");
+        assertEquals(r.version().sha256(), s.lists().versions().content(r.version().id()).sha256());
+        List<PartyList> back = s.lists().load(r.version().id());
+        assertEquals(7, back.stream().mapToInt(l -> l.parties().size()).sum());
+        assertThrows(NotFoundException.class, () -> s.lists().load(99));
+    }
+
+    @Test
+    void aBadListIsRefusedAndNothingIsStored() throws Exception {
+        Store s = store();
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "this is not a list\n");
+        assertThrows(ListFormatException.class, () -> s.lists().importPath(bad, null, null, ACTOR));
+        assertTrue(s.lists().versions().history().isEmpty());
+        assertEquals(0, s.audit().verify().records());
+    }
+
+    @Test
+    void policyImportStoresTheYamlFilesAndTheValidatorCanRefuse() throws Exception {
+        Store s = store();
+        Path dir = Files.createDirectories(tmp.resolve("pack"));
+        Files.writeString(dir.resolve("policy.yaml"), "name: base\n");
+        Files.writeString(dir.resolve("groups.yml"), "groups: {}\n");
+        Files.writeString(dir.resolve("notes.txt"), "not stored\n");
+        ImportResult r = s.policies().importDir(dir, null, LocalDate.of(2026, 3, 1), ACTOR, PolicyValidator.NONE);
+        assertEquals(2, r.version().fileCount());
+        assertEquals("pack", r.version().source());
+        assertTrue(s.policies().importDir(dir, null, null, ACTOR, PolicyValidator.NONE).alreadyStored());
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        s.policies().extract(r.version().id(), out);
+        assertEquals("name: base\n", Files.readString(out.resolve("policy.yaml")));
+
+        Files.writeString(dir.resolve("policy.yaml"), "name: changed\n");
+        PolicyValidator.InvalidPolicyException e = assertThrows(PolicyValidator.InvalidPolicyException.class,
+                () -> s.policies().importDir(dir, null, null, ACTOR, d -> {
+                    throw new PolicyValidator.InvalidPolicyException("policy.yaml: field 'x': bad");
+                }));
+        assertEquals("policy.yaml: field 'x': bad", e.getMessage());
+        assertEquals(1, s.policies().versions().history().size());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertThrows(PolicyValidator.InvalidPolicyException.class,
+                () -> s.policies().importDir(empty, null, null, ACTOR, PolicyValidator.NONE));
+    }
+
+    @Test
+    void dealsAreAddedUpdatedClosedAndKeepTheirDecisionHistory() {
+        Store s = store();
+        s.deals().add(List.of(deal("D1", "IL", "NSO Group", "Acme Inc."), deal("D2", "DE", "Müller GmbH")), ACTOR);
+        StoredDeal d1 = s.deals().get("D1").orElseThrow();
+        assertTrue(d1.open());
+        assertEquals(List.of("NSO Group", "Acme Inc."), d1.deal().partyNames());
+        assertNull(d1.outcome());
+
+        s.deals().appendDecisions(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
+        s.deals().appendDecisions(List.of(decision("D1", "BLOCKED", "list version 2"),
+                decision("D2", "ALLOWED", "deal added")), ACTOR);
+        StoredDeal again = s.deals().get("D1").orElseThrow();
+        assertEquals("BLOCKED", again.outcome());
+        assertEquals(List.of(1, 2), again.decisions().stream().map(StoredDecision::seq).toList());
+        assertEquals(List.of("deal added", "list version 2"),
+                again.decisions().stream().map(StoredDecision::reason).toList());
+        assertEquals(List.of(1L, 2L), again.decisions().get(0).listVersionIds());
+        assertEquals(3L, again.decisions().get(0).policyVersionId());
+
+        s.deals().update(deal("D1", "FR", "NSO Group"), ACTOR);
+        assertEquals("FR", s.deals().get("D1").orElseThrow().deal().destination());
+        assertEquals(Set.of(), s.deals().openDealIdsByPartyWords(Set.of("acme")), "the old party's words are gone");
+        assertEquals(Set.of("D1"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
+        assertEquals(2, s.deals().get("D1").orElseThrow().decisions().size());
+        s.deals().close("D1", ACTOR);
+        assertFalse(s.deals().get("D1").orElseThrow().open());
+        assertThrows(StoreException.class, () -> s.deals().close("D1", ACTOR));
+        assertThrows(StoreException.class, () -> s.deals().update(deal("D1", "FR"), ACTOR));
+        assertThrows(NotFoundException.class, () -> s.deals().close("nope", ACTOR));
+        assertEquals(Optional.empty(), s.deals().get("nope"));
+        assertTrue(s.audit().verify().intact());
+    }
+
+    @Test
+    void aBatchWithAnExistingDealOrAnUnknownDealIsRefusedWhole() {
+        Store s = store();
+        s.deals().add(List.of(deal("D1", "IL", "A Co")), ACTOR);
+        StoreException e = assertThrows(StoreException.class,
+                () -> s.deals().add(List.of(deal("D2", "IL", "B Co"), deal("D1", "IL", "C Co")), ACTOR));
+        assertTrue(e.getMessage().contains("deal D1 already exists"), e.getMessage());
+        assertTrue(s.deals().get("D2").isEmpty(), "nothing of a refused batch is stored");
+        assertThrows(NotFoundException.class, () -> s.deals().appendDecisions(
+                List.of(decision("D1", "ALLOWED", "x"), decision("D9", "ALLOWED", "x")), ACTOR));
+        assertEquals(0, s.deals().get("D1").orElseThrow().decisions().size());
+        assertEquals(1, s.audit().verify().records());
+    }
+
+    @Test
+    void impactQueriesFindOpenDealsByDestinationAndPartyWordsAndPageThroughThem() {
+        Store s = store();
+        List<DealRecord> deals = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            deals.add(deal(String.format("D%05d", i), i % 3 == 0 ? "RU" : i % 3 == 1 ? "IL" : "DE",
+                    "Company " + i, "Carrier Ltd", "Bank " + (i % 10)));
+        }
+        deals.add(deal("NSO", "IL", "NSO Group Technologies"));
+        deals.add(deal("SAITO", "JP", "Saito Tech Ltd."));
+        s.deals().add(deals, ACTOR);
+        s.deals().close("D00000", ACTOR);
+
+        assertEquals(399, s.deals().openDealIdsByDestinations(Set.of("RU")).size());
+        assertEquals(399 + 401, s.deals().openDealIdsByDestinations(Set.of("RU", "IL", "XX")).size());
+        assertEquals(Set.of("NSO"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
+        assertEquals(Set.of("NSO", "SAITO"), s.deals().openDealIdsByPartyWords(Set.of("NSO Group", "SAITŌ")));
+        assertEquals(Set.of("D00007"), s.deals().openDealIdsByPartyWords(Set.of("company 7")).stream()
+                .filter(id -> id.equals("D00007")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(s.deals().openDealIdsByPartyWords(Set.of("Company 0")).stream().noneMatch("D00000"::equals),
+                "closed deals are not returned");
+
+        List<String> seen = new ArrayList<>();
+        long n = s.deals().forEachOpenDealPage(500, p -> p.forEach(d -> seen.add(d.deal().id())));
+        assertEquals(1201, n);
+        assertEquals(seen.stream().sorted().toList(), seen);
+        assertEquals(1201, s.deals().countOpen());
+        assertEquals(2, s.deals().getMany(List.of("NSO", "SAITO", "none")).size());
+    }
+
+    @Test
+    void aReevaluationStoresItsDecisionsAndItsReportTogether() {
+        Store s = store();
+        s.deals().add(List.of(deal("D1", "RU", "A"), deal("D2", "RU", "B")), ACTOR);
+        assertTrue(s.changeReports().latestChangeReport().isEmpty());
+        long id = s.changeReports().recordReevaluation(List.of(decision("D1", "BLOCKED", "policy version 2"),
+                decision("D2", "BLOCKED", "policy version 2")), "policy", null, 2L, "{\"reevaluated\":2}", ACTOR);
+        ChangeReport r = s.changeReports().latestChangeReport().orElseThrow();
+        assertEquals(id, r.id());
+        assertEquals("{\"reevaluated\":2}", r.reportJson());
+        assertEquals(2L, r.policyVersionId());
+        assertNull(r.listVersionId());
+        assertEquals("BLOCKED", s.deals().get("D2").orElseThrow().outcome());
+
+        assertThrows(NotFoundException.class, () -> s.changeReports().recordReevaluation(
+                List.of(decision("D9", "BLOCKED", "x")), "list", 3L, null, "{}", ACTOR));
+        assertEquals(id, s.changeReports().latestChangeReport().orElseThrow().id(), "the failed one left no report");
+    }
+
+    @Test
+    void usersGetATokenOnceOnlyItsHashIsStoredAndRevokingEndsIt() {
+        Store s = store();
+        String token = s.users().add("alice", Role.ANALYST, ACTOR);
+        assertTrue(token.startsWith("eg_") && token.length() > 40, token);
+        assertEquals("alice", s.users().userForToken(token).orElseThrow().name());
+        assertEquals(Role.ANALYST, s.users().userForToken(token).orElseThrow().role());
+        assertTrue(s.users().userForToken(token + "x").isEmpty());
+        assertTrue(s.users().userForToken("nonsense").isEmpty());
+        String stored = s.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT token_sha256 FROM users WHERE name = 'alice'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertEquals(Sha256.hex(token), stored);
+        assertThrows(StoreException.class, () -> s.users().add("alice", Role.ADMIN, ACTOR));
+        assertThrows(StoreException.class, () -> s.users().add("bad name!", Role.ADMIN, ACTOR));
+
+        s.users().revoke("alice", ACTOR);
+        assertTrue(s.users().userForToken(token).isEmpty());
+        assertFalse(s.users().list().get(0).active());
+        String again = s.users().add("alice", Role.ADMIN, ACTOR);
+        assertEquals(Role.ADMIN, s.users().userForToken(again).orElseThrow().role());
+        assertTrue(s.users().userForToken(token).isEmpty());
+        assertThrows(NotFoundException.class, () -> s.users().revoke("bob", ACTOR));
+    }
+
+    @Test
+    void everyChangeIsInTheAuditChainAndTheExportHasEveryRecord() throws Exception {
+        Store s = store();
+        s.lists().importPath(TestLists.csl(tmp.resolve("a.csv"), "A", 1), null, null, ACTOR);
+        s.deals().add(List.of(deal("D1", "RU", "A")), ACTOR);
+        s.deals().appendDecisions(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
+        s.deals().close("D1", ACTOR);
+        s.users().add("bob", Role.VIEWER, ACTOR);
+        s.users().revoke("bob", ACTOR);
+        AuditVerification v = s.audit().verify();
+        assertTrue(v.intact(), v.problem());
+        assertEquals(6, v.records());
+        StringWriter out = new StringWriter();
+        assertEquals(6, s.audit().export(out));
+        List<String> actions = out.toString().lines()
+                .map(l -> l.replaceAll(".*\"action\":\"([^\"]+)\".*", "$1")).toList();
+        assertEquals(List.of("lists.import", "deals.add", "decisions.append", "deals.close", "users.add",
+                "users.revoke"), actions);
+        assertTrue(out.toString().lines().allMatch(l -> l.contains("\"actor\":\"" + ACTOR + "\"")));
+        assertFalse(out.toString().contains("eg_"), "no token in the log");
+    }
+
+    /** A store with five audit records. */
+    private Store auditedStore() {
+        Store s = store();
+        for (int i = 1; i <= 5; i++) {
+            s.deals().add(List.of(deal("D" + i, "RU", "Party " + i)), ACTOR);
+        }
+        assertTrue(s.audit().verify().intact());
+        return s;
+    }
+
+    private static void sql(Store s, String sql) {
+        s.database().write(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate(sql);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void auditVerifyCatchesAnEditedRecord() {
+        Store s = auditedStore();
+        sql(s, "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3");
+        AuditVerification v = s.audit().verify();
+        assertEquals(3, v.badSeq());
+        assertTrue(v.problem().contains("edited"), v.problem());
+    }
+
+    @Test
+    void auditVerifyCatchesAnEditedDetailsAndARecomputedHash() {
+        Store s = auditedStore();
+        // an editor who also recomputes the record's own hash still breaks the next record's link
+        AuditRecord r = s.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, subject, details, "
+                    + "prev_hash, hash FROM audit_log WHERE seq = 2"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new AuditRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), "{\"count\":0}", rs.getString(7), null);
+            }
+        });
+        sql(s, "UPDATE audit_log SET details = '{\"count\":0}', hash = '" + r.computeHash() + "' WHERE seq = 2");
+        AuditVerification v = s.audit().verify();
+        assertEquals(3, v.badSeq());
+        assertTrue(v.problem().contains("prev_hash"), v.problem());
+    }
+
+    @Test
+    void auditVerifyCatchesADeletedRecord() {
+        Store s = auditedStore();
+        sql(s, "DELETE FROM audit_log WHERE seq = 2");
+        AuditVerification v = s.audit().verify();
+        assertEquals(3, v.badSeq());
+        assertTrue(v.problem().contains("record 2 is missing"), v.problem());
+    }
+
+    @Test
+    void auditVerifyCatchesTheLastRecordDeleted() {
+        Store s = auditedStore();
+        sql(s, "DELETE FROM audit_log WHERE seq = 5");
+        AuditVerification v = s.audit().verify();
+        assertEquals(5, v.badSeq());
+        assertTrue(v.problem().contains("missing at the end"), v.problem());
+    }
+
+    @Test
+    void auditVerifyCatchesReorderedRecords() {
+        Store s = auditedStore();
+        sql(s, "UPDATE audit_log SET seq = 100 WHERE seq = 2");
+        sql(s, "UPDATE audit_log SET seq = 2 WHERE seq = 4");
+        sql(s, "UPDATE audit_log SET seq = 4 WHERE seq = 100");
+        AuditVerification v = s.audit().verify();
+        assertEquals(2, v.badSeq());
+        assertFalse(v.intact());
+    }
+
+    @Test
+    void writersOnSeveralConnectionsAtOnceKeepOneChain() throws Exception {
+        StoreLocation loc = freshLocation();
+        Store a = Store.open(loc);
+        Store b = Store.open(loc);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Store s = t % 2 == 0 ? a : b;
+                int thread = t;
+                fs.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        s.deals().add(List.of(deal("T" + thread + "-" + i, "RU", "P")), "test:t" + thread);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        AuditVerification v = a.audit().verify();
+        assertTrue(v.intact(), v.problem());
+        assertEquals(60, v.records());
+    }
+}

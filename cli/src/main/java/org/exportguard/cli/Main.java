@@ -74,6 +74,7 @@ public final class Main implements Runnable {
                 .addSubcommand("diff", new ListsCommand.Diff(ctx)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("screen", new BenchCommand.Screen(ctx)));
+        cl.addSubcommand("serve", new ServeCommand(ctx));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(ctx.out());

@@ -2,7 +2,6 @@ package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.lists.ListFormatException;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.AuditTrail;
@@ -13,7 +12,6 @@ import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 
-import java.io.IOException;
 import java.util.List;
 
 /** {@code GET /api/lists} (what is in service) and {@code POST /api/lists/reload} (load the lists again, admin). */
@@ -48,7 +46,9 @@ public final class ListsApi {
         ListService.Snapshot s;
         try {
             s = lists.reload();
-        } catch (ListFormatException | IOException e) {
+        } catch (ApiException e) {
+            throw e; // a reload already running
+        } catch (Exception e) { // a list problem (file, line, field), said to the admin who asked
             audit.record(r.caller(), "lists.reload.failed", "lists", oneLine(e.getMessage()));
             throw new ApiException(500, "reload failed; the lists in service are unchanged: " + oneLine(e.getMessage()));
         }

@@ -73,7 +73,8 @@ public final class Main implements Runnable {
                 .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
                 .addSubcommand("diff", new ListsCommand.Diff(ctx)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
-                .addSubcommand("screen", new BenchCommand.Screen(ctx)));
+                .addSubcommand("screen", new BenchCommand.Screen(ctx))
+                .addSubcommand("serve", new BenchCommand.Serve(ctx)));
         cl.addSubcommand("serve", new ServeCommand(ctx));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());

@@ -303,4 +303,27 @@ class ApiServerTest {
         assertThrows(IllegalArgumentException.class, () -> new LoadGenerator(new LoadGenerator.Plan(
                 URI.create("http://192.0.2.1:8080"), VIEWER, List.of("x"), 1, 1, 0, 0, 1)));
     }
+
+    @Test
+    void aFailingHandlerIsAGeneric500AndOneLogLine() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Route boom = new Route("GET", "/api/boom", org.exportguard.server.auth.Role.VIEWER, 0, "fails", null, null,
+                r -> {
+                    throw new IllegalStateException("secret detail\nsecond line");
+                });
+        try (ApiServer s = ApiServer.start(ServerConfig.defaults().withPort(0),
+                TokenFile.read(tokens(dir.resolve("t3.csv"))), ListService.load(ListProvider.paths(List.of(listFile))),
+                AuditTrail.log(System.err), List.of(boom), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            Res r = call(s, "GET", "/api/boom", VIEWER, HttpRequest.BodyPublishers.noBody());
+            assertError(r, 500);
+            assertEquals("internal error", r.json().get("error").asText());
+            assertFalse(r.body().contains("secret"));
+            String logged = log.toString(StandardCharsets.UTF_8);
+            assertEquals(1, logged.strip().split("\n").length, logged);
+            assertTrue(logged.contains("GET /api/boom") && logged.contains("secret detail second line"), logged);
+            // The extra route is in the OpenAPI document too.
+            assertTrue(call(s, "GET", "/openapi.json", null, HttpRequest.BodyPublishers.noBody()).body()
+                    .contains("/api/boom"));
+        }
+    }
 }

@@ -10,7 +10,6 @@ import org.exportguard.server.auth.TokenHash;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +140,5 @@ final class Router implements HttpHandler {
     static String oneLine(Throwable t) {
         String msg = t.getMessage();
         return (t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg)).replaceAll("[\\r\\n\\t]+", " ");
-    }
-
-    /** The routes, for the OpenAPI document. */
-    List<Route> routes() {
-        return new ArrayList<>(routes);
     }
 }

@@ -7,6 +7,7 @@ import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
+import org.exportguard.server.load.LoadGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -186,6 +189,76 @@ public final class BenchCommand implements Runnable {
                 throw UserException.at(file, 1, null, "no names; expected one name per line");
             }
             return qs;
+        }
+    }
+
+    /**
+     * {@code bench serve}: a load generator against a running {@code exportguard serve} on this machine; ONE JSON
+     * object on stdout. Bounded: loopback only, at most 256 connections, at most an hour, optionally a count.
+     */
+    @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Load-tests POST /api/screen of a server on this machine (loopback only).",
+                    "Prints ONE JSON object: requests, errors, requests_per_s, p50_ms, p99_ms, max_ms, outcomes."})
+    public static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "The server, e.g. http://127.0.0.1:8080.")
+        String url;
+
+        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "A bearer token of a viewer or above.")
+        String token;
+
+        @Option(names = "--names", required = true, paramLabel = "TXT", description = "Names to screen, one per line.")
+        Path names;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "Measured time (default: ${DEFAULT-VALUE}; at most 3600).")
+        double seconds = 30;
+
+        @Option(names = "--warmup", paramLabel = "S", description = "Unmeasured warm-up first (default: ${DEFAULT-VALUE}).")
+        double warmup = 5;
+
+        @Option(names = "--concurrency", paramLabel = "N", description = "Concurrent connections (default: ${DEFAULT-VALUE}; at most 256).")
+        int concurrency = 8;
+
+        @Option(names = "--rate", paramLabel = "R",
+                description = "Paced: R requests per second in all, latency counted from when each was due. "
+                        + "Default 0: closed loop, each connection sends as soon as it is answered.")
+        double rate = 0;
+
+        @Option(names = "--requests", paramLabel = "N", description = "Stop after N measured requests (default 0: time only).")
+        long requests = 0;
+
+        private final Context ctx;
+
+        public Serve(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            URI base;
+            try {
+                base = new URI(url);
+            } catch (URISyntaxException e) {
+                throw Options.usage(spec, "Invalid value for option '--url': " + e.getMessage());
+            }
+            if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+                throw Options.usage(spec, "Invalid value for option '--url': expected http://HOST:PORT");
+            }
+            if (rate < 0 || requests < 0) {
+                throw Options.usage(spec, "--rate and --requests must not be negative");
+            }
+            List<String> list = Screen.readQueries(names).stream().map(ScreeningQuery::name).toList();
+            LoadGenerator gen;
+            try {
+                gen = new LoadGenerator(new LoadGenerator.Plan(base, token, list, concurrency, seconds, warmup, rate,
+                        requests));
+            } catch (IllegalArgumentException e) {
+                throw Options.usage(spec, e.getMessage());
+            }
+            ctx.out().println(Json.line(gen.run()));
+            return Main.EXIT_OK;
         }
     }
 }

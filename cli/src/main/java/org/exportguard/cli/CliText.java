@@ -13,11 +13,6 @@ public final class CliText {
         return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").trim();
     }
 
-    /** Rounds to 4 decimals, as scores are shown and written. */
-    public static double round4(double v) {
-        return Math.round(v * 10_000d) / 10_000d;
-    }
-
     public static String score(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }

@@ -110,9 +110,11 @@ public final class Main implements Runnable {
         cl.addSubcommand("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("screen", new BenchCommand.Screen(ctx))
                 .addSubcommand("deals", new BenchDealsCommand(ctx))
-                .addSubcommand("store", new StoreBench(ctx)));
+                .addSubcommand("store", new StoreBench(ctx))
+                .addSubcommand("serve", new BenchCommand.Serve(ctx)));
         cl.addSubcommand("deal", new CommandLine(new DealCommand())
                 .addSubcommand("evaluate", new DealEvaluateCommand(ctx)));
+        cl.addSubcommand("serve", new ServeCommand(ctx));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(ctx.out());

@@ -5,6 +5,7 @@ import org.exportguard.cli.io.CsvInput;
 import org.exportguard.core.match.MatchResult;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyType;
+import org.exportguard.server.json.ResultJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class MatchCommand implements Callable<Integer> {
                             boolean match = r.score() >= threshold;
                             ObjectNode o = Json.object();
                             o.put("id", p.id());
-                            o.put("score", CliText.round4(r.score()));
+                            o.put("score", ResultJson.round4(r.score()));
                             o.put("match", match);
                             return new BatchPipeline.Line(Json.line(o), match);
                         });
@@ -94,15 +95,7 @@ public final class MatchCommand implements Callable<Integer> {
         MatchResult r = matcher.match(names.get(0), names.get(1), type);
         boolean match = r.score() >= threshold;
         if (json) {
-            ObjectNode o = Json.object();
-            o.put("name1", names.get(0));
-            o.put("name2", names.get(1));
-            o.put("type", type.label());
-            o.put("score", CliText.round4(r.score()));
-            o.put("threshold", threshold);
-            o.put("match", match);
-            o.put("explanation", r.explanation().toText());
-            o.set("details", Json.MAPPER.valueToTree(r.explanation()));
+            ObjectNode o = ResultJson.matchResult(names.get(0), names.get(1), type, r, threshold);
             ctx.out().println(Json.line(o));
         } else {
             ctx.out().println("score        " + CliText.score(r.score()) + "  ("

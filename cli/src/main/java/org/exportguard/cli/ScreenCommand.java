@@ -6,6 +6,7 @@ import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.server.json.ResultJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,7 +90,7 @@ public final class ScreenCommand implements Callable<Integer> {
             n++;
             List<ScreeningHit> hits = index.screen(new ScreeningQuery(name, type, null, null), threshold, limit);
             if (json) {
-                ctx.out().println(Json.line(Json.screenResult(String.valueOf(n), name, hits)));
+                ctx.out().println(Json.line(ResultJson.screenResult(String.valueOf(n), name, hits)));
             } else {
                 ctx.out().print(table(name, hits, threshold));
             }
@@ -128,7 +129,7 @@ public final class ScreenCommand implements Callable<Integer> {
                     item -> {
                         List<ScreeningHit> hits = index.screen(item.query(), threshold, limit);
                         return new BatchPipeline.Line(
-                                Json.line(Json.screenResult(item.id(), item.query().name(), hits)), !hits.isEmpty());
+                                Json.line(ResultJson.screenResult(item.id(), item.query().name(), hits)), !hits.isEmpty());
                     });
             ctx.err().println(BatchPipeline.summary("screened", "with hits", s, output));
             return Main.EXIT_OK;

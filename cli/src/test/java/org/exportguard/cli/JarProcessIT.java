@@ -3,13 +3,21 @@ package org.exportguard.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.security.MessageDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,5 +135,59 @@ class JarProcessIT {
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().startsWith("audit chain intact: 1 records"), r::toString);
         assertTrue(Files.isRegularFile(dir.resolve("data").resolve("exportguard.db")));
+    }
+
+    /** serve: starts on a free port, answers with a token from the file, refuses without, stops on SIGTERM. */
+    @Test
+    void serveStartsAnswersAndStops() throws Exception {
+        String token = "it-token-" + System.nanoTime();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        Path tokens = dir.resolve("tokens.csv");
+        Files.writeString(tokens, "ivy,viewer," + hash + "\n");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar().toString(), "serve", "--port", "0", "--tokens", tokens.toString());
+        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("serve-err.txt").toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine(); // the startup message, once the port is bound
+            assertTrue(line != null && line.startsWith("exportguard: serving http://127.0.0.1:"),
+                    () -> line + " / " + readQuietly(dir.resolve("serve-err.txt")));
+            String base = line.replaceAll(".*serving (http://[0-9.:]+).*", "$1");
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/screen"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Banco Nacional de Cuba\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("306", Cli.json(r.body()).get("hits").get(0).get("sourceId").asText(), r.body());
+            r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/screen"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, r.statusCode(), r.body());
+            p.destroy(); // SIGTERM: the shutdown hook stops the server
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+            assertFalse(readQuietly(dir.resolve("serve-err.txt")).contains("\tat "));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveWithoutTokensIsAUsageError() throws Exception {
+        Proc r = exec("serve", "--port", "0");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("--tokens"), r::toString);
+        Files.writeString(dir.resolve("plain.csv"), "bob,admin,my-plain-token\n");
+        r = exec("serve", "--port", "0", "--tokens", dir.resolve("plain.csv").toString());
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("SHA-256"), r::toString);
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

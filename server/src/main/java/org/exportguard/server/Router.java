@@ -1,0 +1,144 @@
+package org.exportguard.server;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.exportguard.server.auth.Authenticator;
+import org.exportguard.server.auth.Caller;
+import org.exportguard.server.auth.TokenHash;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every request passes here, in this order: route (404, 405), bearer token (401), role (403), rate per token (429),
+ * body size (413), then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
+ * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log.
+ */
+final class Router implements HttpHandler {
+    private static final String BEARER = "Bearer ";
+
+    private final List<Route> routes;
+    private final Authenticator authenticator;
+    private final RateLimiter limiter;
+    private final PrintStream log;
+
+    Router(List<Route> routes, Authenticator authenticator, RateLimiter limiter, PrintStream log) {
+        this.routes = List.copyOf(routes);
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.log = log;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        ApiResponse response;
+        try {
+            response = dispatch(ex);
+        } catch (ApiException e) {
+            response = ApiResponse.error(e.status(), e.getMessage(), e.field(), e.headers());
+        } catch (Throwable t) { // a bug, or an Error: one line on the log, a generic answer to the caller
+            log.println("exportguard: internal error on " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
+                    + ": " + oneLine(t));
+            response = ApiResponse.error(500, "internal error", null, Map.of());
+        }
+        send(ex, response);
+    }
+
+    private ApiResponse dispatch(HttpExchange ex) throws Exception {
+        String path = ex.getRequestURI().getRawPath();
+        String method = ex.getRequestMethod();
+        Route route = null;
+        Map<String, String> params = null;
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route r : routes) {
+            Map<String, String> p = r.match(path);
+            if (p != null) {
+                allowed.add(r.method());
+                if (r.method().equals(method)) {
+                    route = r;
+                    params = p;
+                    break;
+                }
+            }
+        }
+        if (route == null) {
+            if (allowed.isEmpty()) {
+                throw new ApiException(404, "no such route: " + path);
+            }
+            throw new ApiException(405, "method " + method + " not allowed on " + path, null,
+                    Map.of("Allow", String.join(", ", allowed)));
+        }
+        Caller caller = null;
+        if (!route.isPublic()) {
+            String token = bearerToken(ex.getRequestHeaders());
+            Optional<Caller> c = token == null ? Optional.empty() : authenticator.authenticate(token);
+            if (c.isEmpty()) {
+                throw new ApiException(401, token == null ? "missing 'Authorization: Bearer TOKEN'" : "unknown token",
+                        null, Map.of("WWW-Authenticate", "Bearer"));
+            }
+            caller = c.get();
+            if (!caller.role().atLeast(route.minRole())) {
+                throw new ApiException(403, "role " + caller.role().label() + " may not call " + method + " "
+                        + route.path() + " (needs " + route.minRole().label() + ")");
+            }
+            long wait = limiter.acquire(TokenHash.of(token));
+            if (wait > 0) {
+                throw new ApiException(429, "too many requests for this token; retry after " + wait + " s", null,
+                        Map.of("Retry-After", Long.toString(wait)));
+            }
+        }
+        byte[] body = new byte[0];
+        if (route.maxBody() > 0) {
+            body = BodyReader.read(ex.getRequestBody(), ex.getRequestHeaders().getFirst("Content-Length"),
+                    route.maxBody());
+        }
+        return route.handler().handle(new Request(caller, params, body));
+    }
+
+    /** The token of an {@code Authorization: Bearer TOKEN} header, or null. */
+    static String bearerToken(Headers headers) {
+        String h = headers.getFirst("Authorization");
+        if (h == null || h.length() <= BEARER.length() || !h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String t = h.substring(BEARER.length()).strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private void send(HttpExchange ex, ApiResponse r) {
+        try (ex) {
+            Headers h = ex.getResponseHeaders();
+            h.set("Content-Type", r.contentType());
+            h.set("Cache-Control", "no-store");
+            h.set("X-Content-Type-Options", "nosniff");
+            r.headers().forEach(h::set);
+            if (r.status() == 413) {
+                // The rest of the oversized body is not read: end the connection rather than drain it.
+                h.set("Connection", "close");
+            }
+            byte[] body = r.body();
+            ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream os = ex.getResponseBody()) {
+                    os.write(body);
+                }
+            }
+        } catch (IOException e) {
+            // The client went away; nothing to tell it.
+        } catch (RuntimeException e) {
+            log.println("exportguard: internal error sending a response: " + oneLine(e));
+        }
+    }
+
+    static String oneLine(Throwable t) {
+        String msg = t.getMessage();
+        return (t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg)).replaceAll("[\\r\\n\\t]+", " ");
+    }
+}

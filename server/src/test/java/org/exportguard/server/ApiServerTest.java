@@ -1,0 +1,329 @@
+package org.exportguard.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.server.auth.TokenFile;
+import org.exportguard.server.auth.TokenHash;
+import org.exportguard.server.json.ResultJson;
+import org.exportguard.server.load.LoadGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API over real HTTP against a running server on an ephemeral port, with a real (small) list file. */
+class ApiServerTest {
+    static final String VIEWER = "viewer-token-0123456789";
+    static final String ADMIN = "admin-token-0123456789";
+    static final String CSL_HEADER = "_id,source,entity_number,type,programs,name,title,addresses,"
+            + "federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,"
+            + "call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
+            + "source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,"
+            + "source_information_url,ids\n";
+
+    @TempDir
+    static Path dir;
+    static Path listFile;
+    static ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    static ApiServer server;
+    static HttpClient client = HttpClient.newHttpClient();
+
+    static String cslRow(String id, String name, String aliases) {
+        return id + ",Entity List (EL) - Bureau of Industry and Security,,,,\"" + name + "\",,,,,,,,,,,,,,,,,\""
+                + aliases + "\",,,,,,\n";
+    }
+
+    static Path tokens(Path file) throws Exception {
+        Files.writeString(file, "# test users\nvera,viewer," + TokenHash.of(VIEWER) + "\nada,admin,"
+                + TokenHash.of(ADMIN) + "\n");
+        return file;
+    }
+
+    static ApiServer start(ServerConfig cfg) throws Exception {
+        ListService lists = ListService.load(ListProvider.paths(List.of(listFile)));
+        PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+        return ApiServer.start(cfg, TokenFile.read(tokens(dir.resolve("tokens.csv"))), lists, AuditTrail.log(log),
+                List.of(), log);
+    }
+
+    @BeforeAll
+    static void up() throws Exception {
+        listFile = dir.resolve("csl.csv");
+        Files.writeString(listFile, CSL_HEADER + cslRow("el-1", "NSO Group", "")
+                + cslRow("el-2", "Candiru", "Saito Tech Ltd.; Taveta Ltd."));
+        server = start(ServerConfig.defaults().withPort(0).withRate(1000, 1000));
+    }
+
+    @AfterAll
+    static void down() {
+        server.close();
+    }
+
+    record Res(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() throws Exception {
+            return ResultJson.MAPPER.readTree(body);
+        }
+    }
+
+    static Res call(ApiServer s, String method, String path, String token, HttpRequest.BodyPublisher body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.uri() + path)).method(method, body);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Res(r.statusCode(), r.body(), r);
+    }
+
+    static Res post(String path, String token, String json) throws Exception {
+        return call(server, "POST", path, token, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    static Res get(String path, String token) throws Exception {
+        return call(server, "GET", path, token, HttpRequest.BodyPublishers.noBody());
+    }
+
+    static void assertError(Res r, int status) throws Exception {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(r.json().get("error").isTextual(), r.body());
+        assertFalse(r.body().contains("\tat ") || r.body().contains("Exception"), r.body());
+    }
+
+    @Test
+    void screenGivesHitsInTheCliShape() throws Exception {
+        Res r = post("/api/screen", VIEWER, "{\"name\":\"Saito Tech Ltd\",\"type\":\"organization\",\"country\":\"IL\"}");
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        assertEquals("Saito Tech Ltd", j.get("query").asText());
+        JsonNode hit = j.get("hits").get(0);
+        assertEquals("el-2", hit.get("sourceId").asText());
+        assertEquals("Candiru", hit.get("name").asText());
+        for (String f : List.of("source", "type", "matchedName", "score", "explanation")) {
+            assertNotNull(hit.get(f), f);
+        }
+        r = post("/api/screen", VIEWER, "{\"name\":\"Jane Smith\"}");
+        assertEquals(0, r.json().get("hits").size(), r.body());
+    }
+
+    @Test
+    void matchGivesScoreMatchAndExplanation() throws Exception {
+        Res r = post("/api/match", VIEWER, "{\"name1\":\"Vladimir Puttin\",\"name2\":\"PUTIN, Vladimir\",\"type\":\"person\"}");
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        assertTrue(j.get("score").asDouble() > 0.85, r.body());
+        assertTrue(j.get("match").asBoolean(), r.body());
+        assertFalse(j.get("explanation").asText().isEmpty(), r.body());
+        assertTrue(j.get("details").isObject(), r.body());
+    }
+
+    @Test
+    void withoutAGoodTokenIs401() throws Exception {
+        assertError(post("/api/screen", null, "{\"name\":\"x\"}"), 401);
+        Res r = post("/api/screen", "not-a-token", "{\"name\":\"x\"}");
+        assertError(r, 401);
+        assertEquals("Bearer", r.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+        assertError(get("/api/lists", null), 401);
+    }
+
+    @Test
+    void aRoleTooLowIs403AndAdminReloadsForReal() throws Exception {
+        assertError(call(server, "POST", "/api/lists/reload", VIEWER, HttpRequest.BodyPublishers.noBody()), 403);
+        Res before = get("/api/lists", VIEWER);
+        assertEquals(200, before.status(), before.body());
+        assertEquals("US-CSL", before.json().get("lists").get(0).get("id").asText(), before.body());
+
+        // A server of its own, so only its list file changes: add an entry, reload, and it is screened at once.
+        Path own = dir.resolve("reload");
+        Files.createDirectories(own);
+        Path file = own.resolve("csl.csv");
+        Files.writeString(file, CSL_HEADER + cslRow("el-1", "NSO Group", ""));
+        ApiServer s = ApiServer.start(ServerConfig.defaults().withPort(0),
+                TokenFile.read(tokens(dir.resolve("t2.csv"))),
+                ListService.load(ListProvider.paths(List.of(file))),
+                AuditTrail.log(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), List.of(),
+                System.err);
+        try {
+            Files.writeString(file, CSL_HEADER + cslRow("el-1", "NSO Group", "")
+                    + cslRow("el-9", "Positive Technologies", ""));
+            Res r = call(s, "POST", "/api/lists/reload", ADMIN, HttpRequest.BodyPublishers.noBody());
+            assertEquals(200, r.status(), r.body());
+            assertEquals(2, r.json().get("parties").asInt(), r.body());
+            assertEquals(2, r.json().get("version").asInt(), r.body());
+            Res hit = call(s, "POST", "/api/screen", VIEWER,
+                    HttpRequest.BodyPublishers.ofString("{\"name\":\"Positive Technologies\"}"));
+            assertEquals("el-9", hit.json().get("hits").get(0).get("sourceId").asText(), hit.body());
+            assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("ada (admin) lists.reload"));
+
+            // A broken file: the reload fails and the old lists keep serving.
+            Files.writeString(file, "not a list at all\n");
+            r = call(s, "POST", "/api/lists/reload", ADMIN, HttpRequest.BodyPublishers.noBody());
+            assertError(r, 500);
+            assertTrue(r.json().get("error").asText().contains("unchanged"), r.body());
+            r = call(s, "GET", "/api/lists", VIEWER, HttpRequest.BodyPublishers.noBody());
+            assertEquals(2, r.json().get("version").asInt(), r.body());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void malformedBodiesAre400NamingTheField() throws Exception {
+        Map<String, String> cases = Map.of(
+                "{}", "name",
+                "{\"name\":\"  \"}", "name",
+                "{\"name\":42}", "name",
+                "{\"name\":\"x\",\"type\":\"planet\"}", "type",
+                "{\"name\":\"x\",\"nmae\":\"y\"}", "nmae",
+                "{\"name\":\"x\",\"name\":\"y\"}", "name");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Res r = post("/api/screen", VIEWER, c.getKey());
+            assertError(r, 400);
+            assertEquals(c.getValue(), r.json().path("field").asText(), c.getKey() + " -> " + r.body());
+        }
+        Res r = post("/api/match", VIEWER, "{\"name1\":\"a\"}");
+        assertError(r, 400);
+        assertEquals("name2", r.json().get("field").asText());
+        for (String bad : List.of("", "{\"name\":", "[1]", "{\"name\":\"x\"} trailing")) {
+            assertError(post("/api/screen", VIEWER, bad), 400);
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413EvenWithoutContentLength() throws Exception {
+        String big = "{\"name\":\"" + "a".repeat((int) ServerConfig.DEFAULT_MAX_JSON) + "\"}";
+        assertError(post("/api/screen", VIEWER, big), 413);
+        // Chunked: no Content-Length, so the limit is enforced while reading.
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        Res r = call(server, "POST", "/api/screen", VIEWER,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+        assertError(r, 413);
+    }
+
+    @Test
+    void tooManyRequestsFromOneTokenIs429WithRetryAfter() throws Exception {
+        ApiServer slow = start(ServerConfig.defaults().withPort(0).withRate(0.5, 3));
+        try {
+            List<Integer> codes = new ArrayList<>();
+            Res last = null;
+            for (int i = 0; i < 5; i++) {
+                last = call(slow, "GET", "/api/lists", VIEWER, HttpRequest.BodyPublishers.noBody());
+                codes.add(last.status());
+            }
+            assertEquals(List.of(200, 200, 200, 429, 429), codes);
+            assertError(last, 429);
+            long retry = Long.parseLong(last.raw().headers().firstValue("Retry-After").orElse("0"));
+            assertTrue(retry >= 1 && retry <= 2, "Retry-After " + retry);
+            // Another token has its own bucket.
+            assertEquals(200, call(slow, "GET", "/api/lists", ADMIN, HttpRequest.BodyPublishers.noBody()).status());
+        } finally {
+            slow.close();
+        }
+    }
+
+    @Test
+    void unknownRouteIs404AndWrongMethodIs405() throws Exception {
+        assertError(get("/api/nothing", VIEWER), 404);
+        assertError(get("/", null), 404);
+        Res r = get("/api/screen", VIEWER);
+        assertError(r, 405);
+        assertEquals("POST", r.raw().headers().firstValue("Allow").orElse(""));
+        assertError(call(server, "DELETE", "/health", null, HttpRequest.BodyPublishers.noBody()), 405);
+    }
+
+    @Test
+    void healthNeedsNoToken() throws Exception {
+        Res r = get("/health", null);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("ok", r.json().get("status").asText());
+        assertEquals(2, r.json().get("parties").asInt());
+    }
+
+    @Test
+    void openApiListsEveryRouteAndDocsRenderIt() throws Exception {
+        Res r = get("/openapi.json", null);
+        assertEquals(200, r.status(), r.body());
+        JsonNode doc = r.json();
+        assertTrue(doc.get("openapi").asText().startsWith("3."));
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext(); ) {
+            operations += it.next().getValue().size();
+        }
+        assertEquals(server.routes().size(), operations);
+        for (Route route : server.routes()) {
+            JsonNode op = doc.get("paths").path(route.path()).path(route.method().toLowerCase());
+            assertFalse(op.isMissingNode(), route.method() + " " + route.path());
+            if (!route.isPublic()) {
+                assertEquals(route.minRole().label(), op.get("x-min-role").asText());
+            }
+        }
+        assertEquals("admin", doc.at("/paths/~1api~1lists~1reload/post/x-min-role").asText());
+        Res docs = get("/docs", null);
+        assertEquals(200, docs.status());
+        assertTrue(docs.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        for (Route route : server.routes()) {
+            assertTrue(docs.body().contains(route.path()), route.path());
+        }
+        assertFalse(docs.body().contains("<script"), "no scripts: works offline");
+    }
+
+    @Test
+    void loadGeneratorCountsAnswersAndStaysOnThisMachine() throws Exception {
+        LoadGenerator g = new LoadGenerator(new LoadGenerator.Plan(server.uri(), VIEWER,
+                List.of("NSO Group", "Jane Smith", "Saito Tech"), 4, 10, 0, 0, 200));
+        JsonNode r = g.run();
+        assertEquals(200, r.get("requests").asInt(), r.toString());
+        assertEquals(0, r.get("errors").asInt(), r.toString());
+        assertEquals(200, r.get("outcomes").get("200").asInt(), r.toString());
+        assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble(), r.toString());
+        // A wrong token: every answer is an error, counted by status.
+        r = new LoadGenerator(new LoadGenerator.Plan(server.uri(), "wrong", List.of("x"), 2, 10, 0, 0, 20)).run();
+        assertEquals(20, r.get("errors").asInt(), r.toString());
+        assertEquals(20, r.get("outcomes").get("401").asInt(), r.toString());
+        assertThrows(IllegalArgumentException.class, () -> new LoadGenerator(new LoadGenerator.Plan(
+                URI.create("http://192.0.2.1:8080"), VIEWER, List.of("x"), 1, 1, 0, 0, 1)));
+    }
+
+    @Test
+    void aFailingHandlerIsAGeneric500AndOneLogLine() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Route boom = new Route("GET", "/api/boom", org.exportguard.server.auth.Role.VIEWER, 0, "fails", null, null,
+                r -> {
+                    throw new IllegalStateException("secret detail\nsecond line");
+                });
+        try (ApiServer s = ApiServer.start(ServerConfig.defaults().withPort(0),
+                TokenFile.read(tokens(dir.resolve("t3.csv"))), ListService.load(ListProvider.paths(List.of(listFile))),
+                AuditTrail.log(System.err), List.of(boom), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            Res r = call(s, "GET", "/api/boom", VIEWER, HttpRequest.BodyPublishers.noBody());
+            assertError(r, 500);
+            assertEquals("internal error", r.json().get("error").asText());
+            assertFalse(r.body().contains("secret"));
+            String logged = log.toString(StandardCharsets.UTF_8);
+            assertEquals(1, logged.strip().split("\n").length, logged);
+            assertTrue(logged.contains("GET /api/boom") && logged.contains("secret detail second line"), logged);
+            // The extra route is in the OpenAPI document too.
+            assertTrue(call(s, "GET", "/openapi.json", null, HttpRequest.BodyPublishers.noBody()).body()
+                    .contains("/api/boom"));
+        }
+    }
+}

@@ -120,7 +120,10 @@ final class Router implements HttpHandler {
             h.set("X-Content-Type-Options", "nosniff");
             r.headers().forEach(h::set);
             if (r.status() == 413) {
-                // The rest of the oversized body is not read: end the connection rather than drain it.
+                // Discard (never keep) what is left of a moderately oversized body before answering: closing a
+                // socket with unread input resets it, and the reset can destroy the 413 before the client reads it.
+                // Beyond the cap the connection is simply ended.
+                discard(ex.getRequestBody(), DRAIN_CAP);
                 h.set("Connection", "close");
             }
             byte[] body = r.body();
@@ -134,6 +137,17 @@ final class Router implements HttpHandler {
             // The client went away; nothing to tell it.
         } catch (RuntimeException e) {
             log.println("exportguard: internal error sending a response: " + oneLine(e));
+        }
+    }
+
+    /** Most bytes of an oversized body read and thrown away so the 413 reaches the client intact. */
+    private static final long DRAIN_CAP = 16L << 20;
+
+    private static void discard(java.io.InputStream in, long cap) throws IOException {
+        byte[] buf = new byte[16384];
+        long total = 0;
+        for (int n; total < cap && (n = in.read(buf)) > 0; ) {
+            total += n;
         }
     }
 

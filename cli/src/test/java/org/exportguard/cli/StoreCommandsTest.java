@@ -71,8 +71,20 @@ class StoreCommandsTest {
 
     @Test
     void policyImportStoresTheYamlFiles() throws Exception {
+        // The shipped default pack, as a folder (the module's sources; tests run in the cli folder).
+        Path shipped = Path.of("..", "policy", "src", "main", "resources", "org", "exportguard", "policy", "default-pack");
         Path pack = Files.createDirectories(tmp.resolve("pack"));
-        Files.writeString(pack.resolve("policy.yaml"), "name: base\n");
+        try (var files = Files.list(shipped)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, pack.resolve(f.getFileName()));
+            }
+        }
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(bad.resolve("policy.yaml"), "name: base\n");
+        Cli.Result invalid = run("policy", "import", bad.toString());
+        assertEquals(2, invalid.code(), invalid.toString());
+        assertTrue(invalid.err().contains("policy.yaml: unknown field 'name'")
+                && invalid.err().contains("(nothing imported)"), invalid.err());
         Cli.Result r = run("policy", "import", pack.toString(), "--effective", "2026-03-01");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().startsWith("imported policy version 1: pack"), r.out());

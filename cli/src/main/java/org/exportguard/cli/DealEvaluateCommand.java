@@ -12,6 +12,7 @@ import org.exportguard.policy.eval.DealEvaluator;
 import org.exportguard.policy.pack.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,8 +59,12 @@ public final class DealEvaluateCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--list", paramLabel = "PATH",
-            description = "A list file or folder (repeatable; default: the sample lists shipped in the jar).")
+            description = "A list file or folder (repeatable; default: the latest version of each list imported into "
+                    + "the store (--data-dir / --db), else the sample lists shipped in the jar).")
     List<Path> lists = new ArrayList<>();
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--json", description = "The decision as JSON instead of a table.")
     boolean json;
@@ -93,7 +98,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
             throw Options.usage(spec, "Missing DEAL.json (or --input JSONL --output JSONL)");
         }
         String text = readAll(dealFile);
-        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screening(ctx, lists));
+        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screening(ctx, lists, store));
         Deal deal;
         try {
             deal = new DealParser(evaluator.pack()).parse(text);
@@ -128,7 +133,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
         if (!Files.exists(input)) {
             throw UserException.at(input, 0, null, "no such file");
         }
-        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screening(ctx, lists));
+        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screening(ctx, lists, store));
         DealParser parser = new DealParser(evaluator.pack());
         long start = System.nanoTime();
         long deals = 0;

@@ -1,11 +1,15 @@
 package org.exportguard.cli;
 
 import org.exportguard.core.model.PartyList;
+import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
 import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreLocation;
+import org.exportguard.store.VersionInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +22,7 @@ import java.util.TreeMap;
 /**
  * What deal commands need: the policy pack ({@code --policy DIR}, or the pack shipped in the jar) and the lists to
  * screen against ({@code --list PATH ...}, or the sample lists shipped in the jar), each list with its content hash
- * as its version.
+ * as its version. Without {@code --list}, the lists imported into the store come first.
  */
 final class DealInputs {
     private DealInputs() {
@@ -29,6 +33,48 @@ final class DealInputs {
             return dir == null ? PackLoader.loadDefault() : PackLoader.load(dir);
         } catch (PolicyFormatException e) {
             throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The given lists; else the latest stored version of each list in the store, when the store exists and holds
+     * any; else the shipped sample lists. A missing SQLite data directory is not created just to be read.
+     */
+    static ScreeningContext screening(Context ctx, List<Path> paths, StoreOptions store)
+            throws UserException, IOException {
+        if ((paths == null || paths.isEmpty()) && store != null) {
+            ScreeningContext stored = storedLists(store);
+            if (stored != null) {
+                return stored;
+            }
+        }
+        return screening(ctx, paths);
+    }
+
+    /** The latest stored version of each list source, or null when there is no store or it holds no lists. */
+    private static ScreeningContext storedLists(StoreOptions options) throws UserException, IOException {
+        StoreLocation loc = options.location();
+        if (loc.kind() == StoreLocation.Kind.SQLITE
+                && !Files.exists(loc.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
+            return null;
+        }
+        try (Store store = options.open()) {
+            Map<String, VersionInfo> latest = new TreeMap<>();
+            store.lists().versions().history().forEach(v -> latest.put(v.source(), v)); // oldest first
+            if (latest.isEmpty()) {
+                return null;
+            }
+            List<PartyList> lists = new ArrayList<>();
+            Map<String, String> versions = new TreeMap<>();
+            for (VersionInfo v : latest.values()) {
+                for (PartyList l : store.lists().load(v.id())) {
+                    lists.add(l);
+                    versions.merge(l.id(), "sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+                }
+            }
+            return ScreeningContext.of(lists, versions);
+        } catch (ListFormatException e) {
+            throw new UserException("a stored list version cannot be read: " + e.getMessage(), e);
         }
     }
 

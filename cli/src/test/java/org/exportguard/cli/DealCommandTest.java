@@ -76,6 +76,35 @@ class DealCommandTest {
         assertTrue(el.get("listVersion").asText().startsWith("sha256:"));
     }
 
+    /** Without --list, the lists imported into the store are used (here only the UN list, so no Entity List hit). */
+    @Test
+    void withoutListTheStoredListsAreUsed() throws IOException {
+        Path f = write("deal.json", deal("us", "US", "IL", "NSO Group", "2021-12-01", ",'flags':['subject-to-ear']"
+                .replace('\'', '"')));
+        Path data = dir.resolve("data");
+        Path un = dir.resolve("un.xml");
+        try (var in = getClass().getResourceAsStream("/sample-lists/un-consolidated.xml")) {
+            Files.copy(in, un);
+        }
+        assertEquals(0, Cli.run("lists", "import", un.toString(), "--data-dir", data.toString()).code());
+        JsonNode d = Cli.json(Cli.run("deal", "evaluate", f.toString(), "--json", "--data-dir", data.toString()).out());
+        assertEquals(List.of("UN-SC"), listIds(d.get("listVersions")), d::toString);
+        // The Entity List was not imported: not BLOCKED, and the decision says the list was missing.
+        assertEquals("REVIEW", d.get("outcome").asText(), d::toString);
+        assertTrue(d.toString().contains("the Entity List was not among the loaded lists (UN-SC)"), d::toString);
+
+        JsonNode sample = Cli.json(Cli.run("deal", "evaluate", f.toString(), "--json", "--data-dir",
+                dir.resolve("no-store").toString()).out());
+        assertTrue(listIds(sample.get("listVersions")).contains("US-CSL"), sample::toString);
+        assertFalse(Files.exists(dir.resolve("no-store")), "a missing data directory is not created");
+    }
+
+    private static List<String> listIds(JsonNode versions) {
+        List<String> ids = new java.util.ArrayList<>();
+        versions.fieldNames().forEachRemaining(ids::add);
+        return ids;
+    }
+
     @Test
     void badDealIsOneLineNamingTheField() throws IOException {
         Path f = write("deal.json", deal("d1", "IL", "XX", "Ministry", "2021-12-01", ""));

@@ -2,6 +2,7 @@ package org.exportguard.cli;
 
 import org.exportguard.cli.io.AtomicOutput;
 import org.exportguard.store.AuditVerification;
+import org.exportguard.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AuditVerification v = store.open().audit().verify();
+            AuditVerification v = store.with(s -> s.audit().verify());
             if (v.intact()) {
                 ctx.out().println("audit chain intact: " + v.records() + " records, head " + v.headHash());
                 return Main.EXIT_OK;
@@ -68,16 +69,17 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var s = store.open();
-            if (output == null) {
-                s.audit().export(ctx.out());
-                ctx.out().flush();
-                return Main.EXIT_OK;
-            }
-            try (AtomicOutput out = AtomicOutput.create(output)) {
-                long n = s.audit().export(out.writer());
-                out.commit();
-                ctx.err().println("wrote " + n + " audit records to " + output);
+            try (Store s = store.open()) {
+                if (output == null) {
+                    s.audit().export(ctx.out());
+                    ctx.out().flush();
+                    return Main.EXIT_OK;
+                }
+                try (AtomicOutput out = AtomicOutput.create(output)) {
+                    long n = s.audit().export(out.writer());
+                    out.commit();
+                    ctx.err().println("wrote " + n + " audit records to " + output);
+                }
             }
             return Main.EXIT_OK;
         }

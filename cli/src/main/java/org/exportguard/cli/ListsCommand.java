@@ -64,9 +64,8 @@ public final class ListsCommand implements Runnable {
             if (!Files.exists(path)) {
                 throw UserException.at(path, 0, null, "no such file or folder");
             }
-            Store s = store.open();
             ImportResult r;
-            try {
+            try (Store s = store.open()) {
                 r = s.lists().importPath(path, source, effective, store.actor());
             } catch (ListFormatException e) {
                 throw new UserException(e.getMessage() + " (nothing imported)", e);
@@ -95,7 +94,7 @@ public final class ListsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ctx.out().print(VersionsCommands.history("list", store.open().lists().versions().history(), json));
+            ctx.out().print(VersionsCommands.history("list", store.with(s -> s.lists().versions().history()), json));
             return Main.EXIT_OK;
         }
     }

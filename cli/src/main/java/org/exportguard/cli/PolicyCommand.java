@@ -56,9 +56,8 @@ public final class PolicyCommand implements Runnable {
             if (!Files.exists(dir)) {
                 throw UserException.at(dir, 0, null, "no such folder");
             }
-            Store s = store.open();
             ImportResult r;
-            try {
+            try (Store s = store.open()) {
                 r = s.policies().importDir(dir, source, effective, store.actor(), ctx.policyValidator());
             } catch (PolicyValidator.InvalidPolicyException e) {
                 throw new UserException(e.getMessage() + " (nothing imported)", e);
@@ -87,7 +86,7 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ctx.out().print(VersionsCommands.history("policy", store.open().policies().versions().history(), json));
+            ctx.out().print(VersionsCommands.history("policy", store.with(s -> s.policies().versions().history()), json));
             return Main.EXIT_OK;
         }
     }

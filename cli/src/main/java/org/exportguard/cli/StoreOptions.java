@@ -29,6 +29,13 @@ public final class StoreOptions {
         return Store.open(location());
     }
 
+    /** Runs {@code work} on the store and closes it (connections, SQLite's WAL) before returning. */
+    public <T> T with(java.util.function.Function<Store, T> work) {
+        try (Store s = open()) {
+            return work.apply(s);
+        }
+    }
+
     public String actor() {
         String name = actor != null && !actor.isBlank() ? actor.trim() : System.getProperty("user.name", "unknown");
         return "cli:" + name;

@@ -54,7 +54,7 @@ public final class UsersCommand implements Runnable {
             } catch (RuntimeException e) {
                 throw Options.usage(spec, "Invalid value for option '--role': " + e.getMessage());
             }
-            String token = store.open().users().add(name, r, store.actor());
+            String token = store.with(s -> s.users().add(name, r, store.actor()));
             ctx.out().println("added user " + name + " (" + r.label() + "); its API token, shown only now:");
             ctx.out().println(token);
             return Main.EXIT_OK;
@@ -74,7 +74,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<User> users = store.open().users().list();
+            List<User> users = store.with(s -> s.users().list());
             if (users.isEmpty()) {
                 ctx.out().println("no users");
                 return Main.EXIT_OK;
@@ -103,7 +103,10 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            store.open().users().revoke(name, store.actor());
+            store.with(s -> {
+                s.users().revoke(name, store.actor());
+                return null;
+            });
             ctx.out().println("revoked user " + name);
             return Main.EXIT_OK;
         }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.exportguard.service.Desk;
+import org.exportguard.service.ServiceException;
+import org.exportguard.service.impact.ImportOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,15 +67,17 @@ public final class ListsCommand implements Runnable {
             if (!Files.exists(path)) {
                 throw UserException.at(path, 0, null, "no such file or folder");
             }
-            ImportResult r;
+            ImportOutcome r;
             try (Store s = store.open()) {
-                r = s.lists().importPath(path, source, effective, store.actor());
-            } catch (ListFormatException e) {
-                throw new UserException(e.getMessage() + " (nothing imported)", e);
-            } catch (IOException e) {
-                throw UserException.at(path, 0, null, "cannot read: " + e.getMessage());
+                r = new Desk(s).importList(path, source, effective, store.actor());
+            } catch (ServiceException e) {
+                if (e.getCause() instanceof ListFormatException || e.getCause() instanceof IOException) {
+                    throw new UserException(e.getMessage() + " (nothing imported)", e);
+                }
+                throw DealsCommand.failure(e);
             }
-            ctx.out().println(VersionsCommands.imported("list", r));
+            ctx.out().println(VersionsCommands.imported("list", r.imported()));
+            ctx.out().println(VersionsCommands.impact(r));
             return Main.EXIT_OK;
         }
     }

@@ -112,8 +112,13 @@ public final class Main implements Runnable {
                 .addSubcommand("deals", new BenchDealsCommand(ctx))
                 .addSubcommand("store", new StoreBench(ctx))
                 .addSubcommand("serve", new BenchCommand.Serve(ctx)));
-        cl.addSubcommand("deal", new CommandLine(new DealCommand())
-                .addSubcommand("evaluate", new DealEvaluateCommand(ctx)));
+        cl.addSubcommand("deals", new CommandLine(new DealsCommand())
+                .addSubcommand("evaluate", new DealEvaluateCommand(ctx))
+                .addSubcommand("add", new DealsCommand.Add(ctx))
+                .addSubcommand("update", new DealsCommand.Update(ctx))
+                .addSubcommand("close", new DealsCommand.Close(ctx))
+                .addSubcommand("show", new DealsCommand.Show(ctx)));
+        cl.addSubcommand("impact", new ImpactCommand(ctx));
         cl.addSubcommand("serve", new ServeCommand(ctx));
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());

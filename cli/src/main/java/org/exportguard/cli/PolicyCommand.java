@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.exportguard.service.Desk;
+import org.exportguard.service.ServiceException;
+import org.exportguard.service.impact.ImportOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +59,17 @@ public final class PolicyCommand implements Runnable {
             if (!Files.exists(dir)) {
                 throw UserException.at(dir, 0, null, "no such folder");
             }
-            ImportResult r;
+            ImportOutcome r;
             try (Store s = store.open()) {
-                r = s.policies().importDir(dir, source, effective, store.actor(), ctx.policyValidator());
-            } catch (PolicyValidator.InvalidPolicyException e) {
-                throw new UserException(e.getMessage() + " (nothing imported)", e);
-            } catch (IOException e) {
-                throw UserException.at(dir, 0, null, "cannot read: " + e.getMessage());
+                r = new Desk(s).importPolicy(dir, source, effective, store.actor(), ctx.policyValidator());
+            } catch (ServiceException e) {
+                if (e.getCause() instanceof PolicyValidator.InvalidPolicyException) {
+                    throw new UserException(e.getMessage() + " (nothing imported)", e);
+                }
+                throw DealsCommand.failure(e);
             }
-            ctx.out().println(VersionsCommands.imported("policy", r));
+            ctx.out().println(VersionsCommands.imported("policy", r.imported()));
+            ctx.out().println(VersionsCommands.impact(r));
             return Main.EXIT_OK;
         }
     }

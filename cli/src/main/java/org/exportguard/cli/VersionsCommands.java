@@ -25,6 +25,21 @@ final class VersionsCommands {
                 + v.counts();
     }
 
+    /** One line: what the import's change impact did (see {@code exportguard impact}). */
+    static String impact(org.exportguard.service.impact.ImportOutcome o) {
+        if (o.reportJson() == null) {
+            return "impact: nothing changed, no deal re-decided";
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode r = Json.MAPPER.readTree(o.reportJson());
+            return "impact: re-decided " + r.path("reevaluated").asInt() + " open deals, "
+                    + r.path("changedCount").asInt() + " changed outcome (report " + o.reportId()
+                    + "; see: exportguard impact)";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String history(String kind, List<VersionInfo> versions, boolean json) {
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();

@@ -43,20 +43,28 @@ public final class Deals {
 
     /** Adds new deals (status open), all or none; any id already stored, or given twice, refuses the whole batch. */
     public void add(List<DealRecord> deals, String actor) {
+        add(deals, List.of(), actor);
+    }
+
+    /**
+     * Adds new deals with their first decisions in ONE transaction: a deal is never stored undecided. All or none;
+     * any id already stored, or given twice, refuses the whole batch.
+     */
+    public void add(List<DealRecord> deals, List<NewDecision> decisions, String actor) {
         if (deals.isEmpty()) {
             return;
         }
         Set<String> ids = new HashSet<>();
         for (DealRecord d : deals) {
             if (!ids.add(d.id())) {
-                throw new StoreException("deal " + d.id() + " is given twice");
+                throw new ConflictException("deal " + d.id() + " is given twice");
             }
         }
         db.write(c -> {
             Set<String> existing = new HashSet<>();
             Sql.inChunks(c, "SELECT id FROM deals WHERE id IN (%s)", List.of(), ids, rs -> existing.add(rs.getString(1)));
             if (!existing.isEmpty()) {
-                throw new StoreException("deal " + existing.iterator().next() + " already exists"
+                throw new ConflictException("deal " + existing.iterator().next() + " already exists"
                         + (existing.size() > 1 ? " (and " + (existing.size() - 1) + " more)" : ""));
             }
             String now = now();
@@ -80,6 +88,9 @@ public final class Deals {
             }
             AuditLog.append(c, actor, "deals.add", subject(deals.stream().map(DealRecord::id).toList()),
                     idDetails(deals.stream().map(DealRecord::id).toList()));
+            if (!decisions.isEmpty()) {
+                appendDecisions(c, decisions, actor);
+            }
             return null;
         });
         if (deals.size() >= BULK) {
@@ -92,7 +103,7 @@ public final class Deals {
         db.write(c -> {
             StoredDeal old = dealRow(c, d.id()).orElseThrow(() -> new NotFoundException("no deal " + d.id()));
             if (!old.open()) {
-                throw new StoreException("deal " + d.id() + " is closed: a closed deal cannot be changed");
+                throw new ConflictException("deal " + d.id() + " is closed: a closed deal cannot be changed");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE deals SET json = ?, export_date = ?, "
                     + "destination = ?, party_names = ?, updated_at = ? WHERE id = ?")) {
@@ -130,7 +141,7 @@ public final class Deals {
         db.write(c -> {
             StoredDeal old = dealRow(c, id).orElseThrow(() -> new NotFoundException("no deal " + id));
             if (!old.open()) {
-                throw new StoreException("deal " + id + " is already closed");
+                throw new ConflictException("deal " + id + " is already closed");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE deals SET status = 'closed', updated_at = ? "
                     + "WHERE id = ?")) {
@@ -158,9 +169,10 @@ public final class Deals {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long pv = rs.getLong(7);
+                        Long policyVersion = rs.wasNull() ? null : pv; // wasNull speaks of the last column read
                         history.add(new StoredDecision(rs.getString(1), rs.getInt(2), LocalDate.parse(rs.getString(3)),
                                 rs.getString(4), rs.getString(5), versionIds(rs.getString(6)),
-                                rs.wasNull() ? null : pv, rs.getString(8), rs.getString(9)));
+                                policyVersion, rs.getString(8), rs.getString(9)));
                     }
                 }
             }
@@ -319,6 +331,41 @@ public final class Deals {
             n += p.size();
             after = p.get(p.size() - 1).deal().id();
         }
+    }
+
+    /** A deal's id, destination and party names: what change impact needs to find the deals a change touches. */
+    public record Parties(String id, String destination, List<String> names) {
+    }
+
+    /** Streams the id, destination and party names of every open deal, in one read, without the deals' JSON. */
+    public long forEachOpenParties(Consumer<Parties> each) {
+        return db.read(c -> {
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, destination, party_names FROM deals "
+                    + "WHERE status = ?")) {
+                ps.setFetchSize(10_000);
+                ps.setString(1, StoredDeal.OPEN);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String names = rs.getString(3);
+                        each.accept(new Parties(rs.getString(1), rs.getString(2),
+                                names.isEmpty() ? List.of() : Arrays.asList(names.split("\n", -1))));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    /** Open deals whose current outcome is one of {@code outcomes}. */
+    public Set<String> openDealIdsByOutcome(Set<String> outcomes) {
+        return db.read(c -> {
+            Set<String> out = new LinkedHashSet<>();
+            Sql.inChunks(c, "SELECT id FROM deals WHERE status = ? AND outcome IN (%s)", List.of(StoredDeal.OPEN),
+                    outcomes, rs -> out.add(rs.getString(1)));
+            return out;
+        });
     }
 
     public long countOpen() {

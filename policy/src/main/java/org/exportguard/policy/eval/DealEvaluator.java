@@ -278,6 +278,14 @@ public final class DealEvaluator {
         return hits;
     }
 
+    /**
+     * The hits a party of this name could have whatever its type (an unknown type costs no score, so these are a
+     * superset of any typed party's): what change impact uses to find the deals a list change can touch.
+     */
+    public List<ScreeningHit> screenAnyType(String name) {
+        return screen(name, PartyType.UNKNOWN);
+    }
+
     private List<ScreeningHit> screen(String name, PartyType type) {
         Map<String, ScreeningHit> kept = new java.util.LinkedHashMap<>();
         boolean full = true;

@@ -1,0 +1,260 @@
+package org.exportguard.service.impact;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.core.model.ListedParty;
+import org.exportguard.core.model.PartyList;
+import org.exportguard.core.screen.ScreeningHit;
+import org.exportguard.lists.ListFormatException;
+import org.exportguard.lists.diff.ListDiff;
+import org.exportguard.policy.diff.PolicyDiff;
+import org.exportguard.policy.eval.DealEvaluator;
+import org.exportguard.policy.eval.ScreeningContext;
+import org.exportguard.policy.pack.Outcome;
+import org.exportguard.service.CurrentPolicy;
+import org.exportguard.service.ServiceException;
+import org.exportguard.store.Deals;
+import org.exportguard.store.ImportResult;
+import org.exportguard.store.PolicyValidator;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreException;
+import org.exportguard.store.VersionInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Imports a list or policy version and re-decides only the open deals it can touch:
+ * <ul>
+ * <li>a list version is compared with the previous version of the same source ({@link ListDiff}); the open deals'
+ * party names are screened against an index of just the added, changed and removed entries (never all lists), and
+ * the deals with any hit are re-decided. A list id that appears for the first time (or disappears) also lifts (or
+ * brings) the "list not loaded" REVIEW, so then the open deals under REVIEW are re-decided too;</li>
+ * <li>a policy version is compared with the previous one (or the shipped pack) on every day either names
+ * ({@link PolicyImpact}); the open deals to the destinations it touches are re-decided (all open deals when a rule,
+ * entry or regime changed).</li>
+ * </ul>
+ * The import commits first; the re-decisions and the report then commit together.
+ */
+public final class ChangeImpact {
+    private final Store store;
+
+    public ChangeImpact(Store store) {
+        this.store = store;
+    }
+
+    public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
+            throws ServiceException {
+        Map<String, VersionInfo> before = CurrentPolicy.latestLists(store.lists().versions().history());
+        ImportResult imported;
+        try {
+            imported = store.lists().importPath(path, source, effective, actor);
+        } catch (ListFormatException e) {
+            throw new ServiceException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ServiceException(path + ": cannot read: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new ServiceException(e.getMessage(), e);
+        }
+        VersionInfo version = imported.version();
+        VersionInfo previous = before.get(version.source());
+        if (imported.alreadyStored() || (previous != null && previous.id() == version.id())) {
+            return new ImportOutcome(imported, null, null);
+        }
+        Map<String, VersionInfo> afterLists = new TreeMap<>(before);
+        afterLists.put(version.source(), version);
+        List<PartyList> old = previous == null ? List.of() : CurrentPolicy.lists(store, previous.id());
+        List<PartyList> now = CurrentPolicy.lists(store, version.id());
+        CurrentPolicy after = CurrentPolicy.load(store, afterLists, store.policies().versions().latest().orElse(null));
+        ListDiff diff = ListDiff.between(old, now);
+
+        // Which deals can this touch? Screen every open deal's party names against the changed entries only.
+        List<ListedParty> touched = new ArrayList<>(diff.addedOrChanged());
+        touched.addAll(diff.removed());
+        diff.changed().forEach(c -> touched.add(c.before()));
+        Set<String> ids = new LinkedHashSet<>();
+        long[] names = new long[2];
+        if (!touched.isEmpty()) {
+            ScreeningContext changedOnly = ScreeningContext.of(List.of(new PartyList("changed entries", "diff",
+                    null, touched, List.of())), Map.of());
+            DealEvaluator screen = new DealEvaluator(after.pack(), changedOnly);
+            Map<String, Boolean> hitByName = new ConcurrentHashMap<>();
+            List<Deals.Parties> page = new ArrayList<>();
+            names[0] = store.deals().forEachOpenParties(p -> {
+                page.add(p);
+                if (page.size() == 20_000) {
+                    screenPage(page, screen, hitByName, ids);
+                    page.clear();
+                }
+            });
+            screenPage(page, screen, hitByName, ids);
+            names[1] = hitByName.size();
+        }
+        Set<String> idsBefore = listIds(store, before.values());
+        Set<String> idsAfter = listIds(store, afterLists.values());
+        Set<String> appeared = new TreeSet<>(idsAfter);
+        appeared.removeAll(idsBefore);
+        Set<String> disappeared = new TreeSet<>(idsBefore);
+        disappeared.removeAll(idsAfter);
+        int byScreening = ids.size();
+        if (!appeared.isEmpty() || !disappeared.isEmpty()) {
+            ids.addAll(store.deals().openDealIdsByOutcome(Set.of(Outcome.REVIEW.name())));
+            if (!disappeared.isEmpty()) {
+                store.deals().forEachOpenParties(p -> ids.add(p.id()));
+            }
+        }
+
+        ObjectNode change = Reevaluation.MAPPER.createObjectNode();
+        change.put("kind", "list");
+        change.put("source", version.source());
+        change.put("version", version.id());
+        change.put("sha256", version.sha256());
+        if (previous == null) {
+            change.putNull("previousVersion");
+        } else {
+            change.put("previousVersion", previous.id());
+        }
+        change.put("effectiveDate", version.effectiveDate() == null ? null : version.effectiveDate().toString());
+        change.put("added", diff.added().size());
+        change.put("changed", diff.changed().size());
+        change.put("removed", diff.removed().size());
+        change.put("unchanged", diff.unchanged());
+        ArrayNode entries = change.putArray("entries");
+        diff.added().stream().limit(100).forEach(p -> entry(entries, "added", p, null));
+        diff.changed().stream().limit(100).forEach(c -> entry(entries, "changed", c.after(), c.fields()));
+        diff.removed().stream().limit(100).forEach(p -> entry(entries, "removed", p, null));
+        appeared.forEach(l -> change.withArray("listsNowLoaded").add(l));
+        disappeared.forEach(l -> change.withArray("listsNoLongerLoaded").add(l));
+
+        ObjectNode extra = Reevaluation.MAPPER.createObjectNode();
+        ObjectNode how = extra.putObject("screening");
+        how.put("against", "only the " + touched.size() + " added, changed or removed entries");
+        how.put("openDeals", names[0]);
+        how.put("distinctPartyNames", names[1]);
+        how.put("dealsWithAHit", byScreening);
+        if (!appeared.isEmpty() || !disappeared.isEmpty()) {
+            how.put("listCoverageChanged", "open deals under REVIEW were re-decided too, since a list now (or no "
+                    + "longer) loaded decides whether its rules could be applied");
+        }
+        return Reevaluation.run(store, "list", change, ids, after, "list " + version.source() + " version "
+                + version.id(), extra, version.id(), null, actor, imported);
+    }
+
+    public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
+                                      PolicyValidator validator) throws ServiceException {
+        VersionInfo previous = store.policies().versions().latest().orElse(null);
+        ImportResult imported;
+        try {
+            imported = store.policies().importDir(dir, source, effective, actor, validator);
+        } catch (PolicyValidator.InvalidPolicyException e) {
+            throw new ServiceException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ServiceException(dir + ": cannot read: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new ServiceException(e.getMessage(), e);
+        }
+        VersionInfo version = imported.version();
+        if (imported.alreadyStored() || (previous != null && previous.id() == version.id())) {
+            return new ImportOutcome(imported, null, null);
+        }
+        Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
+        CurrentPolicy after = CurrentPolicy.load(store, lists, version);
+        var beforePack = previous == null ? CurrentPolicy.defaultPack() : CurrentPolicy.pack(store,
+                previous.id());
+        PolicyImpact impact = new PolicyImpact(beforePack, after.pack());
+        PolicyDiff.Impact touches = impact.impact();
+        Set<String> ids;
+        if (impact.isEmpty()) {
+            ids = Set.of();
+        } else if (touches.allDestinations()) {
+            Set<String> all = new LinkedHashSet<>();
+            store.deals().forEachOpenParties(p -> all.add(p.id()));
+            ids = all;
+        } else {
+            ids = store.deals().openDealIdsByDestinations(touches.countries());
+        }
+        ObjectNode change = Reevaluation.MAPPER.createObjectNode();
+        change.put("kind", "policy");
+        change.put("version", version.id());
+        change.put("sha256", version.sha256());
+        if (previous == null) {
+            change.put("previousVersion", "the pack shipped in the jar (" + beforePack.version() + ")");
+        } else {
+            change.put("previousVersion", previous.id());
+        }
+        change.put("policy", after.pack().version());
+        change.put("effectiveDate", version.effectiveDate() == null ? null : version.effectiveDate().toString());
+        change.put("allDestinations", touches.allDestinations());
+        ArrayNode dest = change.putArray("destinations");
+        touches.countries().forEach(dest::add);
+        ArrayNode what = change.putArray("differences");
+        for (PolicyDiff d : impact.diffs()) {
+            what.add(d.toJson());
+        }
+        ObjectNode extra = Reevaluation.MAPPER.createObjectNode();
+        extra.putObject("screening").put("against", "none: a policy change does not change any party's hits; "
+                + "the open deals to the destinations it touches were re-decided");
+        return Reevaluation.run(store, "policy", change, ids, after, "policy version " + version.id(), extra, null,
+                version.id(), actor, imported);
+    }
+
+    /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */
+    private static void screenPage(List<Deals.Parties> page, DealEvaluator screen, Map<String, Boolean> hitByName,
+                                   Set<String> ids) {
+        page.parallelStream().forEach(p -> {
+            for (String n : p.names()) {
+                hitByName.computeIfAbsent(n, x -> !screen.screenAnyType(x).isEmpty());
+            }
+        });
+        for (Deals.Parties p : page) {
+            for (String n : p.names()) {
+                if (hitByName.get(n)) {
+                    ids.add(p.id());
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void entry(ArrayNode entries, String op, ListedParty p, List<String> fields) {
+        ObjectNode e = entries.addObject();
+        e.put("op", op);
+        e.put("list", p.source() + (p.sourceList() == null ? "" : ": " + p.sourceList()));
+        e.put("id", p.sourceId());
+        e.put("name", p.primaryName());
+        if (p.listedOn() != null) {
+            e.put("listedOn", p.listedOn().toString());
+        }
+        if (fields != null) {
+            ArrayNode f = e.putArray("fields");
+            fields.forEach(f::add);
+        }
+    }
+
+    /** The list ids a stored version holds (from its import counts). */
+    private static Set<String> listIdsOf(Store store, VersionInfo v) {
+        Set<String> ids = new TreeSet<>();
+        try {
+            Reevaluation.MAPPER.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
+        } catch (IOException e) {
+            throw new StoreException("list version " + v.id() + " has unreadable counts: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    private static Set<String> listIds(Store store, java.util.Collection<VersionInfo> versions) {
+        Set<String> ids = new TreeSet<>();
+        versions.forEach(v -> ids.addAll(listIdsOf(store, v)));
+        return ids;
+    }
+}

@@ -129,11 +129,18 @@ public final class BenchDealsCommand implements Callable<Integer> {
 
         private final List<ListedParty> listed;
         private final Random random;
+        private final String[] destinations;
 
         private final List<String[]> pool = new ArrayList<>(); // {name, type}
 
         DealGenerator(List<ListedParty> listed, long seed, int counterparties) {
+            this(listed, seed, counterparties, DESTINATIONS);
+        }
+
+        /** Deals to {@code destinations}, drawn uniformly. */
+        DealGenerator(List<ListedParty> listed, long seed, int counterparties, String[] destinations) {
             this.listed = listed;
+            this.destinations = destinations;
             this.random = new Random(seed);
             Set<String> seen = new java.util.HashSet<>();
             for (int tries = 0; pool.size() < counterparties && tries < counterparties * 20; tries++) {
@@ -146,16 +153,25 @@ public final class BenchDealsCommand implements Callable<Integer> {
         }
 
         List<Deal> deals(int n) {
+            return deals(n, 0, LocalDate.of(2021, 1, 1));
+        }
+
+        /** Adds these names to the book of counterparties, each as a company. */
+        void addCounterparties(List<String> names) {
+            names.forEach(n -> pool.add(new String[] {n, "non-government"}));
+        }
+
+        /** Deals {@code first} .. {@code first + n - 1}, exported within about five years from {@code base}. */
+        List<Deal> deals(int n, int first, LocalDate base) {
             List<Deal> out = new ArrayList<>(n);
-            LocalDate base = LocalDate.of(2021, 1, 1);
-            for (int i = 0; i < n; i++) {
+            for (int i = first; i < first + n; i++) {
                 String exporter = pick(EXPORTERS);
                 List<Deal.Item> items = new ArrayList<>();
                 for (int k = 0, m = 1 + random.nextInt(2); k < m; k++) {
                     String[] c = CODES[random.nextInt(CODES.length)];
                     items.add(new Deal.Item("item " + k, Map.of(c[0], c[1])));
                 }
-                String destination = pick(DESTINATIONS);
+                String destination = pick(destinations);
                 List<Deal.Party> parties = new ArrayList<>();
                 for (String role : ROLES) {
                     String[] party = pool.get(random.nextInt(pool.size()));

@@ -111,6 +111,7 @@ public final class Main implements Runnable {
                 .addSubcommand("screen", new BenchCommand.Screen(ctx))
                 .addSubcommand("deals", new BenchDealsCommand(ctx))
                 .addSubcommand("store", new StoreBench(ctx))
+                .addSubcommand("impact", new ImpactBench(ctx))
                 .addSubcommand("serve", new BenchCommand.Serve(ctx)));
         cl.addSubcommand("deals", new CommandLine(new DealsCommand())
                 .addSubcommand("evaluate", new DealEvaluateCommand(ctx))

@@ -61,6 +61,11 @@ public record CurrentPolicy(PolicyPack pack, Long policyVersionId, Map<String, V
                 List.copyOf(lists), evaluator);
     }
 
+    /** The same lists (and their screening results so far) under another policy. */
+    public CurrentPolicy withPolicy(PolicyPack other, Long otherVersionId) {
+        return new CurrentPolicy(other, otherVersionId, listVersions, lists, evaluator.withPack(other));
+    }
+
     /** The newest version of each source among {@code history} (oldest first, as the store lists them). */
     public static Map<String, VersionInfo> latestLists(Collection<VersionInfo> history) {
         Map<String, VersionInfo> latest = new TreeMap<>();

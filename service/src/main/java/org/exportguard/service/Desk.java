@@ -119,7 +119,7 @@ public final class Desk {
     /** Imports a policy version (validated by {@code validator}) and re-decides the open deals it can touch. */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
                                       PolicyValidator validator) throws ServiceException {
-        ImportOutcome o = new ChangeImpact(store).importPolicy(dir, source, effective, actor, validator);
+        ImportOutcome o = new ChangeImpact(store).importPolicy(dir, source, effective, actor, validator, current());
         current = null;
         return o;
     }

@@ -358,6 +358,47 @@ public final class Deals {
         });
     }
 
+    /**
+     * Streams the open deals to {@code destinations} (null: every open deal) in pages, in one read, with their JSON
+     * and current outcome: what a re-decision after a policy change reads. Returns how many.
+     */
+    public long forEachOpenDealTo(Set<String> destinations, int pageSize, Consumer<List<StoredDeal>> page) {
+        if (destinations != null && destinations.isEmpty()) {
+            return 0;
+        }
+        return db.read(c -> {
+            String sql = "SELECT " + DEAL_COLUMNS + " FROM deals WHERE status = ?"
+                    + (destinations == null ? "" : " AND destination IN (" + Sql.marks(destinations.size()) + ")");
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(pageSize);
+                ps.setString(1, StoredDeal.OPEN);
+                if (destinations != null) {
+                    int i = 2;
+                    for (String d : destinations) {
+                        ps.setString(i++, d);
+                    }
+                }
+                List<StoredDeal> buffer = new ArrayList<>(pageSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        buffer.add(deal(rs));
+                        if (buffer.size() == pageSize) {
+                            page.accept(buffer);
+                            n += buffer.size();
+                            buffer = new ArrayList<>(pageSize);
+                        }
+                    }
+                }
+                if (!buffer.isEmpty()) {
+                    page.accept(buffer);
+                    n += buffer.size();
+                }
+            }
+            return n;
+        });
+    }
+
     /** Open deals whose current outcome is one of {@code outcomes}. */
     public Set<String> openDealIdsByOutcome(Set<String> outcomes) {
         return db.read(c -> {

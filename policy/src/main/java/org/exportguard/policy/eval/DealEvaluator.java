@@ -40,12 +40,25 @@ public final class DealEvaluator {
      * Hits per (query type, name). Screening is a pure function of the index and the name, so caching changes no
      * decision; a batch names the same counterparties over and over, and screening is most of the work.
      */
-    private final Map<String, List<ScreeningHit>> screened = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<ScreeningHit>> screened;
     private static final int SCREEN_CACHE_SIZE = 200_000;
 
     public DealEvaluator(PolicyPack pack, ScreeningContext screening) {
+        this(pack, screening, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    private DealEvaluator(PolicyPack pack, ScreeningContext screening, Map<String, List<ScreeningHit>> screened) {
         this.pack = pack;
         this.screening = screening;
+        this.screened = screened;
+    }
+
+    /**
+     * An evaluator for another policy over the same lists, sharing this one's screening results: a policy change
+     * moves no party's hits, so a re-decision after it need not screen anyone again.
+     */
+    public DealEvaluator withPack(PolicyPack other) {
+        return new DealEvaluator(other, screening, screened);
     }
 
     public PolicyPack pack() {

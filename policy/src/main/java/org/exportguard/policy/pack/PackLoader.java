@@ -37,6 +37,11 @@ public final class PackLoader {
 
     /** The default pack shipped with ExportGuard. */
     public static PolicyPack loadDefault() throws PolicyFormatException {
+        return parse(defaultFiles());
+    }
+
+    /** The files of the default pack, each named {@code default-pack/FILE}. */
+    public static List<PackFile> defaultFiles() throws PolicyFormatException {
         ClassLoader cl = PackLoader.class.getClassLoader();
         List<PackFile> files = new ArrayList<>();
         try {
@@ -50,7 +55,17 @@ public final class PackLoader {
         } catch (IOException e) {
             throw new PolicyFormatException("default-pack: cannot read the shipped policy pack: " + e.getMessage());
         }
-        return parse(files);
+        return files;
+    }
+
+    /** Writes the default pack's files into {@code dir} (a starting point for a pack of one's own). */
+    public static Path writeDefault(Path dir) throws PolicyFormatException, IOException {
+        Files.createDirectories(dir);
+        for (PackFile f : defaultFiles()) {
+            Files.writeString(dir.resolve(f.name().substring(f.name().indexOf('/') + 1)), f.text(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return dir;
     }
 
     /** Every {@code .yaml}/{@code .yml} file directly in {@code dir}, in name order. */

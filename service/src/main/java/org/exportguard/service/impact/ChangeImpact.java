@@ -146,12 +146,16 @@ public final class ChangeImpact {
             how.put("listCoverageChanged", "open deals under REVIEW were re-decided too, since a list now (or no "
                     + "longer) loaded decides whether its rules could be applied");
         }
-        return Reevaluation.run(store, "list", change, ids, after, "list " + version.source() + " version "
+        return Reevaluation.run(store, "list", change, Reevaluation.DealPages.byIds(store, ids), after, "list " + version.source() + " version "
                 + version.id(), extra, version.id(), null, actor, imported);
     }
 
+    /**
+     * @param before the lists and policy in force before the import: its screening results are reused, since a
+     *               policy change moves no party's hits
+     */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
-                                      PolicyValidator validator) throws ServiceException {
+                                      PolicyValidator validator, CurrentPolicy before) throws ServiceException {
         VersionInfo previous = store.policies().versions().latest().orElse(null);
         ImportResult imported;
         try {
@@ -168,21 +172,16 @@ public final class ChangeImpact {
             return new ImportOutcome(imported, null, null);
         }
         Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
-        CurrentPolicy after = CurrentPolicy.load(store, lists, version);
-        var beforePack = previous == null ? CurrentPolicy.defaultPack() : CurrentPolicy.pack(store,
-                previous.id());
+        boolean sameBefore = before.listVersions().equals(lists)
+                && java.util.Objects.equals(before.policyVersionId(), previous == null ? null : previous.id());
+        CurrentPolicy after = sameBefore ? before.withPolicy(CurrentPolicy.pack(store, version.id()), version.id())
+                : CurrentPolicy.load(store, lists, version);
+        var beforePack = sameBefore ? before.pack() : previous == null ? CurrentPolicy.defaultPack()
+                : CurrentPolicy.pack(store, previous.id());
         PolicyImpact impact = new PolicyImpact(beforePack, after.pack());
         PolicyDiff.Impact touches = impact.impact();
-        Set<String> ids;
-        if (impact.isEmpty()) {
-            ids = Set.of();
-        } else if (touches.allDestinations()) {
-            Set<String> all = new LinkedHashSet<>();
-            store.deals().forEachOpenParties(p -> all.add(p.id()));
-            ids = all;
-        } else {
-            ids = store.deals().openDealIdsByDestinations(touches.countries());
-        }
+        Reevaluation.DealPages deals = impact.isEmpty() ? Reevaluation.DealPages.byIds(store, List.of())
+                : Reevaluation.DealPages.byDestinations(store, touches.allDestinations() ? null : touches.countries());
         ObjectNode change = Reevaluation.MAPPER.createObjectNode();
         change.put("kind", "policy");
         change.put("version", version.id());
@@ -204,7 +203,7 @@ public final class ChangeImpact {
         ObjectNode extra = Reevaluation.MAPPER.createObjectNode();
         extra.putObject("screening").put("against", "none: a policy change does not change any party's hits; "
                 + "the open deals to the destinations it touches were re-decided");
-        return Reevaluation.run(store, "policy", change, ids, after, "policy version " + version.id(), extra, null,
+        return Reevaluation.run(store, "policy", change, deals, after, "policy version " + version.id(), extra, null,
                 version.id(), actor, imported);
     }
 

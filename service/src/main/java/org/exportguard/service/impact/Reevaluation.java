@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -42,22 +44,48 @@ final class Reevaluation {
      * @param why       stored with each new decision, e.g. {@code list US-CSL version 3}
      * @param extra     further report fields (e.g. how the deals were found)
      */
-    static ImportOutcome run(Store store, String kind, ObjectNode change, Collection<String> dealIds,
-                             CurrentPolicy after, String why, ObjectNode extra, Long listVersionId,
-                             Long policyVersionId, String actor, org.exportguard.store.ImportResult imported) {
+    /** Where the deals to re-decide come from: hands them over a page at a time. */
+    @FunctionalInterface
+    interface DealPages {
+        void forEachPage(Consumer<List<StoredDeal>> page);
+
+        /** These deals, read by id a chunk at a time. */
+        static DealPages byIds(Store store, Collection<String> ids) {
+            List<String> list = new ArrayList<>(ids);
+            return page -> {
+                for (int start = 0; start < list.size(); start += CHUNK) {
+                    page.accept(store.deals().getMany(list.subList(start, Math.min(list.size(), start + CHUNK))));
+                }
+            };
+        }
+
+        /** The open deals to these destinations (null: all), streamed in one read. */
+        static DealPages byDestinations(Store store, Set<String> destinations) {
+            return page -> store.deals().forEachOpenDealTo(destinations, CHUNK, page);
+        }
+    }
+
+    /**
+     * @param change    the report's {@code change} object (what changed)
+     * @param deals     the open deals the change can touch
+     * @param after     the policy and lists after the change
+     * @param why       stored with each new decision, e.g. {@code list US-CSL version 3}
+     * @param extra     further report fields (e.g. how the deals were found)
+     */
+    static ImportOutcome run(Store store, String kind, ObjectNode change, DealPages deals, CurrentPolicy after,
+                             String why, ObjectNode extra, Long listVersionId, Long policyVersionId, String actor,
+                             org.exportguard.store.ImportResult imported) {
         DealParser parser = new DealParser(after.pack());
-        List<String> ids = new ArrayList<>(dealIds);
-        List<NewDecision> decisions = new ArrayList<>(ids.size());
+        List<NewDecision> decisions = new ArrayList<>();
         ArrayNode changed = MAPPER.createArrayNode();
         ArrayNode unreadable = MAPPER.createArrayNode();
         Map<String, Long> outcomes = new TreeMap<>();
-        int reevaluated = 0;
-        for (int start = 0; start < ids.size(); start += CHUNK) {
-            List<StoredDeal> deals = store.deals().getMany(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
-            Decision[] decided = new Decision[deals.size()];
-            String[] problems = new String[deals.size()];
-            IntStream.range(0, deals.size()).parallel().forEach(i -> {
-                StoredDeal s = deals.get(i);
+        int[] reevaluated = new int[1];
+        deals.forEachPage(page -> {
+            Decision[] decided = new Decision[page.size()];
+            String[] problems = new String[page.size()];
+            IntStream.range(0, page.size()).parallel().forEach(i -> {
+                StoredDeal s = page.get(i);
                 if (!s.open()) {
                     return; // closed since it was selected
                 }
@@ -68,8 +96,8 @@ final class Reevaluation {
                     problems[i] = e.getMessage();
                 }
             });
-            for (int i = 0; i < deals.size(); i++) {
-                StoredDeal s = deals.get(i);
+            for (int i = 0; i < page.size(); i++) {
+                StoredDeal s = page.get(i);
                 if (problems[i] != null) {
                     ObjectNode u = unreadable.addObject();
                     u.put("dealId", s.deal().id());
@@ -80,7 +108,7 @@ final class Reevaluation {
                 if (d == null) {
                     continue;
                 }
-                reevaluated++;
+                reevaluated[0]++;
                 decisions.add(Desk.newDecision(d, after, why));
                 outcomes.merge(d.outcome().name(), 1L, Long::sum);
                 if (!d.outcome().name().equals(s.outcome())) {
@@ -92,17 +120,17 @@ final class Reevaluation {
                     reasons(d).forEach(reasons::add);
                 }
             }
-        }
+        });
         ObjectNode report = MAPPER.createObjectNode();
         report.set("change", change);
-        report.put("reevaluated", reevaluated);
+        report.put("reevaluated", reevaluated[0]);
         report.put("incremental", true);
         report.setAll(extra);
         ObjectNode oc = report.putObject("outcomesAfter");
         outcomes.forEach(oc::put);
         report.put("changedCount", changed.size());
         report.set("changed", changed);
-        report.put("unchanged", reevaluated - changed.size());
+        report.put("unchanged", reevaluated[0] - changed.size());
         if (!unreadable.isEmpty()) {
             report.set("unreadable", unreadable);
         }

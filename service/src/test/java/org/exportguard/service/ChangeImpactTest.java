@@ -1,0 +1,183 @@
+package org.exportguard.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exportguard.policy.pack.PackLoader;
+import org.exportguard.policy.pack.PolicyFormatException;
+import org.exportguard.service.impact.EffectiveDateImpact;
+import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.PolicyValidator;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreLocation;
+import org.exportguard.store.StoredDeal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The desk and change impact on a real SQLite store: what is re-decided, what is reported, what is left alone. */
+class ChangeImpactTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final PolicyValidator VALIDATOR = dir -> {
+        try {
+            PackLoader.load(dir);
+        } catch (PolicyFormatException e) {
+            throw new PolicyValidator.InvalidPolicyException(e.getMessage());
+        }
+    };
+
+    @TempDir
+    Path tmp;
+    Store store;
+    Desk desk;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(StoreLocation.sqlite(tmp.resolve("data")));
+        desk = new Desk(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Path csl(String name, String... entities) throws Exception {
+        StringBuilder sb = new StringBuilder("_id,source,entity_number,type,programs,name,title,addresses,"
+                + "federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,"
+                + "call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
+                + "source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,"
+                + "source_information_url,ids\n");
+        for (String e : entities) {
+            // a stable id per entity, as the real list keeps its ids across versions
+            sb.append("t-").append(e.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).append(",Entity List (EL) - Bureau of Industry and Security,,,,").append(e)
+                    .append(",,,86 FR 60759,2021-11-04,,,,,,,,,,,,,,,,,,,\n");
+        }
+        return Files.writeString(tmp.resolve(name), sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** An Israeli exporter's intrusion software (Wassenaar 4.D.4) to a government end user. */
+    static String ilDeal(String id, String destination, String endUser, String date) {
+        return ("{'id':'" + id + "','date':'" + date + "','exporter':{'name':'Cyber Ltd','country':'IL'},"
+                + "'items':[{'description':'intrusion platform','classification':{'WA':'4.D.4'}}],"
+                + "'destination':'" + destination + "','parties':[{'role':'end-user','name':'" + endUser
+                + "','country':'" + destination + "','type':'government'}]}").replace('\'', '"');
+    }
+
+    /** A US exporter's EAR99 software to one company (the Entity List applies to it). */
+    static String usDeal(String id, String endUser) {
+        return ("{'id':'" + id + "','date':'2027-03-01','exporter':{'name':'Acme Software Inc.','country':'US'},"
+                + "'items':[{'description':'network software','classification':{'US-EAR':'EAR99'}}],"
+                + "'destination':'DE','parties':[{'role':'end-user','name':'" + endUser + "','country':'DE',"
+                + "'type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+    }
+
+    /** The shipped pack, with AE and MA added to the Israeli cyber-export country list (a test-only "before"). */
+    private Path widenedPack() throws Exception {
+        Path dir = PackLoader.writeDefault(tmp.resolve("before-pack"));
+        Path groups = dir.resolve("groups.yaml");
+        String yaml = Files.readString(groups);
+        int at = yaml.indexOf("members: [", yaml.indexOf("IL_DECA_CYBER_REPORTED_37:"));
+        yaml = yaml.substring(0, at) + "members: [AE, MA, " + yaml.substring(at + "members: [".length());
+        Files.writeString(groups, yaml);
+        return dir;
+    }
+
+    private static Map<String, String> changed(JsonNode report) {
+        Map<String, String> m = new TreeMap<>();
+        report.get("changed").forEach(c -> m.put(c.get("dealId").asText(), c.get("before").asText() + "->"
+                + c.get("after").asText()));
+        return m;
+    }
+
+    @Test
+    void aPolicyVersionReDecidesOnlyTheDealsToTheDestinationsItTouches() throws Exception {
+        desk.importList(csl("el.csv", "Example Unrelated Trading"), null, null, "test");
+        desk.importPolicy(widenedPack(), "before", null, "test", VALIDATOR);
+        desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2027-01-10"),
+                ilDeal("to-de", "DE", "Bundeskriminalamt", "2027-01-10"),
+                ilDeal("to-ma", "MA", "Direction Generale", "2027-01-10")), "test");
+        desk.closeDeal("to-ma", "test");
+        String aeBefore = store.deals().get("to-ae").orElseThrow().outcome();
+
+        Path after = PackLoader.writeDefault(tmp.resolve("after-pack"));
+        ImportOutcome o = desk.importPolicy(after, "after", null, "test", VALIDATOR);
+        JsonNode r = JSON.readTree(o.reportJson());
+        assertEquals("policy", r.at("/change/kind").asText());
+        assertFalse(r.at("/change/allDestinations").asBoolean(), r.toString());
+        assertEquals("[\"AE\",\"MA\"]", r.at("/change/destinations").toString());
+        assertEquals(1, r.get("reevaluated").asInt(), "only the open deal to AE (the MA deal is closed)");
+        assertEquals(Map.of("to-ae", aeBefore + "->BLOCKED"), changed(r));
+        StoredDeal de = store.deals().get("to-de").orElseThrow();
+        assertEquals(1, de.decisions().size(), "the deal to DE was not touched");
+        assertEquals(1, store.deals().get("to-ma").orElseThrow().decisions().size(), "closed deals stay as they are");
+        StoredDeal ae = store.deals().get("to-ae").orElseThrow();
+        assertEquals("policy version 2", ae.decisions().get(1).reason());
+        assertEquals(2L, ae.decisions().get(1).policyVersionId());
+        assertTrue(store.audit().verify().intact());
+    }
+
+    @Test
+    void aListVersionThatRemovesAnEntryReDecidesTheDealsItHit() throws Exception {
+        desk.importList(csl("v1.csv", "Foo Trading Company", "Bar Logistics"), "US-CSL", null, "test");
+        desk.addDeals(List.of(usDeal("foo", "Foo Trading Company"), usDeal("other", "Quux Systems")), "test");
+        assertEquals("BLOCKED", store.deals().get("foo").orElseThrow().outcome());
+
+        ImportOutcome o = desk.importList(csl("v2.csv", "Bar Logistics"), "US-CSL", null, "test");
+        JsonNode r = JSON.readTree(o.reportJson());
+        assertEquals(1, r.at("/change/removed").asInt());
+        assertEquals("Foo Trading Company", r.at("/change/entries/0/name").asText());
+        assertEquals(1, r.get("reevaluated").asInt());
+        // no longer blocked; still REVIEW, honestly, since no UN list is stored in this test
+        assertEquals("BLOCKED->REVIEW", changed(r).get("foo"), r.toString());
+        assertTrue(r.at("/changed/0/reasons/0").asText().startsWith("UN-SC-LIST"), r.toString());
+        assertEquals(1, store.deals().get("other").orElseThrow().decisions().size());
+    }
+
+    @Test
+    void theSameContentAgainIsNoChange() throws Exception {
+        Path v1 = csl("v1.csv", "Foo Trading Company");
+        desk.importList(v1, null, null, "test");
+        ImportOutcome again = desk.importList(v1, null, null, "test");
+        assertTrue(again.imported().alreadyStored());
+        assertNull(again.reportJson());
+    }
+
+    @Test
+    void theDayAPolicyGroupVersionBeginsIsAChangeOnThatDay() throws Exception {
+        desk.importList(csl("el.csv", "Example Unrelated Trading"), null, null, "test");
+        desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2021-12-01"),
+                ilDeal("to-de", "DE", "Bundeskriminalamt", "2021-12-01")), "test");
+        JsonNode r = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2021, 11, 1));
+        assertEquals("policy-effective-date", r.at("/change/kind").asText());
+        assertFalse(r.get("stored").asBoolean());
+        Map<String, String> c = changed(r);
+        assertTrue(c.containsKey("to-ae"), r.toString());
+        assertTrue(c.get("to-ae").endsWith("->BLOCKED"), r.toString());
+        JsonNode none = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2024, 5, 5));
+        assertEquals(0, none.get("reevaluated").asInt(), "nothing in the pack changes that day");
+    }
+
+    @Test
+    void aBadDealRefusesTheWholeBatch() throws Exception {
+        DealInputException e = org.junit.jupiter.api.Assertions.assertThrows(DealInputException.class,
+                () -> desk.addDeals(List.of(ilDeal("a", "DE", "X", "2027-01-01"),
+                        ilDeal("b", "DE", "Y", "2027-13-01")), "test"));
+        assertEquals(1, e.index());
+        assertTrue(e.getMessage().contains("date"), e.getMessage());
+        assertTrue(store.deals().get("a").isEmpty());
+    }
+}

@@ -3,6 +3,7 @@ package org.exportguard.cli;
 import org.exportguard.cli.demo.DemoEnv;
 import org.exportguard.cli.demo.DealShowcase;
 import org.exportguard.cli.demo.DemoSection;
+import org.exportguard.cli.demo.ImpactShowcase;
 import org.exportguard.cli.demo.ScreeningShowcase;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
@@ -35,7 +36,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** What to load from the copied samples: each is one list (the OFAC CSV set is one folder). */
     public static final List<String> LISTS = List.of("ofac-sdn", "us-csl.csv", "un-consolidated.xml");
     /** The demo's parts, in order. Add a section here to grow the demo. */
-    public static final List<DemoSection> SECTIONS = List.of(new ScreeningShowcase(), new DealShowcase());
+    public static final List<DemoSection> SECTIONS = List.of(new ScreeningShowcase(), new DealShowcase(),
+            new ImpactShowcase());
 
     private final Context ctx;
 

@@ -50,6 +50,7 @@ public final class ImpactCommand implements Callable<Integer> {
             if (on != null) {
                 report = EffectiveDateImpact.report(s, CurrentPolicy.load(s), on);
             } else {
+                new org.exportguard.service.Desk(s).catchUp(store.actor()); // an import a crash cut short
                 Optional<ChangeReport> latest = s.changeReports().latestChangeReport();
                 if (latest.isEmpty()) {
                     throw new UserException("no change recorded yet in " + store.location().describe()

@@ -99,6 +99,11 @@ class JarProcessIT {
         assertTrue(r.out().contains("Deal decisions"), r::toString);
         assertTrue(r.out().matches("(?s).*AE +2021-12-01 +BLOCKED.*"), r::toString);
         assertTrue(r.out().matches("(?s).*NSO Group +2021-12-01 +BLOCKED.*"), r::toString);
+        assertTrue(r.out().contains("Change impact"), r::toString);
+        assertTrue(r.out().contains("2 deal(s) re-decided"), r::toString);
+        assertTrue(r.out().matches("(?s).*deal-1 +CLEARED -> BLOCKED.*"), r::toString);
+        assertTrue(r.out().matches("(?s).*deal-2 +CLEARED -> BLOCKED.*"), r::toString);
+        assertFalse(r.out().matches("(?s).*deal-3 +CLEARED -> .*"), r::toString);
     }
 
     /** Deal evaluation from the jar: the default pack is read from the jar's resources; a bad batch line exits 3. */

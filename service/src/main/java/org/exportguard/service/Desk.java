@@ -111,6 +111,8 @@ public final class Desk {
     /** Imports a list version and re-decides the open deals it can touch; see {@link ChangeImpact}. */
     public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
             throws ServiceException {
+        new ChangeImpact(store).catchUp(actor);
+        current = null;
         ImportOutcome o = new ChangeImpact(store).importList(path, source, effective, actor);
         current = null;
         return o;
@@ -119,9 +121,18 @@ public final class Desk {
     /** Imports a policy version (validated by {@code validator}) and re-decides the open deals it can touch. */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
                                       PolicyValidator validator) throws ServiceException {
+        new ChangeImpact(store).catchUp(actor);
+        current = null;
         ImportOutcome o = new ChangeImpact(store).importPolicy(dir, source, effective, actor, validator, current());
         current = null;
         return o;
+    }
+
+    /** Finishes the impact of any import a crash cut short (see {@link ChangeImpact#catchUp}). */
+    public List<ImportOutcome> catchUp(String actor) throws ServiceException {
+        List<ImportOutcome> done = new ChangeImpact(store).catchUp(actor);
+        current = null;
+        return done;
     }
 
     /** The lists and policy in force now; reloaded when a newer version has been stored since it was loaded. */

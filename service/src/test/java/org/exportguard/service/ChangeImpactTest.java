@@ -148,6 +148,25 @@ class ChangeImpactTest {
     }
 
     @Test
+    void anImportWhoseImpactACrashCutShortIsFinishedLater() throws Exception {
+        desk.importList(csl("v1.csv", "Bar Logistics"), "US-CSL", null, "test");
+        desk.addDeals(List.of(usDeal("foo", "Foo Trading Company")), "test");
+        // as if killed after the version committed and before its re-decisions: the store alone imports it
+        store.lists().importPath(csl("v2.csv", "Bar Logistics", "Foo Trading Company"), "US-CSL", null, "test");
+        assertFalse(store.changeReports().exists("list", 2));
+        assertEquals(1, store.deals().get("foo").orElseThrow().decisions().size());
+
+        List<ImportOutcome> done = desk.catchUp("test");
+        assertEquals(1, done.size());
+        JsonNode r = JSON.readTree(done.get(0).reportJson());
+        assertEquals(1, r.at("/change/previousVersion").asInt());
+        assertEquals(1, r.at("/change/added").asInt());
+        assertEquals("BLOCKED", store.deals().get("foo").orElseThrow().outcome());
+        assertTrue(store.changeReports().exists("list", 2));
+        assertTrue(desk.catchUp("test").isEmpty(), "nothing left to finish");
+    }
+
+    @Test
     void theSameContentAgainIsNoChange() throws Exception {
         Path v1 = csl("v1.csv", "Foo Trading Company");
         desk.importList(v1, null, null, "test");

@@ -64,6 +64,19 @@ public final class ChangeReports {
         return id;
     }
 
+    /** Whether a report of a change by list ({@code kind} "list") or policy version {@code versionId} is stored. */
+    public boolean exists(String kind, long versionId) {
+        String column = kind.equals("list") ? "list_version_id" : "policy_version_id";
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM change_report WHERE " + column + " = ?")) {
+                ps.setLong(1, versionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** The newest report, if any. */
     public Optional<ChangeReport> latestChangeReport() {
         return db.read(c -> {

@@ -66,11 +66,21 @@ public final class ChangeImpact {
         } catch (StoreException e) {
             throw new ServiceException(e.getMessage(), e);
         }
-        VersionInfo version = imported.version();
-        VersionInfo previous = before.get(version.source());
-        if (imported.alreadyStored() || (previous != null && previous.id() == version.id())) {
+        VersionInfo previous = before.get(imported.version().source());
+        if (imported.alreadyStored() || (previous != null && previous.id() == imported.version().id())) {
             return new ImportOutcome(imported, null, null);
         }
+        return listImpact(before, imported, actor);
+    }
+
+    /**
+     * Re-decides what a list version changed, against {@code before} (the latest version of each source before
+     * it), and stores the decisions with the report.
+     */
+    private ImportOutcome listImpact(Map<String, VersionInfo> before, ImportResult imported, String actor)
+            throws ServiceException {
+        VersionInfo version = imported.version();
+        VersionInfo previous = before.get(version.source());
         Map<String, VersionInfo> afterLists = new TreeMap<>(before);
         afterLists.put(version.source(), version);
         List<PartyList> old = previous == null ? List.of() : CurrentPolicy.lists(store, previous.id());
@@ -167,10 +177,16 @@ public final class ChangeImpact {
         } catch (StoreException e) {
             throw new ServiceException(e.getMessage(), e);
         }
-        VersionInfo version = imported.version();
-        if (imported.alreadyStored() || (previous != null && previous.id() == version.id())) {
+        if (imported.alreadyStored() || (previous != null && previous.id() == imported.version().id())) {
             return new ImportOutcome(imported, null, null);
         }
+        return policyImpact(previous, imported, actor, before);
+    }
+
+    /** Re-decides what a policy version changed against {@code previous} (null: the shipped pack). */
+    private ImportOutcome policyImpact(VersionInfo previous, ImportResult imported, String actor,
+                                       CurrentPolicy before) throws ServiceException {
+        VersionInfo version = imported.version();
         Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
         boolean sameBefore = before.listVersions().equals(lists)
                 && java.util.Objects.equals(before.policyVersionId(), previous == null ? null : previous.id());
@@ -205,6 +221,41 @@ public final class ChangeImpact {
                 + "the open deals to the destinations it touches were re-decided");
         return Reevaluation.run(store, "policy", change, deals, after, "policy version " + version.id(), extra, null,
                 version.id(), actor, imported);
+    }
+
+    /**
+     * Finishes any change whose impact was never recorded: an import commits before its re-decisions, so a process
+     * killed in between leaves the newest version of a list source (or the newest policy version) without a
+     * report. Re-runs the impact of each such version against the version before it. Returns what it ran.
+     */
+    public List<ImportOutcome> catchUp(String actor) throws ServiceException {
+        List<ImportOutcome> done = new ArrayList<>();
+        List<VersionInfo> history = store.lists().versions().history();
+        Map<String, VersionInfo> latest = CurrentPolicy.latestLists(history);
+        for (VersionInfo v : latest.values()) {
+            if (store.changeReports().exists("list", v.id())) {
+                continue;
+            }
+            Map<String, VersionInfo> before = new TreeMap<>(latest);
+            before.remove(v.source());
+            for (VersionInfo h : history) {
+                if (h.source().equals(v.source()) && h.id() < v.id()) {
+                    before.put(h.source(), h); // oldest first: the last kept is the one just before v
+                }
+            }
+            done.add(listImpact(before, new ImportResult(v, false), actor));
+        }
+        List<VersionInfo> policies = store.policies().versions().history();
+        if (!policies.isEmpty()) {
+            VersionInfo v = policies.get(policies.size() - 1);
+            if (!store.changeReports().exists("policy", v.id())) {
+                VersionInfo previous = policies.size() > 1 ? policies.get(policies.size() - 2) : null;
+                Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
+                CurrentPolicy before = CurrentPolicy.load(store, lists, previous);
+                done.add(policyImpact(previous, new ImportResult(v, false), actor, before));
+            }
+        }
+        return done;
     }
 
     /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */

@@ -75,6 +75,11 @@ public final class DealEvaluator {
     }
 
     public Decision evaluate(Deal deal, LocalDate asOf) {
+        return evaluate(deal, asOf, HitDispositions.NONE);
+    }
+
+    /** The decision as of {@code asOf}, with the deal's confirmed dispositions of screening hits applied. */
+    public Decision evaluate(Deal deal, LocalDate asOf, HitDispositions dispositions) {
         List<List<ScreeningHit>> hits = screenParties(deal);
         List<RegimeDecision> regimes = new ArrayList<>();
         for (Regime regime : pack.regimes().values()) {
@@ -89,7 +94,7 @@ public final class DealEvaluator {
                         "the regime's scope", PACK_DATA, pack.version(), "exporter " + deal.exporter().country()));
             }
             itemFindings(regime, deal, asOf, findings);
-            listFindings(regime, deal, hits, asOf, findings);
+            listFindings(regime, deal, hits, asOf, dispositions, findings);
             regimes.add(new RegimeDecision(regime.id(), regime.name(),
                     Outcome.mostSevere(findings.stream().map(Finding::outcome).toList()), findings));
         }
@@ -337,7 +342,7 @@ public final class DealEvaluator {
     }
 
     private void listFindings(Regime regime, Deal deal, List<List<ScreeningHit>> hits, LocalDate asOf,
-                              List<Finding> out) {
+                              HitDispositions dispositions, List<Finding> out) {
         Set<String> loaded = screening.listIds();
         for (ListRule rule : regime.lists()) {
             boolean screened = rule.match().stream().anyMatch(s -> loaded.contains(s.source()));
@@ -354,7 +359,7 @@ public final class DealEvaluator {
                     if (!rule.covers(lp.source(), lp.sourceList()) || !listedOn(lp, asOf)) {
                         continue;
                     }
-                    out.add(listFinding(rule, party, "parties[" + p + "] " + party.name(), h, asOf));
+                    out.add(listFinding(rule, party, "parties[" + p + "] " + party.name(), h, dispositions));
                 }
             }
         }
@@ -368,7 +373,8 @@ public final class DealEvaluator {
         return lp.listingEnd() == null || !asOf.isAfter(lp.listingEnd());
     }
 
-    private Finding listFinding(ListRule rule, Deal.Party party, String subject, ScreeningHit h, LocalDate asOf) {
+    private Finding listFinding(ListRule rule, Deal.Party party, String subject, ScreeningHit h,
+                               HitDispositions dispositions) {
         ListedParty lp = h.party();
         String listName = lp.sourceList() != null ? lp.source() + ": " + lp.sourceList() : lp.source();
         String entry = "'" + lp.primaryName() + "'" + (h.matchedName().equals(lp.primaryName()) ? ""
@@ -377,7 +383,21 @@ public final class DealEvaluator {
         boolean confirmed = confirmation.confirmed(party.name(), h);
         Outcome outcome;
         String reason;
-        if (confirmed) {
+        java.util.Optional<HitDispositions.Verdict> verdict = dispositions.of(party.name(), lp.source(), lp.sourceId());
+        if (verdict.isPresent()) {
+            HitDispositions.Verdict v = verdict.get();
+            String who = " (proposed by " + v.proposedBy() + ", confirmed by " + v.confirmedBy() + ": " + v.reason()
+                    + ")";
+            if (v.trueMatch()) {
+                outcome = rule.outcome();
+                reason = party.role() + " '" + party.name() + "' was confirmed as " + rule.name() + " entry " + entry
+                        + who + ". " + rule.reason();
+            } else {
+                outcome = Outcome.CLEARED;
+                reason = "dismissed as a false positive: " + party.role() + " '" + party.name() + "' is not "
+                        + rule.name() + " entry " + entry + who;
+            }
+        } else if (confirmed) {
             outcome = rule.outcome();
             reason = party.role() + " '" + party.name() + "' is on the " + rule.name() + ": " + entry + ". "
                     + rule.reason();

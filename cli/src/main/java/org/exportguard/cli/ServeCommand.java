@@ -1,35 +1,40 @@
 package org.exportguard.cli;
 
 import org.exportguard.core.match.NameMatcher;
-import org.exportguard.core.model.PartyList;
-import org.exportguard.server.ApiServer;
-import org.exportguard.server.AuditTrail;
+import org.exportguard.server.ListProvider;
 import org.exportguard.server.ListService;
 import org.exportguard.server.ServerConfig;
-import org.exportguard.server.auth.TokenFile;
+import org.exportguard.server.StoreServer;
+import org.exportguard.service.Desk;
+import org.exportguard.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code exportguard serve}: the HTTP API until the process is stopped (Ctrl-C or SIGTERM). */
+/**
+ * {@code exportguard serve}: the HTTP API over the store until the process is stopped (Ctrl-C or SIGTERM). Users and
+ * tokens, lists, deals and the audit chain are the store's, so several servers over one PostgreSQL database are one
+ * service; every write is committed before it is acknowledged.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serves the HTTP API (screen, match, lists; OpenAPI at /openapi.json, docs at /docs).",
-                "Every /api/ call needs 'Authorization: Bearer TOKEN' of a user in --tokens."})
+        description = {"Serves the HTTP API over the store (screen, match, deals, lists, impact, audit; OpenAPI at",
+                "/openapi.json, docs at /docs). Every /api/ call needs 'Authorization: Bearer TOKEN' of a user",
+                "added with 'exportguard users add'. Screens against the store's latest lists (the shipped samples",
+                "while it has none)."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,14 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind = "127.0.0.1";
 
-    @Option(names = "--list", paramLabel = "PATH",
-            description = "A list file or folder (repeatable; default: the sample lists shipped in the jar).")
-    List<Path> lists = new ArrayList<>();
-
-    @Option(names = "--tokens", required = true, paramLabel = "FILE",
-            description = "API users, one a line: name,role,sha256-of-token (role viewer, analyst, approver or "
-                    + "admin; the hash as 'printf %%s TOKEN | sha256sum' prints it).")
-    Path tokens;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Request threads (default: ${DEFAULT-VALUE}).")
@@ -57,6 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES",
             description = "Largest JSON request body (default: ${DEFAULT-VALUE}).")
     long maxBody = ServerConfig.DEFAULT_MAX_JSON;
+
+    @Option(names = "--max-import", paramLabel = "BYTES",
+            description = "Largest list file POST /api/lists takes (default: ${DEFAULT-VALUE}, 200 MiB).")
+    long maxImport = 200L << 20;
 
     @Option(names = "--rate-limit", paramLabel = "R",
             description = "Requests per second per token, sustained (default: ${DEFAULT-VALUE}).")
@@ -96,69 +99,59 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw Options.usage(spec, "Invalid value for option '--bind': unknown address " + bind);
         }
-        TokenFile users = readTokens();
-
-        Path samples = null;
-        List<Path> paths = lists;
-        if (paths.isEmpty()) {
-            samples = Files.createTempDirectory("exportguard-serve-");
-            DemoCommand.copySamples(samples);
-            paths = DemoCommand.LISTS.stream().map(samples::resolve).toList();
+        Options.positive(spec, "--max-import", maxImport);
+        Store opened = store.open();
+        Desk desk = new Desk(opened);
+        try {
+            desk.catchUp(store.actor()); // an import's impact a crash cut short is finished before serving
+        } catch (org.exportguard.service.ServiceException e) {
+            opened.close();
+            throw new UserException(e.getMessage());
         }
-        List<Path> served = List.copyOf(paths);
-        ListService listService = ListService.load(() -> {
-            List<PartyList> all = new ArrayList<>();
-            for (Path p : served) {
+        Path samples = Files.createTempDirectory("exportguard-serve-");
+        DemoCommand.copySamples(samples);
+        List<Path> sampleFiles = DemoCommand.LISTS.stream().map(samples::resolve).toList();
+        ListProvider sampleLists = () -> {
+            List<org.exportguard.core.model.PartyList> all = new ArrayList<>();
+            for (Path p : sampleFiles) {
                 all.addAll(ctx.loadList(p));
             }
             return all;
-        });
+        };
         ServerConfig cfg = new ServerConfig(address, port, threads, ServerConfig.defaults().queue(), maxBody, rate,
                 burst, threshold, limit);
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        ApiServer server;
+        StoreServer server;
         try {
-            server = ApiServer.start(cfg, users, listService, AuditTrail.log(log), List.of(), log);
+            server = StoreServer.start(cfg, opened, sampleLists, maxImport, log);
         } catch (BindException e) {
+            opened.close();
             throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Path tempLists = samples;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            if (tempLists != null) {
-                DemoCommand.deleteTree(tempLists);
-            }
+            opened.close();
+            DemoCommand.deleteTree(samples);
             stopped.countDown();
         }, "exportguard-stop"));
 
-        ListService.Snapshot s = listService.current();
+        ListService.Snapshot s = server.lists();
         if (!address.isLoopbackAddress()) {
             ctx.err().println("exportguard: warning: listening on " + bind + ", reachable from other machines; "
                     + "tokens travel in clear text unless a TLS proxy is in front");
         }
-        ctx.out().println("exportguard: serving " + server.uri() + " (" + s.lists().size() + " lists, "
-                + s.index().partyCount() + " parties" + (samples != null ? ", the shipped sample lists" : "")
-                + "; " + users.size() + " API users from " + tokens + "); docs at " + server.uri()
-                + "/docs; Ctrl-C stops");
+        long users = opened.users().list().stream().filter(org.exportguard.store.User::active).count();
+        if (users == 0) {
+            ctx.err().println("exportguard: warning: the store has no API users yet, so every /api/ call is refused; "
+                    + "add one with: exportguard users add NAME --role admin (same --data-dir/--db)");
+        }
+        ctx.out().println("exportguard: serving " + server.api().uri() + " (" + store.location().describe() + "; "
+                + s.lists().size() + " lists, " + s.index().partyCount() + " parties"
+                + (server.servingFallbackLists() ? ", the shipped sample lists until lists are imported" : "")
+                + "; " + users + " API users); docs at " + server.api().uri() + "/docs; Ctrl-C stops");
         ctx.out().flush();
         stopped.await();
         return Main.EXIT_OK;
-    }
-
-    private TokenFile readTokens() throws UserException {
-        try {
-            TokenFile t = TokenFile.read(tokens);
-            if (t.size() == 0) {
-                throw UserException.at(tokens, 0, null, "no users; add lines name,role,sha256-of-token");
-            }
-            return t;
-        } catch (NoSuchFileException e) {
-            throw UserException.at(tokens, 0, null, "no such file");
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        } catch (IOException e) {
-            throw UserException.at(tokens, 0, null, "cannot read: " + e.getMessage());
-        }
     }
 }

@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-import java.security.MessageDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -142,21 +140,25 @@ class JarProcessIT {
         assertTrue(Files.isRegularFile(dir.resolve("data").resolve("exportguard.db")));
     }
 
-    /** serve: starts on a free port, answers with a token from the file, refuses without, stops on SIGTERM. */
+    /**
+     * serve: on a store with no lists, screens the shipped samples; answers a token from {@code users add}, refuses
+     * without one; stops on SIGTERM.
+     */
     @Test
     void serveStartsAnswersAndStops() throws Exception {
-        String token = "it-token-" + System.nanoTime();
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
-        Path tokens = dir.resolve("tokens.csv");
-        Files.writeString(tokens, "ivy,viewer," + hash + "\n");
+        Path data = dir.resolve("serve-data");
+        Proc added = exec("users", "add", "ivy", "--role", "viewer", "--data-dir", data.toString());
+        assertEquals(0, added.code(), added::toString);
+        List<String> lines = added.out().lines().toList();
+        String token = lines.get(lines.size() - 1);
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar().toString(), "serve", "--port", "0", "--tokens", tokens.toString());
+                jar().toString(), "serve", "--port", "0", "--data-dir", data.toString());
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("serve-err.txt").toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine(); // the startup message, once the port is bound
-            assertTrue(line != null && line.startsWith("exportguard: serving http://127.0.0.1:"),
+            assertTrue(line != null && line.startsWith("exportguard: serving http://127.0.0.1:")
+                            && line.contains("the shipped sample lists until lists are imported"),
                     () -> line + " / " + readQuietly(dir.resolve("serve-err.txt")));
             String base = line.replaceAll(".*serving (http://[0-9.:]+).*", "$1");
             HttpClient client = HttpClient.newHttpClient();
@@ -175,17 +177,6 @@ class JarProcessIT {
         } finally {
             p.destroyForcibly();
         }
-    }
-
-    @Test
-    void serveWithoutTokensIsAUsageError() throws Exception {
-        Proc r = exec("serve", "--port", "0");
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("--tokens"), r::toString);
-        Files.writeString(dir.resolve("plain.csv"), "bob,admin,my-plain-token\n");
-        r = exec("serve", "--port", "0", "--tokens", dir.resolve("plain.csv").toString());
-        assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("SHA-256"), r::toString);
     }
 
     private static String readQuietly(Path p) {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body, refusing (413) as soon as it would pass the limit: never holds more than the limit. */
-final class BodyReader {
+public final class BodyReader {
     private BodyReader() {
     }
 
@@ -40,6 +40,36 @@ final class BodyReader {
             }
             out.write(buf, 0, n);
         }
+    }
+
+    /**
+     * Copies a streamed body into {@code file}, refusing (413) as soon as it passes the limit, so an upload of any
+     * size costs a fixed buffer of memory; returns the bytes copied. On a refusal the file is left for the caller
+     * to delete.
+     */
+    public static long toFile(java.io.InputStream in, String contentLength, long limit, java.nio.file.Path file)
+            throws ApiException, IOException {
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.strip()) > limit) {
+                    throw tooLarge(limit);
+                }
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "bad Content-Length");
+            }
+        }
+        long total = 0;
+        byte[] buf = new byte[65536];
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return total;
     }
 
     static ApiException tooLarge(long limit) {

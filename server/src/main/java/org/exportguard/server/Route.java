@@ -17,9 +17,16 @@ import java.util.Objects;
  *
  * @param requestSchema  JSON schema of the request body, or null when it takes none
  * @param responseSchema JSON schema of the 200 response
+ * @param streamsBody    the handler reads the body itself from {@link Request#stream()} (large uploads), instead
+ *                       of the router reading it into memory first
  */
 public record Route(String method, String path, Role minRole, long maxBody, String summary,
-                    ObjectNode requestSchema, ObjectNode responseSchema, Handler handler) {
+                    ObjectNode requestSchema, ObjectNode responseSchema, Handler handler, boolean streamsBody) {
+    public Route(String method, String path, Role minRole, long maxBody, String summary,
+                 ObjectNode requestSchema, ObjectNode responseSchema, Handler handler) {
+        this(method, path, minRole, maxBody, summary, requestSchema, responseSchema, handler, false);
+    }
+
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -95,11 +95,35 @@ final class Router implements HttpHandler {
             }
         }
         byte[] body = new byte[0];
-        if (route.maxBody() > 0) {
-            body = BodyReader.read(ex.getRequestBody(), ex.getRequestHeaders().getFirst("Content-Length"),
-                    route.maxBody());
+        String contentLength = ex.getRequestHeaders().getFirst("Content-Length");
+        if (route.maxBody() > 0 && !route.streamsBody()) {
+            body = BodyReader.read(ex.getRequestBody(), contentLength, route.maxBody());
         }
-        return route.handler().handle(new Request(caller, params, body));
+        return route.handler().handle(new Request(caller, params, query(ex.getRequestURI().getRawQuery()), body,
+                ex.getRequestBody(), contentLength));
+    }
+
+    /** The query string's parameters ({@code a=1&b=2}), decoded; the first of a repeated name wins. */
+    static Map<String, String> query(String rawQuery) throws ApiException {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                out.putIfAbsent(java.net.URLDecoder.decode(k, java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) { // a bad %-escape
+                throw new ApiException(400, "bad query string: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The token of an {@code Authorization: Bearer TOKEN} header, or null. */

@@ -1,7 +1,9 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.exportguard.server.auth.TokenFile;
+import org.exportguard.server.auth.Authenticator;
+import org.exportguard.server.auth.Caller;
+import org.exportguard.server.auth.Role;
 import org.exportguard.server.auth.TokenHash;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.load.LoadGenerator;
@@ -53,16 +55,17 @@ class ApiServerTest {
                 + aliases + "\",,,,,,\n";
     }
 
-    static Path tokens(Path file) throws Exception {
-        Files.writeString(file, "# test users\nvera,viewer," + TokenHash.of(VIEWER) + "\nada,admin,"
-                + TokenHash.of(ADMIN) + "\n");
-        return file;
+    /** Two users, vera (viewer) and ada (admin), known only by their tokens' hashes, as the store keeps them. */
+    static Authenticator users() {
+        Map<String, Caller> byHash = Map.of(TokenHash.of(VIEWER), new Caller("vera", Role.VIEWER),
+                TokenHash.of(ADMIN), new Caller("ada", Role.ADMIN));
+        return token -> java.util.Optional.ofNullable(byHash.get(TokenHash.of(token)));
     }
 
     static ApiServer start(ServerConfig cfg) throws Exception {
         ListService lists = ListService.load(ListProvider.paths(List.of(listFile)));
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        return ApiServer.start(cfg, TokenFile.read(tokens(dir.resolve("tokens.csv"))), lists, AuditTrail.log(log),
+        return ApiServer.start(cfg, users(), lists, AuditTrail.log(log),
                 List.of(), log);
     }
 
@@ -159,7 +162,7 @@ class ApiServerTest {
         Path file = own.resolve("csl.csv");
         Files.writeString(file, CSL_HEADER + cslRow("el-1", "NSO Group", ""));
         ApiServer s = ApiServer.start(ServerConfig.defaults().withPort(0),
-                TokenFile.read(tokens(dir.resolve("t2.csv"))),
+                users(),
                 ListService.load(ListProvider.paths(List.of(file))),
                 AuditTrail.log(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), List.of(),
                 System.err);
@@ -312,7 +315,7 @@ class ApiServerTest {
                     throw new IllegalStateException("secret detail\nsecond line");
                 });
         try (ApiServer s = ApiServer.start(ServerConfig.defaults().withPort(0),
-                TokenFile.read(tokens(dir.resolve("t3.csv"))), ListService.load(ListProvider.paths(List.of(listFile))),
+                users(), ListService.load(ListProvider.paths(List.of(listFile))),
                 AuditTrail.log(System.err), List.of(boom), new PrintStream(log, true, StandardCharsets.UTF_8))) {
             Res r = call(s, "GET", "/api/boom", VIEWER, HttpRequest.BodyPublishers.noBody());
             assertError(r, 500);

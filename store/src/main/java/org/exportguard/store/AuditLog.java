@@ -118,6 +118,24 @@ public final class AuditLog {
         });
     }
 
+    /** At most {@code limit} records after {@code afterSeq}, in seq order (a page of the chain for readers). */
+    public java.util.List<AuditRecord> page(long afterSeq, int limit) {
+        return db.read(c -> {
+            java.util.List<AuditRecord> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, subject, details, "
+                    + "prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setLong(1, afterSeq);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(record(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Writes every record, in seq order, as one JSON line each; returns how many. */
     public long export(Writer out) {
         return db.read(c -> {

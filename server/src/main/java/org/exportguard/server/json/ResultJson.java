@@ -21,6 +21,15 @@ public final class ResultJson {
     }
 
     /** Rounds to 4 decimals, as scores are shown and written. */
+    /** JSON the store holds (written by this program), read back; unreadable is a bug, not the caller's fault. */
+    public static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static double round4(double v) {
         return Math.round(v * 10_000d) / 10_000d;
     }

@@ -1,0 +1,79 @@
+package org.exportguard.server;
+
+import org.exportguard.server.api.AuditApi;
+import org.exportguard.server.api.DealsApi;
+import org.exportguard.server.api.ImpactApi;
+import org.exportguard.server.api.ListImportApi;
+import org.exportguard.server.auth.StoreAuthenticator;
+import org.exportguard.service.Desk;
+import org.exportguard.store.Store;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The whole service over one store: the HTTP API with users from the store's users table, the store's latest lists
+ * (watched for versions other processes import), and the store-backed routes (deals, dispositions, list import,
+ * impact, audit). What {@code exportguard serve} runs, and what the API tests start.
+ */
+public final class StoreServer implements AutoCloseable {
+    /** How long an answer about a token is trusted before the users table is asked again. */
+    public static final long TOKEN_CACHE_MILLIS = 2000;
+    /** How often the store is checked for list versions imported elsewhere. */
+    public static final int LIST_CHECK_SECONDS = 2;
+
+    private final ApiServer api;
+    private final ScheduledExecutorService watcher;
+    private final StoreLists lists;
+    private final ListService listService;
+
+    private StoreServer(ApiServer api, ScheduledExecutorService watcher, StoreLists lists, ListService listService) {
+        this.api = api;
+        this.watcher = watcher;
+        this.lists = lists;
+        this.listService = listService;
+    }
+
+    /**
+     * Serves {@code store} (which the caller keeps and closes after this).
+     *
+     * @param whenEmpty the lists to screen against while the store holds none
+     * @param maxImport the largest list file {@code POST /api/lists} takes
+     */
+    public static StoreServer start(ServerConfig cfg, Store store, ListProvider whenEmpty, long maxImport,
+                                    PrintStream log) throws Exception {
+        Desk desk = new Desk(store);
+        StoreLists storeLists = new StoreLists(desk, whenEmpty);
+        ListService listService = ListService.load(storeLists);
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
+        routes.add(new ListImportApi(desk, listService, maxImport, log).route());
+        routes.addAll(new ImpactApi(store).routes());
+        routes.addAll(new AuditApi(store).routes());
+        ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS), listService,
+                AuditTrail.log(log), routes, log);
+        return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), storeLists, listService);
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    /** The lists being screened against now. */
+    public ListService.Snapshot lists() {
+        return listService.current();
+    }
+
+    /** Whether the store holds no lists yet, so the fallback lists are screened. */
+    public boolean servingFallbackLists() {
+        return lists.servingFallback();
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+        api.close();
+    }
+}

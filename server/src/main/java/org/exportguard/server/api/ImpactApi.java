@@ -1,0 +1,45 @@
+package org.exportguard.server.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.server.ApiException;
+import org.exportguard.server.ApiResponse;
+import org.exportguard.server.Route;
+import org.exportguard.server.auth.Role;
+import org.exportguard.server.json.ResultJson;
+import org.exportguard.server.json.Schemas;
+import org.exportguard.store.ChangeReport;
+import org.exportguard.store.Store;
+
+import java.util.List;
+
+/** {@code GET /api/impact}: the latest change's report, as {@code exportguard impact --json} prints it. */
+public final class ImpactApi {
+    private final Store store;
+
+    public ImpactApi(Store store) {
+        this.store = store;
+    }
+
+    public List<Route> routes() {
+        return List.of(new Route("GET", "/api/impact", Role.VIEWER, 0,
+                "The latest list or policy change: what changed, how many open deals were re-decided "
+                        + "(incrementally), and which changed outcome and why (404 before the first change)",
+                null, Schemas.parse("""
+                        {"type":"object","properties":{
+                          "reportId":{"type":"integer"},"createdAt":{"type":"string"},
+                          "change":{"type":"object"},"reevaluated":{"type":"integer"},
+                          "incremental":{"type":"boolean"},
+                          "changed":{"type":"array","items":{"type":"object","properties":{
+                            "dealId":{"type":"string"},"before":{"type":"string"},"after":{"type":"string"},
+                            "reasons":{"type":"array","items":{"type":"string"}}}}}}}"""),
+                r -> {
+                    ChangeReport c = store.changeReports().latestChangeReport()
+                            .orElseThrow(() -> new ApiException(404, "no list or policy change has been imported yet"));
+                    ObjectNode o = ResultJson.MAPPER.createObjectNode();
+                    o.put("reportId", c.id());
+                    o.put("createdAt", c.createdAt());
+                    o.setAll((ObjectNode) ResultJson.readTree(c.reportJson()));
+                    return ApiResponse.ok(o);
+                }));
+    }
+}

@@ -1,0 +1,47 @@
+package org.exportguard.server.auth;
+
+import org.exportguard.store.Users;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tokens checked against the store's users table ({@code exportguard users add}), where only their SHA-256 lives.
+ * Each answer is remembered for a short while (default 2 s), so a screening call does not cost a database read,
+ * while a user added or revoked by any process, this server's or another's, takes effect within that time.
+ */
+public final class StoreAuthenticator implements Authenticator {
+    private record Cached(Optional<Caller> caller, long expiresAtNanos) {
+    }
+
+    private static final int MAX_CACHED = 10_000;
+
+    private final Users users;
+    private final long ttlNanos;
+    private final ConcurrentHashMap<String, Cached> byHash = new ConcurrentHashMap<>();
+
+    public StoreAuthenticator(Users users, long ttlMillis) {
+        this.users = users;
+        this.ttlNanos = ttlMillis * 1_000_000L;
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = TokenHash.of(token); // the cache keys by hash too: no token is kept in memory longer than a call
+        long now = System.nanoTime();
+        Cached c = byHash.get(hash);
+        if (c != null && now - c.expiresAtNanos() < 0) {
+            return c.caller();
+        }
+        Optional<Caller> caller = users.userForToken(token)
+                .map(u -> new Caller(u.name(), Role.parseOrNull(u.role().label())));
+        if (byHash.size() >= MAX_CACHED) {
+            byHash.clear(); // many unknown tokens (a scan): forget rather than grow without bound
+        }
+        byHash.put(hash, new Cached(caller, now + ttlNanos));
+        return caller;
+    }
+}

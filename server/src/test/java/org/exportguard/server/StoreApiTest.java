@@ -1,0 +1,192 @@
+package org.exportguard.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.server.json.ResultJson;
+import org.exportguard.store.Role;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreLocation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The store-backed API over real HTTP on a real SQLite store: tokens from the users table, deals stored and decided,
+ * a list import with its change impact, and every change in the audit chain under the caller's name.
+ */
+class StoreApiTest {
+    @TempDir
+    static Path dir;
+    static Store store;
+    static StoreServer server;
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    static String admin, analyst, approver, approver2, viewer;
+    static final long MAX_IMPORT = 64 * 1024;
+
+    @BeforeAll
+    static void up() throws Exception {
+        store = Store.open(StoreLocation.sqlite(dir.resolve("data")));
+        admin = store.users().add("ada", Role.ADMIN, "test");
+        analyst = store.users().add("ann", Role.ANALYST, "test");
+        approver = store.users().add("abe", Role.APPROVER, "test");
+        approver2 = store.users().add("amy", Role.APPROVER, "test");
+        viewer = store.users().add("vic", Role.VIEWER, "test");
+        server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store, List::of,
+                MAX_IMPORT, new PrintStream(LOG, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void down() {
+        server.close();
+        store.close();
+    }
+
+    record Res(int status, String body) {
+        JsonNode json() throws Exception {
+            return ResultJson.MAPPER.readTree(body);
+        }
+    }
+
+    static Res call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.api().uri() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(r.body().contains("\tat ") || r.body().contains("Exception"), r.body());
+        return new Res(r.statusCode(), r.body());
+    }
+
+    /** A US exporter's EAR99 software to one end user in 2027: an open deal. */
+    static String deal(String id, String endUser, String country) {
+        return ("{'id':'" + id + "','date':'2027-03-01','exporter':{'name':'Acme Software Inc.','country':'US'},"
+                + "'items':[{'description':'network management software','classification':{'US-EAR':'EAR99'}}],"
+                + "'destination':'" + country + "','parties':[{'role':'end-user','name':'" + endUser + "','country':'"
+                + country + "','type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+    }
+
+    static String csl(String... rows) {
+        StringBuilder sb = new StringBuilder(ApiServerTest.CSL_HEADER);
+        for (String r : rows) {
+            sb.append(r);
+        }
+        return sb.toString();
+    }
+
+    static final String CANDIRU = ApiServerTest.cslRow("el-2", "Candiru", "Saito Tech Ltd.; Taveta Ltd.");
+    static final String NSO = ApiServerTest.cslRow("el-1", "NSO Group", "");
+
+    @Test
+    void tokensComeFromTheUsersTableAndRolesAreEnforced() throws Exception {
+        assertEquals(401, call("GET", "/api/lists", null, null).status());
+        assertEquals(401, call("GET", "/api/lists", "eg_not-a-token", null).status());
+        assertEquals(200, call("GET", "/api/lists", viewer, null).status());
+        assertEquals(403, call("POST", "/api/deals", viewer, deal("d-v", "Someone Ltd", "DE")).status());
+        assertEquals(403, call("POST", "/api/lists", analyst, csl(NSO)).status());
+        assertEquals(403, call("GET", "/api/audit", analyst, null).status());
+
+        String temp = store.users().add("tess", Role.VIEWER, "test");
+        assertEquals(200, call("GET", "/api/lists", temp, null).status());
+        store.users().revoke("tess", "test");
+        Thread.sleep(StoreServer.TOKEN_CACHE_MILLIS + 500);
+        assertEquals(401, call("GET", "/api/lists", temp, null).status(), "a revoked token stops working");
+    }
+
+    @Test
+    void badDealsAre400NamingTheProblemAndDuplicatesAre409() throws Exception {
+        Res r = call("POST", "/api/deals", analyst, "{\"id\":\"d-bad\",");
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.json().get("error").asText().startsWith("malformed JSON"), r.body());
+        r = call("POST", "/api/deals", analyst, deal("d-bad", "Someone Ltd", "DE").replace("2027-03-01", "2027-13-01"));
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.json().get("error").asText().contains("date"), r.body());
+        assertEquals(404, call("GET", "/api/deals/d-bad", viewer, null).status(), "a refused deal is not stored");
+
+        assertEquals(201, call("POST", "/api/deals", analyst, deal("d-dup", "Harbor Analytics Ltd", "GB")).status());
+        r = call("POST", "/api/deals", analyst, deal("d-dup", "Harbor Analytics Ltd", "GB"));
+        assertEquals(409, r.status(), r.body());
+        assertEquals(404, call("GET", "/api/deals/nope", viewer, null).status());
+    }
+
+    @Test
+    void anImportOverTheLimitIs413AndStoresNothing() throws Exception {
+        int before = store.lists().versions().history().size();
+        String big = csl() + "x".repeat((int) MAX_IMPORT);
+        Res r = call("POST", "/api/lists?source=BIG", admin, big);
+        assertEquals(413, r.status(), r.body());
+        assertEquals(before, store.lists().versions().history().size());
+        r = call("POST", "/api/lists?effective=yesterday", admin, csl(NSO));
+        assertEquals(400, r.status(), r.body());
+        r = call("POST", "/api/lists?source=BROKEN&filename=bad.csv", admin, "this is not a list file\n");
+        assertTrue(r.status() == 400 || r.status() == 422, r.body());
+        assertFalse(r.body().contains("exportguard-upload-"), "the temporary path stays inside: " + r.body());
+        assertEquals(before, store.lists().versions().history().size());
+    }
+
+    /** The overnight story over HTTP: deals stored, a list version names NSO, and exactly that deal is BLOCKED. */
+    @Test
+    void aListImportReDecidesTheDealsItTouchesAndEveryChangeIsAudited() throws Exception {
+        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU));
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("imported").asBoolean(), r.body());
+        r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU));
+        assertFalse(r.json().get("imported").asBoolean(), "identical content again is a no-op: " + r.body());
+
+        r = call("POST", "/api/deals", analyst, deal("d-nso", "NSO Group", "IL"));
+        assertEquals(201, r.status(), r.body());
+        String before = r.json().get("outcome").asText();
+        assertFalse(before.equals("BLOCKED"), r.body());
+        r = call("POST", "/api/deals", analyst, deal("d-kyoto", "Kyoto Data Systems KK", "JP"));
+        assertEquals(201, r.status(), r.body());
+        String kyoto = r.json().get("outcome").asText();
+
+        r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO));
+        assertEquals(200, r.status(), r.body());
+        JsonNode impact = r.json().get("impact");
+        assertTrue(impact.get("incremental").asBoolean(), r.body());
+        List<String> changed = new ArrayList<>();
+        impact.get("changed").forEach(c -> changed.add(c.get("dealId").asText() + ":" + c.get("after").asText()));
+        assertEquals(List.of("d-nso:BLOCKED"), changed, r.body());
+
+        r = call("GET", "/api/impact", viewer, null);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("d-nso", r.json().get("changed").get(0).get("dealId").asText(), r.body());
+        r = call("GET", "/api/deals/d-nso", viewer, null);
+        assertEquals("BLOCKED", r.json().get("outcome").asText(), r.body());
+        assertEquals(2, r.json().get("decisions").size(), r.body());
+        assertEquals(kyoto, call("GET", "/api/deals/d-kyoto", viewer, null).json().get("outcome").asText());
+
+        r = call("POST", "/api/screen", viewer, "{\"name\":\"NSO Group\"}");
+        assertEquals("el-1", r.json().get("hits").get(0).get("sourceId").asText(), "screening serves the import: "
+                + r.body());
+
+        r = call("GET", "/api/audit?limit=1000", approver, null);
+        assertEquals(200, r.status(), r.body());
+        List<String> seen = new ArrayList<>();
+        r.json().get("records").forEach(x -> seen.add(x.get("actor").asText() + " " + x.get("action").asText()
+                + " " + x.get("subject").asText()));
+        assertTrue(seen.contains("api:ann deals.add d-nso"), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("api:ada lists.import")), seen.toString());
+        r = call("GET", "/api/audit/verify", approver, null);
+        assertTrue(r.json().get("intact").asBoolean(), r.body());
+        assertEquals(400, call("GET", "/api/audit?limit=-1", approver, null).status());
+    }
+}

@@ -67,6 +67,13 @@ final class OpenApi {
             body.put("required", true);
             body.putObject("content").putObject("application/json").set("schema", r.requestSchema());
         }
+        if (r.streamsBody()) {
+            ObjectNode body = op.putObject("requestBody");
+            body.put("required", true);
+            body.put("description", "a file, up to " + r.maxBody() + " bytes");
+            body.putObject("content").putObject("application/octet-stream").putObject("schema")
+                    .put("type", "string").put("format", "binary");
+        }
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject("200");
         ok.put("description", "OK");
@@ -74,7 +81,7 @@ final class OpenApi {
             String type = r.responseSchema().path("format").asText("").equals("html") ? "text/html" : "application/json";
             ok.putObject("content").putObject(type).set("schema", r.responseSchema());
         }
-        if (r.requestSchema() != null) {
+        if (r.requestSchema() != null || r.streamsBody()) {
             error(responses, "400", "malformed JSON, or a bad field (named in 'field')");
         }
         if (!r.isPublic()) {

@@ -111,6 +111,17 @@ class StoreApiTest {
     }
 
     @Test
+    void theOpenApiDocumentListsTheStoreRoutesWithTheirRoles() throws Exception {
+        JsonNode paths = call("GET", "/openapi.json", null, null).json().get("paths");
+        assertEquals("analyst", paths.at("/~1api~1deals/post/x-min-role").asText(), paths.toString());
+        assertEquals("viewer", paths.at("/~1api~1deals~1{id}/get/x-min-role").asText());
+        assertEquals("admin", paths.at("/~1api~1lists/post/x-min-role").asText());
+        assertTrue(paths.at("/~1api~1lists/post/requestBody/content").has("application/octet-stream"));
+        assertEquals("approver", paths.at("/~1api~1audit/get/x-min-role").asText());
+        assertTrue(paths.has("/api/impact"));
+    }
+
+    @Test
     void badDealsAre400NamingTheProblemAndDuplicatesAre409() throws Exception {
         Res r = call("POST", "/api/deals", analyst, "{\"id\":\"d-bad\",");
         assertEquals(400, r.status(), r.body());
@@ -136,7 +147,8 @@ class StoreApiTest {
         r = call("POST", "/api/lists?effective=yesterday", admin, csl(NSO));
         assertEquals(400, r.status(), r.body());
         r = call("POST", "/api/lists?source=BROKEN&filename=bad.csv", admin, "this is not a list file\n");
-        assertTrue(r.status() == 400 || r.status() == 422, r.body());
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.json().get("error").asText().startsWith("bad.csv"), "names the file as sent: " + r.body());
         assertFalse(r.body().contains("exportguard-upload-"), "the temporary path stays inside: " + r.body());
         assertEquals(before, store.lists().versions().history().size());
     }

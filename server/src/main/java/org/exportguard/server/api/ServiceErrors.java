@@ -13,7 +13,7 @@ final class ServiceErrors {
 
     static ApiException of(ServiceException e) {
         Throwable cause = e.getCause();
-        if (e instanceof DealInputException) {
+        if (e instanceof DealInputException || cause instanceof org.exportguard.lists.ListFormatException) {
             return new ApiException(400, e.getMessage());
         }
         if (cause instanceof NotFoundException) {

@@ -79,7 +79,8 @@ public final class DealsCommand implements Runnable {
     static Exception failure(ServiceException e) {
         if (e.getCause() instanceof org.exportguard.store.StoreException se
                 && !(se instanceof org.exportguard.store.NotFoundException)
-                && !(se instanceof org.exportguard.store.ConflictException)) {
+                && !(se instanceof org.exportguard.store.ConflictException)
+                && !(se instanceof org.exportguard.store.FourEyesException)) {
             return se;
         }
         return new UserException(e.getMessage(), e);

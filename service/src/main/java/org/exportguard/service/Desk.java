@@ -1,25 +1,38 @@
 package org.exportguard.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
+import org.exportguard.policy.eval.HitDispositions;
 import org.exportguard.service.impact.ChangeImpact;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.DealRecord;
+import org.exportguard.store.Disposition;
+import org.exportguard.store.Dispositions;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
+import org.exportguard.store.StoredDecision;
 import org.exportguard.store.VersionInfo;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -29,6 +42,8 @@ import java.util.stream.IntStream;
  * cached and reloaded when another process (or this one) stores a newer version.
  */
 public final class Desk {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Why a decision was taken, as stored with it. */
     public static final String ADDED = "deal added";
     public static final String UPDATED = "deal updated";
@@ -73,7 +88,7 @@ public final class Desk {
         try {
             store.deals().add(records, decisions, actor);
         } catch (org.exportguard.store.StoreException e) {
-            throw new ServiceException(e.getMessage(), e);
+            throw ServiceException.of(e);
         }
         return out;
     }
@@ -85,12 +100,14 @@ public final class Desk {
         if (!deal.id().equals(id)) {
             throw new ServiceException("the deal's id '" + deal.id() + "' is not '" + id + "'");
         }
-        Decision d = now.evaluator().evaluate(deal, asOf(deal));
+        // the deal's confirmed dispositions still apply to the hits they name (a renamed party's no longer match)
+        Decision d = now.evaluator().evaluate(deal, asOf(deal), hitDispositions(
+                store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
         try {
             store.deals().update(record(deal, dealJson), actor);
             store.deals().appendDecisions(List.of(newDecision(d, now, UPDATED)), actor);
         } catch (org.exportguard.store.StoreException e) {
-            throw new ServiceException(e.getMessage(), e);
+            throw ServiceException.of(e);
         }
         return new DealOutcome(id, d);
     }
@@ -99,8 +116,140 @@ public final class Desk {
         try {
             store.deals().close(id, actor);
         } catch (org.exportguard.store.StoreException e) {
-            throw new ServiceException(e.getMessage(), e);
+            throw ServiceException.of(e);
         }
+    }
+
+    /** A screening hit of a decision: a party (its name as given in the deal) resembling a listed entry. */
+    public record Hit(String partyName, String list, String entryId) {
+        @Override
+        public String toString() {
+            return "'" + partyName + "' " + list + " entry " + entryId;
+        }
+    }
+
+    /** A confirmed disposition and the deal's decision it led to. */
+    public record DispositionOutcome(Disposition disposition, Decision decision) {
+    }
+
+    /**
+     * Proposes a verdict on a screening hit of an open deal (see {@link Dispositions#propose}). The hit must be in
+     * the deal's current decision: a verdict on a hit nobody saw would be a guess.
+     *
+     * @param list the list's source, e.g. {@code US-CSL}, {@code UN}
+     */
+    public Disposition proposeDisposition(String dealId, String partyName, String list, String entryId,
+                                          boolean trueMatch, String reason, String actor) throws ServiceException {
+        StoredDeal deal = store.deals().get(dealId).orElseThrow(
+                () -> new ServiceException.NotFound("no deal " + dealId, null));
+        List<StoredDecision> history = deal.decisions();
+        if (history.isEmpty()) {
+            throw new ServiceException.Conflict("deal " + dealId + " has no decision yet, so no hit to dispose of",
+                    null);
+        }
+        Set<Hit> hits = hits(history.get(history.size() - 1).decisionJson());
+        Hit hit = new Hit(partyName, list, entryId);
+        if (!hits.contains(hit)) {
+            throw new ServiceException("the current decision on deal " + dealId + " has no screening hit " + hit
+                    + (hits.isEmpty() ? "; it has no screening hits" : "; its hits: " + hits.stream()
+                    .map(Hit::toString).collect(Collectors.joining(", "))));
+        }
+        try {
+            return store.dispositions().propose(dealId, partyName, list, entryId, trueMatch, reason, actor);
+        } catch (org.exportguard.store.StoreException e) {
+            throw ServiceException.of(e);
+        }
+    }
+
+    /**
+     * Confirms another user's proposed disposition and re-decides the deal with all its confirmed dispositions, in
+     * one transaction (see {@link Dispositions#confirm}). The proposer confirming is refused
+     * ({@link ServiceException.FourEyes}).
+     */
+    public DispositionOutcome confirmDisposition(String dealId, long id, String approver) throws ServiceException {
+        CurrentPolicy now = current();
+        DealParser parser = new DealParser(now.pack());
+        Decision[] decided = new Decision[1];
+        try {
+            Disposition d = store.dispositions().confirm(dealId, id, approver, confirmed -> {
+                // read inside the write transaction: no update of the deal can come between
+                StoredDeal s = store.deals().getMany(List.of(dealId)).stream().findFirst()
+                        .orElseThrow(() -> new org.exportguard.store.NotFoundException("no deal " + dealId));
+                Deal deal;
+                try {
+                    deal = parser.parse(s.deal().json());
+                } catch (DealFormatException e) {
+                    throw new UnreadableDeal("stored deal " + dealId + " cannot be read under the current policy: "
+                            + e.getMessage());
+                }
+                decided[0] = now.evaluator().evaluate(deal, asOf(deal), hitDispositions(confirmed));
+                return newDecision(decided[0], now, "disposition " + id + " confirmed by " + approver);
+            });
+            return new DispositionOutcome(d, decided[0]);
+        } catch (UnreadableDeal e) {
+            throw new ServiceException(e.getMessage(), e);
+        } catch (org.exportguard.store.StoreException e) {
+            throw ServiceException.of(e);
+        }
+    }
+
+    /** A deal's dispositions, proposed and confirmed, by id. */
+    public List<Disposition> dispositions(String dealId) {
+        return store.dispositions().forDeal(dealId);
+    }
+
+    /** Carries a deal that cannot be parsed out of the store's transaction (which it rolls back). */
+    private static final class UnreadableDeal extends RuntimeException {
+        UnreadableDeal(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The confirmed dispositions as the evaluator takes them: one verdict per hit, the latest confirmation winning
+     * (a hit can be disposed of again, e.g. when new facts turn up). Proposals not confirmed are left out.
+     */
+    public static HitDispositions hitDispositions(List<Disposition> dispositions) {
+        if (dispositions.isEmpty()) {
+            return HitDispositions.NONE;
+        }
+        List<Disposition> confirmed = dispositions.stream().filter(Disposition::confirmed)
+                .sorted(Comparator.comparing((Disposition d) -> Instant.parse(d.confirmedAt()))
+                        .thenComparingLong(Disposition::id))
+                .toList();
+        Map<String, HitDispositions.Verdict> byHit = new HashMap<>();
+        for (Disposition d : confirmed) {
+            byHit.put(HitDispositions.key(d.partyName(), d.list(), d.entryId()),
+                    new HitDispositions.Verdict(d.trueMatch(), d.reason(), d.proposedBy(), d.confirmedBy()));
+        }
+        return HitDispositions.of(byHit);
+    }
+
+    /**
+     * The screening hits of a stored decision (its JSON): every list finding, its party's name as given in the deal
+     * (the subject {@code parties[N] NAME}), its list's source (the part of {@code list} before ": ") and entry id.
+     */
+    public static Set<Hit> hits(String decisionJson) throws ServiceException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(decisionJson);
+        } catch (JsonProcessingException e) {
+            throw new ServiceException("a stored decision is not JSON: " + e.getOriginalMessage(), e);
+        }
+        Set<Hit> out = new LinkedHashSet<>();
+        for (JsonNode regime : root.path("regimes")) {
+            for (JsonNode f : regime.path("findings")) {
+                String list = f.path("list").asText(null);
+                String subject = f.path("subject").asText("");
+                if (list == null || !subject.startsWith("parties[") || subject.indexOf("] ") < 0) {
+                    continue;
+                }
+                int colon = list.indexOf(": ");
+                out.add(new Hit(subject.substring(subject.indexOf("] ") + 2), colon < 0 ? list
+                        : list.substring(0, colon), f.path("sourceId").asText()));
+            }
+        }
+        return out;
     }
 
     /** A deal with its decision history. */

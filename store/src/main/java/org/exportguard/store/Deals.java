@@ -443,7 +443,7 @@ public final class Deals {
         }
     }
 
-    private static Optional<StoredDeal> dealRow(Connection c, String id) throws SQLException {
+    static Optional<StoredDeal> dealRow(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + DEAL_COLUMNS + " FROM deals WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,8 +1,9 @@
 package org.exportguard.store;
 
 /**
- * ExportGuard's durable state: list and policy versions, deals and decisions, change reports, users, and the audit
- * chain, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the schema up to date.
+ * ExportGuard's durable state: list and policy versions, deals and decisions, dispositions of screening hits,
+ * change reports, users, and the audit chain, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the
+ * schema up to date.
  * Thread-safe: every call runs its own transaction on its own connection.
  */
 public final class Store implements AutoCloseable {
@@ -10,6 +11,7 @@ public final class Store implements AutoCloseable {
     private final ListVersions lists;
     private final PolicyVersions policies;
     private final Deals deals;
+    private final Dispositions dispositions;
     private final ChangeReports changes;
     private final Users users;
     private final AuditLog audit;
@@ -19,6 +21,7 @@ public final class Store implements AutoCloseable {
         this.lists = new ListVersions(new Versions(db, "list_versions", "lists.import"));
         this.policies = new PolicyVersions(new Versions(db, "policy_versions", "policy.import"));
         this.deals = new Deals(db);
+        this.dispositions = new Dispositions(db);
         this.changes = new ChangeReports(db);
         this.users = new Users(db);
         this.audit = new AuditLog(db);
@@ -35,6 +38,7 @@ public final class Store implements AutoCloseable {
     public ListVersions lists() { return lists; }
     public PolicyVersions policies() { return policies; }
     public Deals deals() { return deals; }
+    public Dispositions dispositions() { return dispositions; }
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }
     public AuditLog audit() { return audit; }

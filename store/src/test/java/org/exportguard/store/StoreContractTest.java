@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -236,6 +237,106 @@ abstract class StoreContractTest {
         assertThrows(NotFoundException.class, () -> s.changeReports().recordReevaluation(
                 List.of(decision("D9", "BLOCKED", "x")), "list", 3L, null, "{}", ACTOR));
         assertEquals(id, s.changeReports().latestChangeReport().orElseThrow().id(), "the failed one left no report");
+    }
+
+    @Test
+    void aDispositionIsProposedThenConfirmedByAnotherUserWithTheDealsNewDecisionInOneTransaction() {
+        Store s = store();
+        s.deals().add(List.of(deal("D1", "IL", "NSO Group")), List.of(decision("D1", "REVIEW", "deal added")), ACTOR);
+        Disposition p = s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-1", false, "a different company",
+                "ann");
+        assertEquals(1, p.id());
+        assertFalse(p.confirmed());
+        assertEquals("FALSE_POSITIVE", p.verdict());
+        assertThrows(ConflictException.class, () -> s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-1",
+                true, "same", "carl"), "one pending proposal per hit");
+        assertThrows(StoreException.class, () -> s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-2", true,
+                " ", "ann"), "a reason is required");
+        assertEquals(Map.of(), s.dispositions().confirmedForDeals(List.of("D1")), "a proposal alone counts for nothing");
+
+        List<List<Disposition>> seen = new ArrayList<>();
+        Disposition c = s.dispositions().confirm("D1", p.id(), "bob", confirmed -> {
+            seen.add(confirmed);
+            return decision("D1", "CLEARED", "disposition 1 confirmed by bob");
+        });
+        assertTrue(c.confirmed());
+        assertEquals("bob", c.confirmedBy());
+        assertEquals(List.of(List.of(c)), seen, "the re-decision sees every confirmed disposition, this one too");
+        StoredDeal d = s.deals().get("D1").orElseThrow();
+        assertEquals("CLEARED", d.outcome());
+        assertEquals(2, d.decisions().size());
+        assertEquals("disposition 1 confirmed by bob", d.decisions().get(1).reason());
+        assertEquals(Optional.of(c), s.dispositions().get(p.id()));
+        assertEquals(List.of(c), s.dispositions().forDeal("D1"));
+        assertEquals(Map.of("D1", List.of(c)), s.dispositions().confirmedForDeals(List.of("D1", "D2")));
+
+        StringWriter out = new StringWriter();
+        s.audit().export(out);
+        List<String> actions = out.toString().lines()
+                .map(l -> l.replaceAll(".*\"action\":\"([^\"]+)\".*", "$1")).toList();
+        assertEquals(List.of("deals.add", "decisions.append", "dispositions.propose", "dispositions.confirm",
+                "decisions.append"), actions);
+        assertTrue(s.audit().verify().intact());
+    }
+
+    @Test
+    void theProposerCannotConfirmAndAConfirmationHappensOnce() {
+        Store s = store();
+        s.deals().add(List.of(deal("D1", "IL", "NSO Group")), List.of(decision("D1", "REVIEW", "deal added")), ACTOR);
+        Disposition p = s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-1", true, "same address", "ann");
+        long records = s.audit().verify().records();
+        FourEyesException e = assertThrows(FourEyesException.class, () -> s.dispositions().confirm("D1", p.id(),
+                "ann", x -> decision("D1", "BLOCKED", "x")));
+        assertEquals("four-eyes: ann proposed disposition 1 and may not confirm it; another approver must",
+                e.getMessage());
+        assertFalse(s.dispositions().get(p.id()).orElseThrow().confirmed(), "nothing changed");
+        assertEquals("REVIEW", s.deals().get("D1").orElseThrow().outcome());
+        assertEquals(records, s.audit().verify().records());
+
+        s.dispositions().confirm("D1", p.id(), "bob", x -> null);
+        assertEquals(1, s.deals().get("D1").orElseThrow().decisions().size(), "null: no new decision");
+        assertThrows(ConflictException.class, () -> s.dispositions().confirm("D1", p.id(), "carl", x -> null));
+        assertThrows(NotFoundException.class, () -> s.dispositions().confirm("D1", 99, "carl", x -> null));
+        assertThrows(NotFoundException.class, () -> s.dispositions().confirm("D2", p.id(), "carl", x -> null),
+                "the id must be of that deal");
+        assertThrows(NotFoundException.class, () -> s.dispositions().propose("D9", "X", "UN", "1", true, "r", "ann"));
+        assertTrue(s.dispositions().get(99).isEmpty());
+        assertTrue(s.audit().verify().intact());
+    }
+
+    @Test
+    void aFailingReDecisionUndoesTheConfirmationAndAClosedDealTakesNoDisposition() {
+        Store s = store();
+        s.deals().add(List.of(deal("D1", "IL", "NSO Group")), List.of(decision("D1", "REVIEW", "deal added")), ACTOR);
+        Disposition p = s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-1", false, "other firm", "ann");
+        assertThrows(IllegalStateException.class, () -> s.dispositions().confirm("D1", p.id(), "bob", x -> {
+            throw new IllegalStateException("cannot decide");
+        }));
+        assertFalse(s.dispositions().get(p.id()).orElseThrow().confirmed(), "all or nothing");
+        s.deals().close("D1", ACTOR);
+        assertThrows(ConflictException.class, () -> s.dispositions().confirm("D1", p.id(), "bob", x -> null));
+        assertThrows(ConflictException.class, () -> s.dispositions().propose("D1", "NSO Group", "UN", "u-1", true,
+                "r", "ann"));
+        assertTrue(s.audit().verify().intact());
+    }
+
+    @Test
+    void confirmedDispositionsOfManyDealsAreReadInChunks() {
+        Store s = store();
+        List<DealRecord> deals = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            ids.add(String.format("D%04d", i));
+            deals.add(deal(ids.get(i), "DE", "Party " + i));
+        }
+        s.deals().add(deals, ACTOR);
+        assertEquals(Map.of(), s.dispositions().confirmedForDeals(ids));
+        for (String id : List.of("D0001", "D0700", "D1199")) {
+            Disposition p = s.dispositions().propose(id, "Party", "UN", "u-1", false, "r", "ann");
+            s.dispositions().confirm(id, p.id(), "bob", x -> null);
+        }
+        s.dispositions().propose("D0002", "Party", "UN", "u-1", false, "r", "ann");
+        assertEquals(Set.of("D0001", "D0700", "D1199"), s.dispositions().confirmedForDeals(ids).keySet());
     }
 
     @Test

@@ -7,7 +7,10 @@ import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.eval.Decision;
+import org.exportguard.policy.eval.HitDispositions;
 import org.exportguard.service.CurrentPolicy;
+import org.exportguard.service.Desk;
+import org.exportguard.store.Disposition;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
 
@@ -51,11 +54,16 @@ public final class EffectiveDateImpact {
         int reevaluated = 0;
         for (int start = 0; start < list.size(); start += CHUNK) {
             List<StoredDeal> deals = store.deals().getMany(list.subList(start, Math.min(list.size(), start + CHUNK)));
+            Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(
+                    deals.stream().map(s -> s.deal().id()).toList());
             Decision[][] decided = new Decision[deals.size()][];
             IntStream.range(0, deals.size()).parallel().forEach(i -> {
                 try {
                     Deal d = parser.parse(deals.get(i).deal().json());
-                    decided[i] = new Decision[] {now.evaluator().evaluate(d, before), now.evaluator().evaluate(d, day)};
+                    // both days with the deal's confirmed dispositions, as a stored re-decision would apply them
+                    HitDispositions hd = Desk.hitDispositions(disposed.getOrDefault(d.id(), List.of()));
+                    decided[i] = new Decision[] {now.evaluator().evaluate(d, before, hd),
+                            now.evaluator().evaluate(d, day, hd)};
                 } catch (DealFormatException e) {
                     decided[i] = null; // reported by the import that made the policy current
                 }

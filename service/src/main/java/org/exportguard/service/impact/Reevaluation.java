@@ -10,6 +10,7 @@ import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
 import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.Desk;
+import org.exportguard.store.Disposition;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
@@ -82,6 +83,9 @@ final class Reevaluation {
         Map<String, Long> outcomes = new TreeMap<>();
         int[] reevaluated = new int[1];
         deals.forEachPage(page -> {
+            // confirmed dispositions keep applying on every re-decision; one cheap query when there are none
+            Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(
+                    page.stream().map(s -> s.deal().id()).toList());
             Decision[] decided = new Decision[page.size()];
             String[] problems = new String[page.size()];
             IntStream.range(0, page.size()).parallel().forEach(i -> {
@@ -91,7 +95,8 @@ final class Reevaluation {
                 }
                 try {
                     Deal d = parser.parse(s.deal().json());
-                    decided[i] = after.evaluator().evaluate(d, Desk.asOf(d));
+                    decided[i] = after.evaluator().evaluate(d, Desk.asOf(d),
+                            Desk.hitDispositions(disposed.getOrDefault(s.deal().id(), List.of())));
                 } catch (DealFormatException e) {
                     problems[i] = e.getMessage();
                 }

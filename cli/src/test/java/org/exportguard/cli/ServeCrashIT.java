@@ -94,6 +94,7 @@ class ServeCrashIT {
                 Thread.sleep(200 + random.nextInt(1301));
                 int before = cycleAcks.get();
                 s.process().destroyForcibly(); // SIGKILL on Linux
+                stop.set(true); // what is in flight now breaks; no new writes go to a dead port
                 assertTrue(s.process().waitFor(30, TimeUnit.SECONDS), "killed server did not exit");
                 int code = s.process().exitValue();
                 if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {

@@ -53,6 +53,7 @@ class ServeCrashIT {
         Set<String> acked = ConcurrentHashMap.newKeySet();
         Set<String> unknown = ConcurrentHashMap.newKeySet();
         List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StringBuilder serverErrors = new StringBuilder();
         int cycles = 0;
         int counted = 0;
         List<String> perCycle = new ArrayList<>();
@@ -105,6 +106,7 @@ class ServeCrashIT {
                     counted++;
                 }
                 perCycle.add(before + (counts ? "" : "(not counted)"));
+                serverErrors.append(s.errText());
             } finally {
                 stop.set(true);
                 ServeProcs.kill(s);
@@ -158,12 +160,15 @@ class ServeCrashIT {
                 ServeProcs.kill(s);
             }
         }
+        serverErrors.append(s.errText());
         r = procs.exec("audit", "verify", "--data-dir", data);
         long seconds = (System.currentTimeMillis() - started) / 1000;
         System.out.println("ServeCrashIT: kills " + cycles + " (" + counted + " under load), acknowledged "
                 + acked.size() + ", unknown " + unknown.size() + " (" + unknownPresent + " present), present "
                 + present + ", lost " + lost.size() + ", duplicated " + duplicated.size() + "; audit: "
                 + r.out().strip() + "; " + seconds + " s");
+        assertTrue(!serverErrors.toString().contains("internal error")
+                && !serverErrors.toString().contains("\tat "), "server logs: " + serverErrors);
         assertTrue(lost.isEmpty(), () -> lost.size() + " acknowledged writes lost, e.g. "
                 + lost.subList(0, Math.min(10, lost.size())));
         assertTrue(duplicated.isEmpty(), () -> duplicated.toString());

@@ -2,6 +2,7 @@ package org.exportguard.server;
 
 import org.exportguard.server.api.AuditApi;
 import org.exportguard.server.api.DealsApi;
+import org.exportguard.server.api.DispositionsApi;
 import org.exportguard.server.api.ImpactApi;
 import org.exportguard.server.api.ListImportApi;
 import org.exportguard.server.auth.StoreAuthenticator;
@@ -49,6 +50,7 @@ public final class StoreServer implements AutoCloseable {
         ListService listService = ListService.load(storeLists);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
+        routes.addAll(new DispositionsApi(desk).routes(cfg.maxJsonBytes()));
         routes.add(new ListImportApi(desk, listService, maxImport, log).route());
         routes.addAll(new ImpactApi(store).routes());
         routes.addAll(new AuditApi(store).routes());

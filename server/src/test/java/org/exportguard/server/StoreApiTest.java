@@ -7,6 +7,9 @@ import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The store-backed API over real HTTP on a real SQLite store: tokens from the users table, deals stored and decided,
  * a list import with its change impact, and every change in the audit chain under the caller's name.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreApiTest {
     @TempDir
     static Path dir;
@@ -155,6 +159,7 @@ class StoreApiTest {
 
     /** The overnight story over HTTP: deals stored, a list version names NSO, and exactly that deal is BLOCKED. */
     @Test
+    @Order(1)
     void aListImportReDecidesTheDealsItTouchesAndEveryChangeIsAudited() throws Exception {
         Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU));
         assertEquals(200, r.status(), r.body());
@@ -200,5 +205,90 @@ class StoreApiTest {
         r = call("GET", "/api/audit/verify", approver, null);
         assertTrue(r.json().get("intact").asBoolean(), r.body());
         assertEquals(400, call("GET", "/api/audit?limit=-1", approver, null).status());
+    }
+
+    /**
+     * Four eyes over HTTP (after the NSO entry is listed): a near miss asks for review; the analyst's proposal alone
+     * changes nothing; its proposer, even an approver, may not confirm it; another approver's confirmation decides
+     * the deal again and the US regime clears, saying who decided. (The deal as a whole stays REVIEW for another,
+     * honest reason: this store holds no UN list, so nobody was screened against it.)
+     */
+    @Test
+    @Order(2)
+    void aFalsePositiveNeedsASecondPairOfEyesAndThenClearsTheDeal() throws Exception {
+        Res r = call("POST", "/api/deals", analyst, deal("d-near", "NSO Group Technologies Ltd", "IL"));
+        assertEquals(201, r.status(), r.body());
+        assertEquals("REVIEW", usRegime(r.json().get("decision")), r.body());
+        JsonNode hit = null;
+        for (JsonNode regime : r.json().at("/decision/regimes")) {
+            for (JsonNode f : regime.get("findings")) {
+                if (f.has("sourceId")) {
+                    hit = f;
+                }
+            }
+        }
+        assertTrue(hit != null, "the REVIEW comes from a screening hit: " + r.body());
+        String list = hit.get("list").asText().split(": ")[0];
+        String proposal = "{\"party\":\"NSO Group Technologies Ltd\",\"list\":\"" + list + "\",\"entryId\":\""
+                + hit.get("sourceId").asText() + "\",\"verdict\":\"FALSE_POSITIVE\","
+                + "\"reason\":\"different company: registry number checked\"}";
+
+        assertEquals(403, call("POST", "/api/deals/d-near/dispositions", viewer, proposal).status());
+        r = call("POST", "/api/deals/d-near/dispositions", analyst, proposal.replace("FALSE_POSITIVE", "MAYBE"));
+        assertEquals(400, r.status(), r.body());
+        assertEquals("verdict", r.json().get("field").asText(), r.body());
+        r = call("POST", "/api/deals/d-near/dispositions", analyst, proposal.replace(hit.get("sourceId").asText(),
+                "no-such-entry"));
+        assertEquals(400, r.status(), "a hit the decision does not have: " + r.body());
+
+        // An approver proposes; the same approver confirming is refused, and nothing changes.
+        r = call("POST", "/api/deals/d-near/dispositions", approver, proposal);
+        assertEquals(201, r.status(), r.body());
+        long id = r.json().get("id").asLong();
+        assertEquals("proposed", r.json().get("status").asText());
+        assertEquals(409, call("POST", "/api/deals/d-near/dispositions", analyst, proposal).status(),
+                "one pending proposal per hit");
+        assertEquals(1, call("GET", "/api/deals/d-near", viewer, null).json().get("decisions").size());
+        r = call("POST", "/api/deals/d-near/dispositions/" + id + "/confirm", approver, null);
+        assertEquals(403, r.status(), r.body());
+        assertTrue(r.json().get("error").asText().contains("four-eyes"), r.body());
+        assertEquals(403, call("POST", "/api/deals/d-near/dispositions/" + id + "/confirm", analyst, null).status(),
+                "an analyst may not confirm");
+        assertEquals(1, call("GET", "/api/deals/d-near", viewer, null).json().get("decisions").size());
+
+        r = call("POST", "/api/deals/d-near/dispositions/" + id + "/confirm", approver2, null);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("CLEARED", usRegime(r.json().get("decision")), r.body());
+        assertTrue(r.body().contains("dismissed as a false positive"), r.body());
+        assertEquals("api:amy", r.json().at("/disposition/confirmedBy").asText(), r.body());
+        assertTrue(r.body().contains("api:amy"), "the decision names who confirmed: " + r.body());
+        assertEquals(409, call("POST", "/api/deals/d-near/dispositions/" + id + "/confirm", admin, null).status(),
+                "confirmed once");
+        assertEquals(404, call("POST", "/api/deals/d-near/dispositions/999/confirm", approver2, null).status());
+
+        r = call("GET", "/api/deals/d-near", viewer, null);
+        JsonNode decisions = r.json().get("decisions");
+        assertEquals(2, decisions.size(), r.body());
+        assertEquals("CLEARED", usRegime(decisions.get(1).get("decision")), r.body());
+        assertTrue(decisions.get(decisions.size() - 1).get("reason").asText().contains("confirmed by api:amy"),
+                r.body());
+        r = call("GET", "/api/deals/d-near/dispositions", viewer, null);
+        assertEquals("confirmed", r.json().at("/dispositions/0/status").asText(), r.body());
+
+        r = call("GET", "/api/audit?limit=1000", approver, null);
+        List<String> seen = new ArrayList<>();
+        r.json().get("records").forEach(x -> seen.add(x.get("actor").asText() + " " + x.get("action").asText()));
+        assertTrue(seen.contains("api:abe dispositions.propose"), seen.toString());
+        assertTrue(seen.contains("api:amy dispositions.confirm"), seen.toString());
+        assertTrue(call("GET", "/api/audit/verify", approver, null).json().get("intact").asBoolean());
+    }
+
+    static String usRegime(JsonNode decision) {
+        for (JsonNode regime : decision.get("regimes")) {
+            if (regime.get("regime").asText().equals("US-EAR")) {
+                return regime.get("outcome").asText();
+            }
+        }
+        return "none";
     }
 }

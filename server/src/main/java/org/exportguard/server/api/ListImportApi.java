@@ -87,8 +87,7 @@ public final class ListImportApi {
                 o = desk.importList(file, source, effective, DealsApi.actor(r));
             } catch (ServiceException e) {
                 // The message names the temporary file; the caller knows it as what they sent.
-                throw ServiceErrors.of(new ServiceException(e.getMessage().replace(file.toString(), fileName),
-                        e.getCause()));
+                throw ServiceErrors.of(e, e.getMessage().replace(file.toString(), fileName));
             }
             reloadLists();
             return ApiResponse.ok(describe(o));

@@ -1,10 +1,9 @@
 package org.exportguard.server.api;
 
+import org.exportguard.lists.ListFormatException;
 import org.exportguard.server.ApiException;
 import org.exportguard.service.DealInputException;
 import org.exportguard.service.ServiceException;
-import org.exportguard.store.ConflictException;
-import org.exportguard.store.NotFoundException;
 
 /** The HTTP answer to a request the service refused: what was asked cannot be done, said in the service's words. */
 final class ServiceErrors {
@@ -12,16 +11,27 @@ final class ServiceErrors {
     }
 
     static ApiException of(ServiceException e) {
-        Throwable cause = e.getCause();
-        if (e instanceof DealInputException || cause instanceof org.exportguard.lists.ListFormatException) {
-            return new ApiException(400, e.getMessage());
+        return of(e, e.getMessage());
+    }
+
+    /** With the service's message reworded for the caller (e.g. a temporary path replaced by the name they sent). */
+    static ApiException of(ServiceException e, String message) {
+        int status;
+        if (e instanceof ServiceException.NotFound) {
+            status = 404;
+        } else if (e instanceof ServiceException.Conflict) {
+            status = 409;
+        } else if (e instanceof ServiceException.FourEyes) {
+            status = 403;
+        } else if (e instanceof DealInputException || e.getCause() instanceof ListFormatException) {
+            status = 400;
+        } else if (e.getCause() != null && e.getCause().getCause() instanceof java.sql.SQLException) {
+            status = 503; // the database failed (unreachable, locked too long): retrying later may work
+        } else if (e.getCause() == null) {
+            status = 400; // the service's own check of the request (e.g. a hit the decision does not have)
+        } else {
+            status = 422;
         }
-        if (cause instanceof NotFoundException) {
-            return new ApiException(404, e.getMessage());
-        }
-        if (cause instanceof ConflictException) {
-            return new ApiException(409, e.getMessage());
-        }
-        return new ApiException(422, e.getMessage());
+        return new ApiException(status, message);
     }
 }

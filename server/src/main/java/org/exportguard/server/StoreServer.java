@@ -5,6 +5,7 @@ import org.exportguard.server.api.DealsApi;
 import org.exportguard.server.api.DispositionsApi;
 import org.exportguard.server.api.ImpactApi;
 import org.exportguard.server.api.ListImportApi;
+import org.exportguard.server.api.UsersApi;
 import org.exportguard.server.auth.StoreAuthenticator;
 import org.exportguard.service.Desk;
 import org.exportguard.store.Store;
@@ -17,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The whole service over one store: the HTTP API with users from the store's users table, the store's latest lists
  * (watched for versions other processes import), and the store-backed routes (deals, dispositions, list import,
- * impact, audit). What {@code exportguard serve} runs, and what the API tests start.
+ * impact, audit, users). What {@code exportguard serve} runs, and what the API tests start.
  */
 public final class StoreServer implements AutoCloseable {
     /** How long an answer about a token is trusted before the users table is asked again. */
@@ -54,6 +55,7 @@ public final class StoreServer implements AutoCloseable {
         routes.add(new ListImportApi(desk, listService, maxImport, log).route());
         routes.addAll(new ImpactApi(store).routes());
         routes.addAll(new AuditApi(store).routes());
+        routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
         ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS), listService,
                 AuditTrail.log(log), routes, log);
         return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), storeLists, listService);

@@ -114,6 +114,33 @@ class StoreApiTest {
         assertEquals(401, call("GET", "/api/lists", temp, null).status(), "a revoked token stops working");
     }
 
+    /** Admins manage users over HTTP: the new token works at once, a revoked one stops within the cache time. */
+    @Test
+    void adminsAddAndRevokeUsersAndTheirTokensWorkAtOnce() throws Exception {
+        assertEquals(403, call("POST", "/api/users", approver, "{\"name\":\"zed\",\"role\":\"viewer\"}").status());
+        Res r = call("POST", "/api/users", admin, "{\"name\":\"zed\",\"role\":\"chief\"}");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("role", r.json().get("field").asText(), r.body());
+        r = call("POST", "/api/users", admin, "{\"name\":\"zed\",\"role\":\"viewer\"}");
+        assertEquals(201, r.status(), r.body());
+        String token = r.json().get("token").asText();
+        assertEquals(200, call("POST", "/api/screen", token, "{\"name\":\"x\"}").status());
+        assertEquals(409, call("POST", "/api/users", admin, "{\"name\":\"zed\",\"role\":\"admin\"}").status());
+        r = call("GET", "/api/users", admin, null);
+        assertTrue(r.body().contains("\"zed\"") && !r.body().contains(token), "listed, never its token: " + r.body());
+        assertEquals(200, call("POST", "/api/users/zed/revoke", admin, null).status());
+        assertEquals(409, call("POST", "/api/users/zed/revoke", admin, null).status());
+        assertEquals(404, call("POST", "/api/users/nobody/revoke", admin, null).status());
+        Thread.sleep(StoreServer.TOKEN_CACHE_MILLIS + 500);
+        assertEquals(401, call("POST", "/api/screen", token, "{\"name\":\"x\"}").status());
+        List<String> seen = new ArrayList<>();
+        call("GET", "/api/audit?limit=1000", admin, null).json().get("records")
+                .forEach(x -> seen.add(x.get("actor").asText() + " " + x.get("action").asText() + " "
+                        + x.get("subject").asText()));
+        assertTrue(seen.contains("api:ada users.add zed") && seen.contains("api:ada users.revoke zed"),
+                seen.toString());
+    }
+
     @Test
     void theOpenApiDocumentListsTheStoreRoutesWithTheirRoles() throws Exception {
         JsonNode paths = call("GET", "/openapi.json", null, null).json().get("paths");

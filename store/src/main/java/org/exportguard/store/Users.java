@@ -37,7 +37,7 @@ public final class Users {
         db.write(c -> {
             Optional<User> old = find(c, name);
             if (old.isPresent() && old.get().active()) {
-                throw new StoreException("user " + name + " already exists (revoke it first to issue a new token)");
+                throw new ConflictException("user " + name + " already exists (revoke it first to issue a new token)");
             }
             String sql = old.isPresent()
                     ? "UPDATE users SET role = ?, token_sha256 = ?, created_at = ?, revoked_at = NULL WHERE name = ?"
@@ -63,7 +63,7 @@ public final class Users {
         db.write(c -> {
             User u = find(c, name).orElseThrow(() -> new NotFoundException("no user " + name));
             if (!u.active()) {
-                throw new StoreException("user " + name + " is already revoked");
+                throw new ConflictException("user " + name + " is already revoked");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET revoked_at = ? WHERE name = ?")) {
                 ps.setString(1, Deals.now());

@@ -96,6 +96,7 @@ final class OpenApi {
         if (!r.isPublic()) {
             error(responses, "429", "too many requests for this token (see Retry-After)");
         }
+        new java.util.TreeMap<>(r.errors()).forEach((status, what) -> error(responses, Integer.toString(status), what));
         error(responses, "500", "internal error (generic message; details only in the server log)");
         return op;
     }

@@ -19,12 +19,28 @@ import java.util.Objects;
  * @param responseSchema JSON schema of the 200 response
  * @param streamsBody    the handler reads the body itself from {@link Request#stream()} (large uploads), instead
  *                       of the router reading it into memory first
+ * @param errors         the answers the handler itself may give beyond the router's (e.g. 404, 409), by status,
+ *                       with what each means, for the OpenAPI document
  */
 public record Route(String method, String path, Role minRole, long maxBody, String summary,
-                    ObjectNode requestSchema, ObjectNode responseSchema, Handler handler, boolean streamsBody) {
+                    ObjectNode requestSchema, ObjectNode responseSchema, Handler handler, boolean streamsBody,
+                    Map<Integer, String> errors) {
     public Route(String method, String path, Role minRole, long maxBody, String summary,
                  ObjectNode requestSchema, ObjectNode responseSchema, Handler handler) {
-        this(method, path, minRole, maxBody, summary, requestSchema, responseSchema, handler, false);
+        this(method, path, minRole, maxBody, summary, requestSchema, responseSchema, handler, false, Map.of());
+    }
+
+    public Route(String method, String path, Role minRole, long maxBody, String summary,
+                 ObjectNode requestSchema, ObjectNode responseSchema, Handler handler, boolean streamsBody) {
+        this(method, path, minRole, maxBody, summary, requestSchema, responseSchema, handler, streamsBody, Map.of());
+    }
+
+    /** This route, documenting these answers of its handler too. */
+    public Route withErrors(Map<Integer, String> more) {
+        Map<Integer, String> all = new java.util.TreeMap<>(errors);
+        all.putAll(more);
+        return new Route(method, path, minRole, maxBody, summary, requestSchema, responseSchema, handler,
+                streamsBody, Map.copyOf(all));
     }
 
     public Route {
@@ -32,6 +48,7 @@ public record Route(String method, String path, Role minRole, long maxBody, Stri
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(handler, "handler");
+        errors = errors == null ? Map.of() : Map.copyOf(errors);
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /: " + path);
         }

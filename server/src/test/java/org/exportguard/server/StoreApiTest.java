@@ -150,6 +150,9 @@ class StoreApiTest {
         assertTrue(paths.at("/~1api~1lists/post/requestBody/content").has("application/octet-stream"));
         assertEquals("approver", paths.at("/~1api~1audit/get/x-min-role").asText());
         assertTrue(paths.has("/api/impact"));
+        assertTrue(paths.at("/~1api~1deals/post/responses").has("409"), "handler answers are documented too");
+        assertTrue(paths.at("/~1api~1deals~1{id}~1dispositions~1{dispositionId}~1confirm/post/responses/403/description")
+                .asText().contains("four eyes"));
     }
 
     @Test

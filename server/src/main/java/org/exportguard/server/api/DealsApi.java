@@ -16,6 +16,7 @@ import org.exportguard.store.StoredDecision;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deals over HTTP: store and decide one ({@code POST /api/deals}), read it with its decision history, replace and
@@ -51,16 +52,19 @@ public final class DealsApi {
         return List.of(
                 new Route("POST", "/api/deals", Role.ANALYST, maxBody,
                         "Store a deal and decide it as of its export date (201 with the decision; 409 if the id exists)",
-                        Schemas.parse(DEAL), Schemas.parse(DECIDED), this::add),
+                        Schemas.parse(DEAL), Schemas.parse(DECIDED), this::add)
+                        .withErrors(Map.of(409, "a deal with this id is already stored")),
                 new Route("GET", "/api/deals/{id}", Role.VIEWER, 0,
                         "A stored deal: status, current outcome and every decision taken on it, with why",
-                        null, Schemas.parse(STORED), this::show),
+                        null, Schemas.parse(STORED), this::show).withErrors(Map.of(404, "no such deal")),
                 new Route("PUT", "/api/deals/{id}", Role.ANALYST, maxBody,
                         "Replace an open deal (same id) and decide it again; the history keeps earlier decisions",
-                        Schemas.parse(DEAL), Schemas.parse(DECIDED), this::update),
+                        Schemas.parse(DEAL), Schemas.parse(DECIDED), this::update)
+                        .withErrors(Map.of(404, "no such deal", 409, "the deal is closed")),
                 new Route("POST", "/api/deals/{id}/close", Role.ANALYST, 0,
                         "Close a deal: it is no longer re-decided when lists or policy change",
-                        null, Schemas.parse(STORED), this::close));
+                        null, Schemas.parse(STORED), this::close)
+                        .withErrors(Map.of(404, "no such deal", 409, "the deal is already closed")));
     }
 
     static String actor(Request r) {

@@ -15,6 +15,7 @@ import org.exportguard.service.ServiceException;
 import org.exportguard.store.Disposition;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,7 +53,9 @@ public final class DispositionsApi {
                                   "entryId":{"type":"string","description":"the listed entry's id (sourceId)"},
                                   "verdict":{"type":"string","enum":["TRUE_MATCH","FALSE_POSITIVE"]},
                                   "reason":{"type":"string","minLength":1}}}"""),
-                        Schemas.parse(DISPOSITION), this::propose),
+                        Schemas.parse(DISPOSITION), this::propose)
+                        .withErrors(Map.of(404, "no such deal", 409, "the deal is closed, or the hit already has a "
+                                + "pending proposal")),
                 new Route("POST", "/api/deals/{id}/dispositions/{dispositionId}/confirm", Role.APPROVER, 0,
                         "Confirm another user's proposal (403 for the proposer: four eyes; 409 if already "
                                 + "confirmed); the deal is decided again with it",
@@ -60,13 +63,16 @@ public final class DispositionsApi {
                                 {"type":"object","properties":{"disposition":%s,
                                   "dealId":{"type":"string"},"outcome":{"type":"string"},
                                   "decision":{"type":"object"}}}""".formatted(DISPOSITION)),
-                        this::confirm),
+                        this::confirm)
+                        .withErrors(Map.of(403, "the caller's role is below approver, or the caller proposed it "
+                                + "(four eyes)", 404, "no such deal or disposition", 409, "already confirmed, or the "
+                                + "deal is closed")),
                 new Route("GET", "/api/deals/{id}/dispositions", Role.VIEWER, 0,
                         "The deal's dispositions, proposed and confirmed, oldest first",
                         null, Schemas.parse("""
                                 {"type":"object","properties":{"dispositions":{"type":"array","items":%s}}}"""
                                 .formatted(DISPOSITION)),
-                        this::list));
+                        this::list).withErrors(Map.of(404, "no such deal")));
     }
 
     private ApiResponse propose(Request r) throws ApiException {

@@ -40,6 +40,6 @@ public final class ImpactApi {
                     o.put("createdAt", c.createdAt());
                     o.setAll((ObjectNode) ResultJson.readTree(c.reportJson()));
                     return ApiResponse.ok(o);
-                }));
+                }).withErrors(java.util.Map.of(404, "no list or policy change imported yet")));
     }
 }

@@ -16,6 +16,7 @@ import org.exportguard.store.StoreException;
 import org.exportguard.store.Users;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,10 +65,11 @@ public final class UsersApi {
                         Schemas.parse("""
                                 {"type":"object","properties":{"name":{"type":"string"},"role":{"type":"string"},
                                   "token":{"type":"string","description":"shown only now"}}}"""),
-                        this::add),
+                        this::add).withErrors(Map.of(409, "a user of this name exists")),
                 new Route("POST", "/api/users/{name}/revoke", Role.ADMIN, 0,
                         "Revoke a user's token: refused by every server within 2 s",
-                        null, Schemas.parse("{\"type\":\"object\"}"), this::revoke));
+                        null, Schemas.parse("{\"type\":\"object\"}"), this::revoke)
+                        .withErrors(Map.of(404, "no such user", 409, "already revoked")));
     }
 
     private ApiResponse add(Request r) throws ApiException {

@@ -5,7 +5,6 @@ import org.exportguard.server.ListProvider;
 import org.exportguard.server.ListService;
 import org.exportguard.server.ServerConfig;
 import org.exportguard.server.StoreServer;
-import org.exportguard.service.Desk;
 import org.exportguard.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,13 +100,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Options.positive(spec, "--max-import", maxImport);
         Store opened = store.open();
-        Desk desk = new Desk(opened);
-        try {
-            desk.catchUp(store.actor()); // an import's impact a crash cut short is finished before serving
-        } catch (org.exportguard.service.ServiceException e) {
-            opened.close();
-            throw new UserException(e.getMessage());
-        }
         Path samples = Files.createTempDirectory("exportguard-serve-");
         DemoCommand.copySamples(samples);
         List<Path> sampleFiles = DemoCommand.LISTS.stream().map(samples::resolve).toList();
@@ -123,10 +115,13 @@ public final class ServeCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         StoreServer server;
         try {
-            server = StoreServer.start(cfg, opened, sampleLists, maxImport, log);
+            server = StoreServer.start(cfg, opened, sampleLists, maxImport, store.actor(), log);
         } catch (BindException e) {
             opened.close();
             throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+        } catch (org.exportguard.service.ServiceException e) { // the catch-up of a cut-short import failed
+            opened.close();
+            throw new UserException(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

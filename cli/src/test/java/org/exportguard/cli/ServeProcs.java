@@ -158,12 +158,9 @@ final class ServeProcs {
         return new Res(r.statusCode(), r.body());
     }
 
-    /** A deal as in the server's StoreApiTest: EAR99 software to a non-government end user. */
+    /** The impact test's open deal: EAR99 software to a non-government end user in 2027. */
     static String deal(String id, String endUser, String country) {
-        return ("{'id':'" + id + "','date':'2027-03-01','exporter':{'name':'Acme Software Inc.','country':'US'},"
-                + "'items':[{'description':'network management software','classification':{'US-EAR':'EAR99'}}],"
-                + "'destination':'" + country + "','parties':[{'role':'end-user','name':'" + endUser + "','country':'"
-                + country + "','type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+        return ImpactCommandTest.usDeal(id, endUser, country);
     }
 
     static void kill(Server s) throws InterruptedException {

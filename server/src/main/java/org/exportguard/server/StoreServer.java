@@ -39,14 +39,17 @@ public final class StoreServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code store} (which the caller keeps and closes after this).
+     * Serves {@code store} (which the caller keeps and closes after this), first finishing the impact of any import
+     * a crash cut short, so no open deal is served with a decision the lists have overtaken.
      *
      * @param whenEmpty the lists to screen against while the store holds none
      * @param maxImport the largest list file {@code POST /api/lists} takes
+     * @param actor     who the catch-up is recorded as in the audit chain
      */
     public static StoreServer start(ServerConfig cfg, Store store, ListProvider whenEmpty, long maxImport,
-                                    PrintStream log) throws Exception {
+                                    String actor, PrintStream log) throws Exception {
         Desk desk = new Desk(store);
+        desk.catchUp(actor);
         StoreLists storeLists = new StoreLists(desk, whenEmpty);
         ListService listService = ListService.load(storeLists);
         List<Route> routes = new ArrayList<>();

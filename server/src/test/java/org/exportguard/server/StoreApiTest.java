@@ -52,7 +52,7 @@ class StoreApiTest {
         approver2 = store.users().add("amy", Role.APPROVER, "test");
         viewer = store.users().add("vic", Role.VIEWER, "test");
         server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store, List::of,
-                MAX_IMPORT, new PrintStream(LOG, true, StandardCharsets.UTF_8));
+                MAX_IMPORT, "test", new PrintStream(LOG, true, StandardCharsets.UTF_8));
     }
 
     @AfterAll

@@ -246,19 +246,7 @@ public final class Deals {
             }
             pi.executeBatch();
         }
-        try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = ?, outcome = ? WHERE id = ?")) {
-            int n = 0;
-            for (Map.Entry<String, String> e : lastOutcome.entrySet()) {
-                pu.setInt(1, seqs.get(e.getKey()));
-                pu.setString(2, e.getValue());
-                pu.setString(3, e.getKey());
-                pu.addBatch();
-                if (++n % Sql.BATCH == 0) {
-                    pu.executeBatch();
-                }
-            }
-            pu.executeBatch();
-        }
+        updateOutcomes(c, lastOutcome, seqs);
         List<String> dealIds = new ArrayList<>(lastOutcome.keySet());
         ObjectNode det = idDetails(dealIds);
         det.put("decisions", decisions.size());
@@ -272,6 +260,44 @@ public final class Deals {
         reasons.stream().limit(20).forEach(rs::add);
         AuditLog.append(c, actor, "decisions.append", subject(dealIds), det);
     }
+
+    /** Sets each deal's current outcome and decision count. */
+    private static void updateOutcomes(Connection c, Map<String, String> outcomes, Map<String, Integer> seqs)
+            throws SQLException {
+        if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+            // PostgreSQL runs a batch of UPDATEs one statement at a time (only INSERTs are rewritten into one), so
+            // a re-decision of 300,000 deals spent seconds on round trips: send each chunk as arrays in ONE UPDATE.
+            List<Map.Entry<String, String>> all = new ArrayList<>(outcomes.entrySet());
+            try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = v.seq, outcome = v.outcome "
+                    + "FROM (SELECT unnest(?::text[]) AS id, unnest(?::int[]) AS seq, unnest(?::text[]) AS outcome) v "
+                    + "WHERE deals.id = v.id")) {
+                for (int from = 0; from < all.size(); from += PG_UPDATE_CHUNK) {
+                    List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + PG_UPDATE_CHUNK));
+                    pu.setArray(1, c.createArrayOf("text", chunk.stream().map(Map.Entry::getKey).toArray()));
+                    pu.setArray(2, c.createArrayOf("integer", chunk.stream().map(e -> seqs.get(e.getKey())).toArray()));
+                    pu.setArray(3, c.createArrayOf("text", chunk.stream().map(Map.Entry::getValue).toArray()));
+                    pu.executeUpdate();
+                }
+            }
+            return;
+        }
+        try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = ?, outcome = ? WHERE id = ?")) {
+            int n = 0;
+            for (Map.Entry<String, String> e : outcomes.entrySet()) {
+                pu.setInt(1, seqs.get(e.getKey()));
+                pu.setString(2, e.getValue());
+                pu.setString(3, e.getKey());
+                pu.addBatch();
+                if (++n % Sql.BATCH == 0) {
+                    pu.executeBatch();
+                }
+            }
+            pu.executeBatch();
+        }
+    }
+
+    /** Deals per UPDATE on PostgreSQL: large enough to drop round trips, small enough for a modest statement. */
+    private static final int PG_UPDATE_CHUNK = 5000;
 
     /** Open deals whose destination is one of {@code destinations}. */
     public Set<String> openDealIdsByDestinations(Set<String> destinations) {

@@ -109,7 +109,7 @@ final class DealInputs {
             }
             return ScreeningContext.of(lists, versions);
         } finally {
-            DemoCommand.deleteTree(dir);
+            org.exportguard.store.TempDirs.deleteQuietly(dir);
         }
     }
 

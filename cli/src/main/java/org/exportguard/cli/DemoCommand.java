@@ -18,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code exportguard demo}: runs with no arguments on a fresh clone. Copies the sample lists shipped in the jar
@@ -73,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return Main.EXIT_OK;
         } finally {
-            deleteTree(dir);
+            org.exportguard.store.TempDirs.deleteQuietly(dir);
         }
     }
 
@@ -111,20 +109,6 @@ public final class DemoCommand implements Callable<Integer> {
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a temp folder left behind is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // same
         }
     }
 }

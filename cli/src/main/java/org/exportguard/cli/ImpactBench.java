@@ -97,9 +97,9 @@ public final class ImpactBench implements Callable<Integer> {
             if (db != null) {
                 PostgresSchemas.drop(db, schema);
             } else if (parent != null) {
-                DemoCommand.deleteTree(dir);
+                org.exportguard.store.TempDirs.deleteQuietly(dir);
             }
-            DemoCommand.deleteTree(work);
+            org.exportguard.store.TempDirs.deleteQuietly(work);
         }
         return Main.EXIT_OK;
     }

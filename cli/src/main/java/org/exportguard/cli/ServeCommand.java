@@ -116,18 +116,22 @@ public final class ServeCommand implements Callable<Integer> {
         StoreServer server;
         try {
             server = StoreServer.start(cfg, opened, sampleLists, maxImport, store.actor(), log);
-        } catch (BindException e) {
+        } catch (Exception e) { // nothing serves: release the store and the sample folder before saying why
             opened.close();
-            throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-        } catch (org.exportguard.service.ServiceException e) { // the catch-up of a cut-short import failed
-            opened.close();
-            throw new UserException(e.getMessage());
+            org.exportguard.store.TempDirs.deleteQuietly(samples);
+            if (e instanceof BindException) {
+                throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            }
+            if (e instanceof org.exportguard.service.ServiceException) { // the catch-up of a cut-short import
+                throw new UserException(e.getMessage());
+            }
+            throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             opened.close();
-            DemoCommand.deleteTree(samples);
+            org.exportguard.store.TempDirs.deleteQuietly(samples);
             stopped.countDown();
         }, "exportguard-stop"));
 

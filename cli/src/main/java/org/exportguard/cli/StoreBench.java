@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ public final class StoreBench implements Callable<Integer> {
             if (db != null) {
                 PostgresSchemas.drop(db, schema);
             } else {
-                deleteTree(dir);
+                org.exportguard.store.TempDirs.deleteQuietly(dir);
             }
         }
         return Main.EXIT_OK;
@@ -212,16 +211,5 @@ public final class StoreBench implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.VersionInfo;
 
@@ -44,21 +43,7 @@ final class VersionsCommands {
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
             for (VersionInfo v : versions) {
-                ObjectNode o = a.addObject();
-                o.put("id", v.id());
-                o.put("source", v.source());
-                o.put("sha256", v.sha256());
-                o.put("effectiveDate", v.effectiveDate() == null ? null : v.effectiveDate().toString());
-                o.put("importedAt", v.importedAt());
-                o.put("importedBy", v.importedBy());
-                o.put("origin", v.origin());
-                o.put("files", v.fileCount());
-                o.put("bytes", v.byteCount());
-                try {
-                    o.set("counts", Json.MAPPER.readTree(v.counts()));
-                } catch (Exception e) {
-                    o.put("counts", v.counts());
-                }
+                a.add(org.exportguard.server.json.ResultJson.version(v));
             }
             return Json.pretty(a) + "\n";
         }

@@ -8,6 +8,7 @@ import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.store.Store;
+import org.exportguard.store.TempDirs;
 import org.exportguard.store.VersionInfo;
 
 import java.io.IOException;
@@ -15,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * What decisions are taken against right now: the latest stored version of each list source, and the latest stored
@@ -97,7 +96,7 @@ public record CurrentPolicy(PolicyPack pack, Long policyVersionId, Map<String, V
         } catch (IOException e) {
             throw new ServiceException("stored policy version " + id + " cannot be extracted: " + e.getMessage(), e);
         } finally {
-            deleteTree(dir);
+            TempDirs.deleteQuietly(dir);
         }
     }
 
@@ -110,14 +109,4 @@ public record CurrentPolicy(PolicyPack pack, Long policyVersionId, Map<String, V
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
-        }
-    }
 }

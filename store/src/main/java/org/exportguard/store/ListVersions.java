@@ -96,15 +96,8 @@ public final class ListVersions {
             content.files().writeTo(dir);
             return ListLoader.load(content.loadEntry() == null ? dir : dir.resolve(content.loadEntry()));
         } finally {
-            deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

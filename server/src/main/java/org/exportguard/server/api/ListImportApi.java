@@ -13,7 +13,7 @@ import org.exportguard.server.json.Schemas;
 import org.exportguard.service.Desk;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.ImportOutcome;
-import org.exportguard.store.VersionInfo;
+import org.exportguard.store.TempDirs;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code POST /api/lists}: imports one list file (the request body, up to the import limit, 200 MiB by default) as
@@ -92,7 +90,7 @@ public final class ListImportApi {
             reloadLists();
             return ApiResponse.ok(describe(o));
         } finally {
-            deleteTree(dir);
+            TempDirs.deleteQuietly(dir);
         }
     }
 
@@ -108,30 +106,12 @@ public final class ListImportApi {
     private static ObjectNode describe(ImportOutcome o) {
         ObjectNode n = ResultJson.MAPPER.createObjectNode();
         n.put("imported", !o.imported().alreadyStored());
-        VersionInfo v = o.imported().version();
-        ObjectNode version = n.putObject("version");
-        version.put("id", v.id());
-        version.put("source", v.source());
-        version.put("sha256", v.sha256());
-        version.put("effectiveDate", v.effectiveDate() == null ? null : v.effectiveDate().toString());
-        version.put("importedAt", v.importedAt());
-        version.put("importedBy", v.importedBy());
-        version.set("counts", ResultJson.readTree(v.counts()));
+        n.set("version", ResultJson.version(o.imported().version()));
         if (o.reportJson() != null) {
             n.set("impact", ResultJson.readTree(o.reportJson()));
         } else {
             n.putNull("impact");
         }
         return n;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

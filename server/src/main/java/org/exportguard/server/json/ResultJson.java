@@ -21,6 +21,26 @@ public final class ResultJson {
     }
 
     /** Rounds to 4 decimals, as scores are shown and written. */
+    /** A stored list or policy version, as {@code lists history --json} and {@code POST /api/lists} show it. */
+    public static ObjectNode version(org.exportguard.store.VersionInfo v) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", v.id());
+        o.put("source", v.source());
+        o.put("sha256", v.sha256());
+        o.put("effectiveDate", v.effectiveDate() == null ? null : v.effectiveDate().toString());
+        o.put("importedAt", v.importedAt());
+        o.put("importedBy", v.importedBy());
+        o.put("origin", v.origin());
+        o.put("files", v.fileCount());
+        o.put("bytes", v.byteCount());
+        try {
+            o.set("counts", MAPPER.readTree(v.counts()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            o.put("counts", v.counts());
+        }
+        return o;
+    }
+
     /** JSON the store holds (written by this program), read back; unreadable is a bug, not the caller's fault. */
     public static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
         try {

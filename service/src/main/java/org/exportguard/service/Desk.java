@@ -105,7 +105,7 @@ public final class Desk {
                 store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
         try {
             store.deals().update(record(deal, dealJson), actor);
-            store.deals().appendDecisions(List.of(newDecision(d, now, UPDATED)), actor);
+            store.decisions().append(List.of(newDecision(d, now, UPDATED)), actor);
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }

@@ -13,20 +13,22 @@ import java.util.Optional;
 /** Impact reports of changes ({@code change_report}), and storing a re-evaluation with its report atomically. */
 public final class ChangeReports {
     private final Database db;
+    private final Decisions decisions;
 
-    ChangeReports(Database db) {
+    ChangeReports(Database db, Decisions decisions) {
         this.db = db;
+        this.decisions = decisions;
     }
 
     /**
      * Stores the re-decisions of a change and its report in ONE transaction (two audit records): either both are
      * there afterwards or neither. Returns the report's id.
      */
-    public long recordReevaluation(List<NewDecision> decisions, String kind, Long listVersionId,
+    public long recordReevaluation(List<NewDecision> redecided, String kind, Long listVersionId,
                                    Long policyVersionId, String reportJson, String actor) {
         return db.write(c -> {
-            if (!decisions.isEmpty()) {
-                Deals.appendDecisions(c, decisions, actor);
+            if (!redecided.isEmpty()) {
+                decisions.append(c, redecided, actor);
             }
             return save(c, kind, listVersionId, policyVersionId, reportJson, actor);
         });

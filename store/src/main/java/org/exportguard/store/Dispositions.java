@@ -25,9 +25,11 @@ public final class Dispositions {
             + "proposed_by, proposed_at, confirmed_by, confirmed_at";
 
     private final Database db;
+    private final Decisions decisions;
 
-    Dispositions(Database db) {
+    Dispositions(Database db, Decisions decisions) {
         this.db = db;
+        this.decisions = decisions;
     }
 
     /**
@@ -122,7 +124,7 @@ public final class Dispositions {
                     throw new StoreException("the re-decision after disposition " + id + " is for deal "
                             + decision.dealId() + ", not " + dealId);
                 }
-                Deals.appendDecisions(c, List.of(decision), approver);
+                decisions.append(c, List.of(decision), approver);
             }
             return done;
         });
@@ -165,7 +167,7 @@ public final class Dispositions {
 
     /** The deal, which must exist and be open for its dispositions to change. */
     private static void openDeal(Connection c, String dealId, String what) throws SQLException {
-        StoredDeal deal = Deals.dealRow(c, dealId).orElseThrow(() -> new NotFoundException("no deal " + dealId));
+        StoredDeal deal = DealRows.byId(c, dealId).orElseThrow(() -> new NotFoundException("no deal " + dealId));
         if (!deal.open()) {
             throw new ConflictException("deal " + dealId + " is closed: a disposition cannot be " + what + " on it");
         }

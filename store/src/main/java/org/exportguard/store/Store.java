@@ -11,6 +11,8 @@ public final class Store implements AutoCloseable {
     private final ListVersions lists;
     private final PolicyVersions policies;
     private final Deals deals;
+    private final Decisions decisions;
+    private final OpenDeals openDeals;
     private final Dispositions dispositions;
     private final ChangeReports changes;
     private final Users users;
@@ -20,9 +22,11 @@ public final class Store implements AutoCloseable {
         this.db = db;
         this.lists = new ListVersions(new Versions(db, "list_versions", "lists.import"));
         this.policies = new PolicyVersions(new Versions(db, "policy_versions", "policy.import"));
-        this.deals = new Deals(db);
-        this.dispositions = new Dispositions(db);
-        this.changes = new ChangeReports(db);
+        this.decisions = new Decisions(db);
+        this.deals = new Deals(db, decisions);
+        this.openDeals = new OpenDeals(db);
+        this.dispositions = new Dispositions(db, decisions);
+        this.changes = new ChangeReports(db, decisions);
         this.users = new Users(db);
         this.audit = new AuditLog(db);
     }
@@ -38,6 +42,8 @@ public final class Store implements AutoCloseable {
     public ListVersions lists() { return lists; }
     public PolicyVersions policies() { return policies; }
     public Deals deals() { return deals; }
+    public Decisions decisions() { return decisions; }
+    public OpenDeals openDeals() { return openDeals; }
     public Dispositions dispositions() { return dispositions; }
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }

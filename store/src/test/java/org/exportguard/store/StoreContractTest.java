@@ -151,8 +151,8 @@ abstract class StoreContractTest {
         assertEquals(List.of("NSO Group", "Acme Inc."), d1.deal().partyNames());
         assertNull(d1.outcome());
 
-        s.deals().appendDecisions(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
-        s.deals().appendDecisions(List.of(decision("D1", "BLOCKED", "list version 2"),
+        s.decisions().append(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
+        s.decisions().append(List.of(decision("D1", "BLOCKED", "list version 2"),
                 decision("D2", "ALLOWED", "deal added")), ACTOR);
         StoredDeal again = s.deals().get("D1").orElseThrow();
         assertEquals("BLOCKED", again.outcome());
@@ -164,8 +164,8 @@ abstract class StoreContractTest {
 
         s.deals().update(deal("D1", "FR", "NSO Group"), ACTOR);
         assertEquals("FR", s.deals().get("D1").orElseThrow().deal().destination());
-        assertEquals(Set.of(), s.deals().openDealIdsByPartyWords(Set.of("acme")), "the old party's words are gone");
-        assertEquals(Set.of("D1"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
+        assertEquals(Set.of(), s.openDeals().idsByPartyWords(Set.of("acme")), "the old party's words are gone");
+        assertEquals(Set.of("D1"), s.openDeals().idsByPartyWords(Set.of("nso")));
         assertEquals(2, s.deals().get("D1").orElseThrow().decisions().size());
         s.deals().close("D1", ACTOR);
         assertFalse(s.deals().get("D1").orElseThrow().open());
@@ -184,14 +184,14 @@ abstract class StoreContractTest {
                 () -> s.deals().add(List.of(deal("D2", "IL", "B Co"), deal("D1", "IL", "C Co")), ACTOR));
         assertTrue(e.getMessage().contains("deal D1 already exists"), e.getMessage());
         assertTrue(s.deals().get("D2").isEmpty(), "nothing of a refused batch is stored");
-        assertThrows(NotFoundException.class, () -> s.deals().appendDecisions(
+        assertThrows(NotFoundException.class, () -> s.decisions().append(
                 List.of(decision("D1", "ALLOWED", "x"), decision("D9", "ALLOWED", "x")), ACTOR));
         assertEquals(0, s.deals().get("D1").orElseThrow().decisions().size());
         assertEquals(1, s.audit().verify().records());
     }
 
     @Test
-    void impactQueriesFindOpenDealsByDestinationAndPartyWordsAndPageThroughThem() {
+    void impactQueriesFindOpenDealsByDestinationPartyWordsAndOutcomeAndStreamThem() {
         Store s = store();
         List<DealRecord> deals = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
@@ -203,21 +203,34 @@ abstract class StoreContractTest {
         s.deals().add(deals, ACTOR);
         s.deals().close("D00000", ACTOR);
 
-        assertEquals(399, s.deals().openDealIdsByDestinations(Set.of("RU")).size());
-        assertEquals(399 + 401, s.deals().openDealIdsByDestinations(Set.of("RU", "IL", "XX")).size());
-        assertEquals(Set.of("NSO"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
-        assertEquals(Set.of("NSO", "SAITO"), s.deals().openDealIdsByPartyWords(Set.of("NSO Group", "SAITŌ")));
-        assertEquals(Set.of("D00007"), s.deals().openDealIdsByPartyWords(Set.of("company 7")).stream()
+        assertEquals(399, s.openDeals().idsByDestinations(Set.of("RU")).size());
+        assertEquals(399 + 401, s.openDeals().idsByDestinations(Set.of("RU", "IL", "XX")).size());
+        assertEquals(Set.of("NSO"), s.openDeals().idsByPartyWords(Set.of("nso")));
+        assertEquals(Set.of("NSO", "SAITO"), s.openDeals().idsByPartyWords(Set.of("NSO Group", "SAITŌ")));
+        assertEquals(Set.of("D00007"), s.openDeals().idsByPartyWords(Set.of("company 7")).stream()
                 .filter(id -> id.equals("D00007")).collect(java.util.stream.Collectors.toSet()));
-        assertTrue(s.deals().openDealIdsByPartyWords(Set.of("Company 0")).stream().noneMatch("D00000"::equals),
+        assertTrue(s.openDeals().idsByPartyWords(Set.of("Company 0")).stream().noneMatch("D00000"::equals),
                 "closed deals are not returned");
 
         List<String> seen = new ArrayList<>();
-        long n = s.deals().forEachOpenDealPage(500, p -> p.forEach(d -> seen.add(d.deal().id())));
+        long n = s.openDeals().forEachPage(500, p -> p.forEach(d -> seen.add(d.deal().id())));
         assertEquals(1201, n);
         assertEquals(seen.stream().sorted().toList(), seen);
-        assertEquals(1201, s.deals().countOpen());
+        assertEquals(1201, s.openDeals().count());
         assertEquals(2, s.deals().getMany(List.of("NSO", "SAITO", "none")).size());
+
+        Map<String, List<String>> parties = new java.util.HashMap<>();
+        assertEquals(1201, s.openDeals().forEachParties(p -> parties.put(p.id(), p.names())));
+        assertEquals(List.of("Company 5", "Carrier Ltd", "Bank 5"), parties.get("D00005"));
+        assertFalse(parties.containsKey("D00000"), "closed deals are not streamed");
+        List<Integer> pages = new ArrayList<>();
+        assertEquals(401, s.openDeals().forEachTo(Set.of("IL"), 150, p -> pages.add(p.size())));
+        assertEquals(List.of(150, 150, 101), pages);
+        assertEquals(0, s.openDeals().forEachTo(Set.of(), 150, p -> pages.add(p.size())));
+        assertEquals(1201, s.openDeals().forEachTo(null, 1000, p -> { }));
+        s.decisions().append(List.of(decision("NSO", "REVIEW", "x"), decision("SAITO", "BLOCKED", "x")), ACTOR);
+        assertEquals(Set.of("NSO"), s.openDeals().idsByOutcome(Set.of("REVIEW")));
+        assertEquals(Set.of("NSO", "SAITO"), s.openDeals().idsByOutcome(Set.of("REVIEW", "BLOCKED")));
     }
 
     @Test
@@ -373,7 +386,7 @@ abstract class StoreContractTest {
         Store s = store();
         s.lists().importPath(TestLists.csl(tmp.resolve("a.csv"), "A", 1), null, null, ACTOR);
         s.deals().add(List.of(deal("D1", "RU", "A")), ACTOR);
-        s.deals().appendDecisions(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
+        s.decisions().append(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
         s.deals().close("D1", ACTOR);
         s.users().add("bob", Role.VIEWER, ACTOR);
         s.users().revoke("bob", ACTOR);

@@ -13,8 +13,8 @@ import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;
-import org.exportguard.store.Deals;
 import org.exportguard.store.ImportResult;
+import org.exportguard.store.OpenDeals;
 import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreException;
@@ -99,8 +99,8 @@ public final class ChangeImpact {
                     null, touched, List.of())), Map.of());
             DealEvaluator screen = new DealEvaluator(after.pack(), changedOnly);
             Map<String, Boolean> hitByName = new ConcurrentHashMap<>();
-            List<Deals.Parties> page = new ArrayList<>();
-            names[0] = store.deals().forEachOpenParties(p -> {
+            List<OpenDeals.Parties> page = new ArrayList<>();
+            names[0] = store.openDeals().forEachParties(p -> {
                 page.add(p);
                 if (page.size() == 20_000) {
                     screenPage(page, screen, hitByName, ids);
@@ -118,9 +118,9 @@ public final class ChangeImpact {
         disappeared.removeAll(idsAfter);
         int byScreening = ids.size();
         if (!appeared.isEmpty() || !disappeared.isEmpty()) {
-            ids.addAll(store.deals().openDealIdsByOutcome(Set.of(Outcome.REVIEW.name())));
+            ids.addAll(store.openDeals().idsByOutcome(Set.of(Outcome.REVIEW.name())));
             if (!disappeared.isEmpty()) {
-                store.deals().forEachOpenParties(p -> ids.add(p.id()));
+                store.openDeals().forEachParties(p -> ids.add(p.id()));
             }
         }
 
@@ -259,14 +259,14 @@ public final class ChangeImpact {
     }
 
     /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */
-    private static void screenPage(List<Deals.Parties> page, DealEvaluator screen, Map<String, Boolean> hitByName,
+    private static void screenPage(List<OpenDeals.Parties> page, DealEvaluator screen, Map<String, Boolean> hitByName,
                                    Set<String> ids) {
         page.parallelStream().forEach(p -> {
             for (String n : p.names()) {
                 hitByName.computeIfAbsent(n, x -> !screen.screenAnyType(x).isEmpty());
             }
         });
-        for (Deals.Parties p : page) {
+        for (OpenDeals.Parties p : page) {
             for (String n : p.names()) {
                 if (hitByName.get(n)) {
                     ids.add(p.id());

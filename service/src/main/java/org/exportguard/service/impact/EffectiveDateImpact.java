@@ -42,9 +42,9 @@ public final class EffectiveDateImpact {
         Set<String> ids = new LinkedHashSet<>();
         if (!diff.isEmpty()) {
             if (impact.allDestinations()) {
-                store.deals().forEachOpenParties(p -> ids.add(p.id()));
+                store.openDeals().forEachParties(p -> ids.add(p.id()));
             } else {
-                ids.addAll(store.deals().openDealIdsByDestinations(impact.countries()));
+                ids.addAll(store.openDeals().idsByDestinations(impact.countries()));
             }
         }
         DealParser parser = new DealParser(now.pack());

@@ -62,7 +62,7 @@ final class Reevaluation {
 
         /** The open deals to these destinations (null: all), streamed in one read. */
         static DealPages byDestinations(Store store, Set<String> destinations) {
-            return page -> store.deals().forEachOpenDealTo(destinations, CHUNK, page);
+            return page -> store.openDeals().forEachTo(destinations, CHUNK, page);
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.Optional;
 /** Impact reports of changes ({@code change_report}), and storing a re-evaluation with its report atomically. */
 public final class ChangeReports {
     private final Database db;
+    private final AuditLog audit;
     private final Decisions decisions;
 
-    ChangeReports(Database db, Decisions decisions) {
+    ChangeReports(Database db, AuditLog audit, Decisions decisions) {
         this.db = db;
+        this.audit = audit;
         this.decisions = decisions;
     }
 
@@ -39,8 +41,8 @@ public final class ChangeReports {
         return db.write(c -> save(c, kind, listVersionId, policyVersionId, reportJson, actor));
     }
 
-    private static long save(Connection c, String kind, Long listVersionId, Long policyVersionId, String reportJson,
-                             String actor) throws SQLException {
+    private long save(Connection c, String kind, Long listVersionId, Long policyVersionId, String reportJson,
+                      String actor) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM change_report");
              ResultSet rs = ps.executeQuery()) {
@@ -50,7 +52,7 @@ public final class ChangeReports {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_report (id, created_at, kind, "
                 + "list_version_id, policy_version_id, report_json) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
-            ps.setString(2, Deals.now());
+            ps.setString(2, db.now());
             ps.setString(3, kind);
             setLong(ps, 4, listVersionId);
             setLong(ps, 5, policyVersionId);
@@ -62,7 +64,7 @@ public final class ChangeReports {
         d.put("listVersionId", listVersionId);
         d.put("policyVersionId", policyVersionId);
         d.put("reportSha256", Sha256.hex(reportJson));
-        AuditLog.append(c, actor, "impact.report", Long.toString(id), d);
+        audit.append(c, actor, "impact.report", Long.toString(id), d);
         return id;
     }
 

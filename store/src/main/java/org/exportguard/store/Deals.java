@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,10 +22,12 @@ public final class Deals {
     static final int BULK = 10_000;
 
     private final Database db;
+    private final AuditLog audit;
     private final Decisions decisions;
 
-    Deals(Database db, Decisions decisions) {
+    Deals(Database db, AuditLog audit, Decisions decisions) {
         this.db = db;
+        this.audit = audit;
         this.decisions = decisions;
     }
 
@@ -57,7 +57,7 @@ public final class Deals {
                 throw new ConflictException("deal " + existing.iterator().next() + " already exists"
                         + (existing.size() > 1 ? " (and " + (existing.size() - 1) + " more)" : ""));
             }
-            String now = now();
+            String now = db.now();
             try (PreparedStatement pd = c.prepareStatement("INSERT INTO deals (" + DealRows.COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, 'open', NULL, 0, ?, ?)");
                  PreparedStatement pw = c.prepareStatement("INSERT INTO deal_words (word, deal_id) VALUES (?, ?)")) {
@@ -77,7 +77,7 @@ public final class Deals {
                 pw.executeBatch();
             }
             List<String> added = deals.stream().map(DealRecord::id).toList();
-            AuditLog.append(c, actor, "deals.add", DealRows.subject(added), DealRows.idDetails(added));
+            audit.append(c, actor, "deals.add", DealRows.subject(added), DealRows.idDetails(added));
             if (!firstDecisions.isEmpty()) {
                 decisions.append(c, firstDecisions, actor);
             }
@@ -101,7 +101,7 @@ public final class Deals {
                 ps.setString(2, d.exportDate() == null ? null : d.exportDate().toString());
                 ps.setString(3, d.destination());
                 ps.setString(4, String.join("\n", d.partyNames()));
-                ps.setString(5, now());
+                ps.setString(5, db.now());
                 ps.setString(6, d.id());
                 ps.executeUpdate();
             }
@@ -121,7 +121,7 @@ public final class Deals {
             det.put("destination", d.destination());
             det.put("exportDate", d.exportDate() == null ? null : d.exportDate().toString());
             det.put("jsonSha256", Sha256.hex(d.json()));
-            AuditLog.append(c, actor, "deals.update", d.id(), det);
+            audit.append(c, actor, "deals.update", d.id(), det);
             return null;
         });
     }
@@ -135,11 +135,11 @@ public final class Deals {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE deals SET status = 'closed', updated_at = ? "
                     + "WHERE id = ?")) {
-                ps.setString(1, now());
+                ps.setString(1, db.now());
                 ps.setString(2, id);
                 ps.executeUpdate();
             }
-            AuditLog.append(c, actor, "deals.close", id, AuditLog.details());
+            audit.append(c, actor, "deals.close", id, AuditLog.details());
             return null;
         });
     }
@@ -189,9 +189,5 @@ public final class Deals {
             pw.setString(2, d.id());
             pw.addBatch();
         }
-    }
-
-    static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
     }
 }

@@ -30,9 +30,11 @@ public final class Decisions {
     private static final int PG_UPDATE_CHUNK = 5000;
 
     private final Database db;
+    private final AuditLog audit;
 
-    Decisions(Database db) {
+    Decisions(Database db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class Decisions {
             }
         }
         Map<String, String> lastOutcome = new LinkedHashMap<>();
-        String now = Deals.now();
+        String now = db.now();
         try (PreparedStatement pi = c.prepareStatement("INSERT INTO decisions (deal_id, seq, as_of, outcome, "
                 + "decision_json, list_version_ids, policy_version_id, reason, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -101,7 +103,7 @@ public final class Decisions {
                 TreeSet::new));
         ArrayNode rs = det.putArray("reasons");
         reasons.stream().limit(20).forEach(rs::add);
-        AuditLog.append(c, actor, "decisions.append", DealRows.subject(dealIds), det);
+        audit.append(c, actor, "decisions.append", DealRows.subject(dealIds), det);
     }
 
     /** A deal's decisions, oldest first, read inside the caller's transaction. */

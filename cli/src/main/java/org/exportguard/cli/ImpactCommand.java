@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.EffectiveDateImpact;
+import org.exportguard.service.impact.ImpactReportJson;
 import org.exportguard.store.ChangeReport;
 import org.exportguard.store.Store;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ public final class ImpactCommand implements Callable<Integer> {
         JsonNode report;
         try (Store s = store.open()) {
             if (on != null) {
-                report = EffectiveDateImpact.report(s, CurrentPolicy.load(s), on);
+                report = ImpactReportJson.json(EffectiveDateImpact.report(s, CurrentPolicy.load(s), on));
             } else {
                 new org.exportguard.service.Desk(s).catchUp(store.actor()); // an import a crash cut short
                 Optional<ChangeReport> latest = s.changeReports().latestChangeReport();

@@ -1,10 +1,11 @@
 package org.exportguard.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.service.impact.EffectiveDateImpact;
+import org.exportguard.service.impact.ImpactReport;
+import org.exportguard.service.impact.ImpactReportJson;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.ChangeReport;
 import org.exportguard.store.Store;
@@ -130,6 +131,20 @@ class ImpactReportShapeTest {
     }
 
     @Test
+    void aSourceWhoseListIdsChangeReportsTheListsNowAndNoLongerLoaded() throws Exception {
+        desk.addDeals(List.of(usDeal("foo", "Foo Trading Company"), usDeal("doe", "John Doe")), "test");
+        desk.importList(csl("v1.csv", "Foo Trading Company"), "SHIFTING", null, "test");
+        Path dpl = Files.writeString(tmp.resolve("dpl.txt"), "\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t"
+                + "\"Country\"\t\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t"
+                + "\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\n"
+                + "\"JOHN DOE\"\t\"1 MAIN STREET\"\t\"EL PASO\"\t\"TX\"\t\"US\"\t\"79905\"\t\"08/24/2022\"\t"
+                + "\"01/14/2036\"\t\"Y\"\t\"2022-08-29\"\t\"F.R. NOTICE ADDED\"\t\"87 F.R. 52741 8/29/2022\"\n",
+                StandardCharsets.UTF_8);
+        ImportOutcome shifted = desk.importList(dpl, "SHIFTING", null, "test");
+        assertReport("shifted-list", masked(shifted.reportJson()));
+    }
+
+    @Test
     void policyChangeReports() throws Exception {
         desk.importList(csl("el.csv", "Example Unrelated Trading"), "US-CSL", null, "test");
         desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2027-01-10"),
@@ -146,8 +161,8 @@ class ImpactReportShapeTest {
                 LocalDate.of(2027, 1, 1), "test", VALIDATOR);
         assertReport("second-policy", masked(shipped.reportJson()));
         // what the shipped pack's own dated changes do on a day: a forecast, not stored
-        JsonNode onDay = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2021, 11, 1));
-        assertReport("effective-date", masked(onDay.toString()));
+        ImpactReport onDay = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2021, 11, 1));
+        assertReport("effective-date", masked(ImpactReportJson.text(onDay)));
         // a control entry's code renamed: every open deal re-decided, the ones classified under the old code unreadable
         ImportOutcome renamed = desk.importPolicy(pack("renamed", "entries.yaml", "INTRUSION-SW:", "{WA: 4.D.4,",
                 "{WA: 4.D.44,"),

@@ -21,9 +21,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Deals' decision history ({@code decisions}): appending decisions (and reading a deal's history), and setting each deal's latest outcome and
- * decision count to follow its last one. Used on its own, or inside another write's transaction (a deal added with
- * its first decisions, a change's re-decisions with its report, a disposition confirmed with its re-decision).
+ * Deals' decision history ({@code decisions}): appending decisions, and setting each deal's latest outcome and
+ * decision count to follow its last one (and reading a deal's history for {@link Deals#get}). Used on its own, or
+ * inside another write's transaction (a deal added with its first decisions, a change's re-decisions with its
+ * report, a disposition confirmed with its re-decision).
  */
 public final class Decisions {
     /** Deals per UPDATE on PostgreSQL: large enough to drop round trips, small enough for a modest statement. */

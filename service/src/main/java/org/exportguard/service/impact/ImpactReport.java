@@ -57,7 +57,7 @@ public record ImpactReport(Change change, int reevaluated, Screening screening, 
      * A list version against the previous version of its source.
      *
      * @param previousVersion     the version before it (null: the first of its source)
-     * @param entries             at most {@value #ENTRIES} of each kind: added, then changed, then removed
+     * @param entries             at most {@value ImpactReport#ENTRIES} of each kind: added, then changed, then removed
      * @param listsNowLoaded      list ids loaded now and not before
      * @param listsNoLongerLoaded list ids loaded before and not now
      */

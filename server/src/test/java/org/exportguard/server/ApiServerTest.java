@@ -1,10 +1,10 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
 import org.exportguard.server.auth.Role;
-import org.exportguard.server.auth.TokenHash;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.load.LoadGenerator;
 import org.junit.jupiter.api.AfterAll;
@@ -57,9 +57,9 @@ class ApiServerTest {
 
     /** Two users, vera (viewer) and ada (admin), known only by their tokens' hashes, as the store keeps them. */
     static Authenticator users() {
-        Map<String, Caller> byHash = Map.of(TokenHash.of(VIEWER), new Caller("vera", Role.VIEWER),
-                TokenHash.of(ADMIN), new Caller("ada", Role.ADMIN));
-        return token -> java.util.Optional.ofNullable(byHash.get(TokenHash.of(token)));
+        Map<String, Caller> byHash = Map.of(Sha256.hex(VIEWER), new Caller("vera", Role.VIEWER),
+                Sha256.hex(ADMIN), new Caller("ada", Role.ADMIN));
+        return token -> java.util.Optional.ofNullable(byHash.get(Sha256.hex(token)));
     }
 
     static ApiServer start(ServerConfig cfg) throws Exception {

@@ -2,9 +2,9 @@ package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
+import org.exportguard.store.Role;
 
 import java.util.List;
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
-import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.load.LoadGenerator;
+import org.exportguard.store.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -310,7 +310,7 @@ class ApiServerTest {
     @Test
     void aFailingHandlerIsAGeneric500AndOneLogLine() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Route boom = new Route("GET", "/api/boom", org.exportguard.server.auth.Role.VIEWER, 0, "fails", null, null,
+        Route boom = new Route("GET", "/api/boom", Role.VIEWER, 0, "fails", null, null,
                 r -> {
                     throw new IllegalStateException("secret detail\nsecond line");
                 });

@@ -6,11 +6,11 @@ import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.AuditRecord;
 import org.exportguard.store.AuditVerification;
+import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 
 import java.util.List;

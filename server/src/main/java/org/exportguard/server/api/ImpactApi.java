@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.ChangeReport;
+import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 
 import java.util.List;

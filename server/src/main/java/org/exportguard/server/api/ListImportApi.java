@@ -7,12 +7,12 @@ import org.exportguard.server.BodyReader;
 import org.exportguard.server.ListService;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.service.Desk;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.Role;
 import org.exportguard.store.TempDirs;
 
 import java.io.IOException;

@@ -7,11 +7,11 @@ import org.exportguard.server.ApiResponse;
 import org.exportguard.server.JsonRequest;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
 import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.ConflictException;
 import org.exportguard.store.NotFoundException;
+import org.exportguard.store.Role;
 import org.exportguard.store.StoreException;
 import org.exportguard.store.Users;
 
@@ -76,9 +76,9 @@ public final class UsersApi {
         JsonRequest body = r.json().only(FIELDS);
         String name = body.requiredText("name");
         String roleText = body.requiredText("role");
-        org.exportguard.store.Role role;
+        Role role;
         try {
-            role = org.exportguard.store.Role.parse(roleText);
+            role = Role.parse(roleText);
         } catch (StoreException e) {
             throw ApiException.badField("role", e.getMessage());
         }

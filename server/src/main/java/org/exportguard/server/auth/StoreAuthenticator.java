@@ -38,7 +38,7 @@ public final class StoreAuthenticator implements Authenticator {
             return c.caller();
         }
         Optional<Caller> caller = users.userForToken(token)
-                .map(u -> new Caller(u.name(), Role.parseOrNull(u.role().label())));
+                .map(u -> new Caller(u.name(), u.role()));
         if (byHash.size() >= MAX_CACHED) {
             byHash.clear(); // many unknown tokens (a scan): forget rather than grow without bound
         }

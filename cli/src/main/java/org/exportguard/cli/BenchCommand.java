@@ -5,6 +5,7 @@ import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
 import org.exportguard.server.load.LoadGenerator;

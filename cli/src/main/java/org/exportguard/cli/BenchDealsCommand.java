@@ -2,6 +2,7 @@ package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.model.ListedParty;
+import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.eval.DealEvaluator;
 import org.exportguard.policy.eval.ScreeningContext;

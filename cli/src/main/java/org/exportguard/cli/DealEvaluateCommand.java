@@ -2,6 +2,7 @@ package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.io.AtomicOutput;
+import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
 import org.exportguard.policy.deal.Deal;

@@ -3,6 +3,7 @@ package org.exportguard.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
 import org.exportguard.service.DealInputException;

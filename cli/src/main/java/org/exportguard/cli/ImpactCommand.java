@@ -2,6 +2,7 @@ package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.EffectiveDateImpact;

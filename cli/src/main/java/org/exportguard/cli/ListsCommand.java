@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.ListedParty;
+import org.exportguard.json.Json;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
 import org.exportguard.lists.ListInspector;

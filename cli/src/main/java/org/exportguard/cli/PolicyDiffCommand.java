@@ -1,5 +1,6 @@
 package org.exportguard.cli;
 
+import org.exportguard.json.Json;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.policy.pack.Rule;

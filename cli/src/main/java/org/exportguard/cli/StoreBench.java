@@ -1,6 +1,7 @@
 package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.store.DealRecord;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.PostgresSchemas;

@@ -1,6 +1,7 @@
 package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.exportguard.json.Json;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.VersionInfo;
 
@@ -43,7 +44,7 @@ final class VersionsCommands {
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
             for (VersionInfo v : versions) {
-                a.add(org.exportguard.server.json.ResultJson.version(v));
+                a.add(v.toJson());
             }
             return Json.pretty(a) + "\n";
         }

@@ -2,9 +2,9 @@ package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.core.hash.Sha256;
+import org.exportguard.json.Json;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.load.LoadGenerator;
 import org.exportguard.store.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +84,7 @@ class ApiServerTest {
 
     record Res(int status, String body, HttpResponse<String> raw) {
         JsonNode json() throws Exception {
-            return ResultJson.MAPPER.readTree(body);
+            return Json.MAPPER.readTree(body);
         }
     }
 

@@ -8,7 +8,7 @@ import org.exportguard.server.JsonRequest;
 import org.exportguard.server.ListService;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.Role;
 

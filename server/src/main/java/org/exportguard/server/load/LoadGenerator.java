@@ -1,7 +1,7 @@
 package org.exportguard.server.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,9 +62,9 @@ public final class LoadGenerator {
         // Bodies are made once, so the client spends its time on the requests, not on JSON.
         List<byte[]> b = new ArrayList<>(plan.names().size());
         for (String n : plan.names()) {
-            ObjectNode o = ResultJson.MAPPER.createObjectNode();
+            ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("name", n);
-            b.add(ResultJson.MAPPER.writeValueAsBytes(o));
+            b.add(Json.MAPPER.writeValueAsBytes(o));
         }
         this.bodies = b;
     }
@@ -183,7 +183,7 @@ public final class LoadGenerator {
             i += w.n;
         }
         Arrays.sort(all);
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("requests", total);
         o.put("errors", errors);
         o.put("requests_per_s", Math.round(total / elapsed * 10) / 10.0);

@@ -1,4 +1,4 @@
-package org.exportguard.server.json;
+package org.exportguard.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,42 +14,12 @@ import java.util.List;
  * and batch output) and the HTTP API, so a hit reads the same wherever it comes from.
  */
 public final class ResultJson {
-    /** Thread-safe once configured; shared by batch workers and request threads. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ResultJson() {
     }
 
     /** Rounds to 4 decimals, as scores are shown and written. */
-    /** A stored list or policy version, as {@code lists history --json} and {@code POST /api/lists} show it. */
-    public static ObjectNode version(org.exportguard.store.VersionInfo v) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("id", v.id());
-        o.put("source", v.source());
-        o.put("sha256", v.sha256());
-        o.put("effectiveDate", v.effectiveDate() == null ? null : v.effectiveDate().toString());
-        o.put("importedAt", v.importedAt());
-        o.put("importedBy", v.importedBy());
-        o.put("origin", v.origin());
-        o.put("files", v.fileCount());
-        o.put("bytes", v.byteCount());
-        try {
-            o.set("counts", MAPPER.readTree(v.counts()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            o.put("counts", v.counts());
-        }
-        return o;
-    }
-
-    /** JSON the store holds (written by this program), read back; unreadable is a bug, not the caller's fault. */
-    public static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     public static double round4(double v) {
         return Math.round(v * 10_000d) / 10_000d;
     }

@@ -24,11 +24,11 @@ import java.util.TreeMap;
  * screen against ({@code --list PATH ...}, or the sample lists shipped in the jar), each list with its content hash
  * as its version. Without {@code --list}, the lists imported into the store come first.
  */
-final class DealInputs {
+public final class DealInputs {
     private DealInputs() {
     }
 
-    static PolicyPack pack(Path dir) throws UserException {
+    public static PolicyPack pack(Path dir) throws UserException {
         try {
             return dir == null ? PackLoader.loadDefault() : PackLoader.load(dir);
         } catch (PolicyFormatException e) {
@@ -40,7 +40,7 @@ final class DealInputs {
      * The given lists; else the latest stored version of each list in the store, when the store exists and holds
      * any; else the shipped sample lists. A missing SQLite data directory is not created just to be read.
      */
-    static ScreeningContext screening(Context ctx, List<Path> paths, StoreOptions store)
+    public static ScreeningContext screening(Context ctx, List<Path> paths, StoreOptions store)
             throws UserException, IOException {
         if ((paths == null || paths.isEmpty()) && store != null) {
             ScreeningContext stored = storedLists(store);
@@ -79,7 +79,7 @@ final class DealInputs {
     }
 
     /** The given lists, or the shipped sample lists when none are given. */
-    static ScreeningContext screening(Context ctx, List<Path> paths) throws UserException, IOException {
+    public static ScreeningContext screening(Context ctx, List<Path> paths) throws UserException, IOException {
         if (paths != null && !paths.isEmpty()) {
             List<PartyList> lists = new ArrayList<>();
             Map<String, String> versions = new TreeMap<>();

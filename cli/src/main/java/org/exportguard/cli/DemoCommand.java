@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Copies every file named in {@code sample-lists/index.txt} from the classpath to {@code dir}. */
-    static void copySamples(Path dir) throws IOException {
+    public static void copySamples(Path dir) throws IOException {
         ClassLoader cl = DemoCommand.class.getClassLoader();
         List<String> files = new ArrayList<>();
         try (InputStream idx = cl.getResourceAsStream(SAMPLES + "index.txt")) {

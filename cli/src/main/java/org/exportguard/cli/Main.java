@@ -1,5 +1,9 @@
 package org.exportguard.cli;
 
+import org.exportguard.cli.bench.BenchCommand;
+import org.exportguard.cli.bench.BenchDealsCommand;
+import org.exportguard.cli.bench.ImpactBench;
+import org.exportguard.cli.bench.StoreBench;
 import org.exportguard.lists.ListLoader;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;

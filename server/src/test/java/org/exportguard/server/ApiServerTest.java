@@ -5,7 +5,6 @@ import org.exportguard.core.hash.Sha256;
 import org.exportguard.json.Json;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
-import org.exportguard.server.load.LoadGenerator;
 import org.exportguard.store.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API over real HTTP against a running server on an ephemeral port, with a real (small) list file. */
@@ -288,23 +286,6 @@ class ApiServerTest {
             assertTrue(docs.body().contains(route.path()), route.path());
         }
         assertFalse(docs.body().contains("<script"), "no scripts: works offline");
-    }
-
-    @Test
-    void loadGeneratorCountsAnswersAndStaysOnThisMachine() throws Exception {
-        LoadGenerator g = new LoadGenerator(new LoadGenerator.Plan(server.uri(), VIEWER,
-                List.of("NSO Group", "Jane Smith", "Saito Tech"), 4, 10, 0, 0, 200));
-        JsonNode r = g.run();
-        assertEquals(200, r.get("requests").asInt(), r.toString());
-        assertEquals(0, r.get("errors").asInt(), r.toString());
-        assertEquals(200, r.get("outcomes").get("200").asInt(), r.toString());
-        assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble(), r.toString());
-        // A wrong token: every answer is an error, counted by status.
-        r = new LoadGenerator(new LoadGenerator.Plan(server.uri(), "wrong", List.of("x"), 2, 10, 0, 0, 20)).run();
-        assertEquals(20, r.get("errors").asInt(), r.toString());
-        assertEquals(20, r.get("outcomes").get("401").asInt(), r.toString());
-        assertThrows(IllegalArgumentException.class, () -> new LoadGenerator(new LoadGenerator.Plan(
-                URI.create("http://192.0.2.1:8080"), VIEWER, List.of("x"), 1, 1, 0, 0, 1)));
     }
 
     @Test

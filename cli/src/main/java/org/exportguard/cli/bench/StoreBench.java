@@ -1,6 +1,9 @@
-package org.exportguard.cli;
+package org.exportguard.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
 import org.exportguard.json.Json;
 import org.exportguard.store.DealRecord;
 import org.exportguard.store.NewDecision;

@@ -1,4 +1,4 @@
-package org.exportguard.server.load;
+package org.exportguard.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.json.Json;

@@ -1,4 +1,4 @@
-package org.exportguard.server.load;
+package org.exportguard.cli.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,8 +1,12 @@
-package org.exportguard.cli;
+package org.exportguard.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.DemoCommand;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;

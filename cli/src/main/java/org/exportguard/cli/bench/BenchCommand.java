@@ -1,6 +1,10 @@
-package org.exportguard.cli;
+package org.exportguard.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
@@ -8,7 +12,6 @@ import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
-import org.exportguard.server.load.LoadGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

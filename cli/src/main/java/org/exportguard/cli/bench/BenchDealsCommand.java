@@ -2,9 +2,9 @@ package org.exportguard.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.Context;
-import org.exportguard.cli.DealInputs;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
+import org.exportguard.cli.deals.DealInputs;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;

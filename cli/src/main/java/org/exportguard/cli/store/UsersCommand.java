@@ -1,5 +1,9 @@
-package org.exportguard.cli;
+package org.exportguard.cli.store;
 
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
 import org.exportguard.store.Role;
 import org.exportguard.store.User;
 import picocli.CommandLine;

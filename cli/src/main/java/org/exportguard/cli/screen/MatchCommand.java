@@ -1,6 +1,11 @@
-package org.exportguard.cli;
+package org.exportguard.cli.screen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
 import org.exportguard.cli.io.CsvInput;
 import org.exportguard.core.match.MatchResult;
 import org.exportguard.core.match.NameMatcher;

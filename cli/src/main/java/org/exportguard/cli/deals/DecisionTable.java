@@ -1,5 +1,6 @@
-package org.exportguard.cli;
+package org.exportguard.cli.deals;
 
+import org.exportguard.cli.CliText;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
 import org.exportguard.policy.eval.RegimeDecision;

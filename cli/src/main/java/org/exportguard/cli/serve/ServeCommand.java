@@ -1,5 +1,11 @@
-package org.exportguard.cli;
+package org.exportguard.cli.serve;
 
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.server.ListProvider;
 import org.exportguard.server.ListService;

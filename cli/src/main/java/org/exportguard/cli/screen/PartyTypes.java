@@ -1,4 +1,4 @@
-package org.exportguard.cli;
+package org.exportguard.cli.screen;
 
 import org.exportguard.core.model.PartyType;
 import picocli.CommandLine;

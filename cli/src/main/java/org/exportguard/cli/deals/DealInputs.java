@@ -1,5 +1,9 @@
-package org.exportguard.cli;
+package org.exportguard.cli.deals;
 
+import org.exportguard.cli.Context;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;

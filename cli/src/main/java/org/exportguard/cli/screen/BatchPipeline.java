@@ -1,5 +1,7 @@
-package org.exportguard.cli;
+package org.exportguard.cli.screen;
 
+import org.exportguard.cli.Context;
+import org.exportguard.cli.UserException;
 import org.exportguard.cli.io.AtomicOutput;
 import org.exportguard.cli.io.CsvInput;
 

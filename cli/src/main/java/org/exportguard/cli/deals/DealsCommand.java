@@ -1,8 +1,13 @@
-package org.exportguard.cli;
+package org.exportguard.cli.deals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
@@ -77,7 +82,7 @@ public final class DealsCommand implements Runnable {
     }
 
     /** A service failure as the CLI reports it: the store's own failures exit 4, the rest are the user's to fix. */
-    static Exception failure(ServiceException e) {
+    public static Exception failure(ServiceException e) {
         if (e.getCause() instanceof org.exportguard.store.StoreException se
                 && !(se instanceof org.exportguard.store.NotFoundException)
                 && !(se instanceof org.exportguard.store.ConflictException)

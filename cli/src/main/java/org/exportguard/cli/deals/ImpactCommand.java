@@ -1,7 +1,12 @@
-package org.exportguard.cli;
+package org.exportguard.cli.deals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
 import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;

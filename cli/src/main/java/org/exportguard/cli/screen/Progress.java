@@ -1,4 +1,6 @@
-package org.exportguard.cli;
+package org.exportguard.cli.screen;
+
+import org.exportguard.cli.Context;
 
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
-package org.exportguard.cli;
+package org.exportguard.cli.store;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.exportguard.cli.CliText;
 import org.exportguard.json.Json;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.VersionInfo;
@@ -9,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** What {@code lists import/history} and {@code policy import/history} print. */
-final class VersionsCommands {
+public final class VersionsCommands {
     private VersionsCommands() {
     }
 
-    static String imported(String kind, ImportResult r) {
+    public static String imported(String kind, ImportResult r) {
         VersionInfo v = r.version();
         if (r.alreadyStored()) {
             return "already stored as " + kind + " version " + v.id() + " (" + v.source() + ", sha256 " + v.sha256()
@@ -26,7 +27,7 @@ final class VersionsCommands {
     }
 
     /** One line: what the import's change impact did (see {@code exportguard impact}). */
-    static String impact(org.exportguard.service.impact.ImportOutcome o) {
+    public static String impact(org.exportguard.service.impact.ImportOutcome o) {
         if (o.reportJson() == null) {
             return "impact: nothing changed, no deal re-decided";
         }
@@ -40,7 +41,7 @@ final class VersionsCommands {
         }
     }
 
-    static String history(String kind, List<VersionInfo> versions, boolean json) {
+    public static String history(String kind, List<VersionInfo> versions, boolean json) {
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
             for (VersionInfo v : versions) {

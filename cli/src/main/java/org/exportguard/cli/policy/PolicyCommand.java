@@ -1,5 +1,11 @@
-package org.exportguard.cli;
+package org.exportguard.cli.policy;
 
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.deals.DealsCommand;
+import org.exportguard.cli.store.StoreOptions;
+import org.exportguard.cli.store.VersionsCommands;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;

@@ -1,5 +1,10 @@
-package org.exportguard.cli;
+package org.exportguard.cli.screen;
 
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
 import org.exportguard.cli.io.CsvInput;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyType;

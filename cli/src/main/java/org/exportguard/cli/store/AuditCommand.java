@@ -1,5 +1,7 @@
-package org.exportguard.cli;
+package org.exportguard.cli.store;
 
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
 import org.exportguard.cli.io.AtomicOutput;
 import org.exportguard.store.AuditVerification;
 import org.exportguard.store.Store;

@@ -1,5 +1,10 @@
-package org.exportguard.cli;
+package org.exportguard.cli.policy;
 
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.deals.DealInputs;
 import org.exportguard.json.Json;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.pack.PolicyPack;

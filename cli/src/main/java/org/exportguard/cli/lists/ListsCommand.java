@@ -1,7 +1,14 @@
-package org.exportguard.cli;
+package org.exportguard.cli.lists;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.deals.DealsCommand;
+import org.exportguard.cli.store.StoreOptions;
+import org.exportguard.cli.store.VersionsCommands;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.json.Json;

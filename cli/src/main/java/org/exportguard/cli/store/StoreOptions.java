@@ -1,4 +1,4 @@
-package org.exportguard.cli;
+package org.exportguard.cli.store;
 
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;

@@ -1,10 +1,8 @@
-package org.exportguard.cli;
+package org.exportguard.cli.demo;
 
-import org.exportguard.cli.demo.DemoEnv;
-import org.exportguard.cli.demo.DealShowcase;
-import org.exportguard.cli.demo.DemoSection;
-import org.exportguard.cli.demo.ImpactShowcase;
-import org.exportguard.cli.demo.ScreeningShowcase;
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
 import picocli.CommandLine.Command;

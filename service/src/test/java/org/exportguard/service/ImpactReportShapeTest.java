@@ -1,7 +1,6 @@
 package org.exportguard.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.exportguard.json.Json;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.service.impact.EffectiveDateImpact;
 import org.exportguard.service.impact.ImpactReport;
@@ -98,8 +97,6 @@ class ImpactReportShapeTest {
         return out;
     }
 
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     /**
      * Compares the exact text with {@code impact-reports/NAME.json} (one line, as stored); on a difference, shows
      * both pretty-printed first, so the differing field is easy to see.
@@ -110,8 +107,8 @@ class ImpactReportShapeTest {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
         }
         if (!expected.equals(actual)) {
-            assertEquals(PRETTY.writeValueAsString(PRETTY.readTree(expected)),
-                    PRETTY.writeValueAsString(PRETTY.readTree(actual)), name + " differs; actual text:\n" + actual);
+            assertEquals(Json.pretty(Json.MAPPER.readTree(expected)), Json.pretty(Json.MAPPER.readTree(actual)),
+                    name + " differs; actual text:\n" + actual);
         }
         assertEquals(expected, actual, name);
     }

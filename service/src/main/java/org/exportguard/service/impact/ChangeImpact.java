@@ -1,7 +1,7 @@
 package org.exportguard.service.impact;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exportguard.core.model.ListedParty;
+import org.exportguard.json.Json;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.lists.ListFormatException;
@@ -46,9 +46,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * The import commits first; the re-decisions and the report then commit together.
  */
 public final class ChangeImpact {
-    /** Reads a stored list version's import counts. */
-    private static final ObjectMapper COUNTS = new ObjectMapper();
-
     private final Store store;
 
     public ChangeImpact(Store store) {
@@ -240,7 +237,7 @@ public final class ChangeImpact {
     private static Set<String> listIdsOf(Store store, VersionInfo v) {
         Set<String> ids = new TreeSet<>();
         try {
-            COUNTS.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
+            Json.MAPPER.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
         } catch (IOException e) {
             throw new StoreException("list version " + v.id() + " has unreadable counts: " + e.getMessage(), e);
         }

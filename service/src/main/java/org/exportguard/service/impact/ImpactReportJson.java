@@ -1,8 +1,8 @@
 package org.exportguard.service.impact;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.service.impact.ImpactReport.ChangedDeal;
 import org.exportguard.service.impact.ImpactReport.EffectiveDateChange;
@@ -26,7 +26,6 @@ import java.util.Collection;
  * {@code asOf} and {@code stored} are a forecast's only; {@code unreadable} is there when a deal could not be read.
  */
 public final class ImpactReportJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Why a list change that adds or removes a list id re-decides the deals under REVIEW. */
     static final String LIST_COVERAGE_CHANGED = "open deals under REVIEW were re-decided too, since a list now (or "
             + "no longer) loaded decides whether its rules could be applied";
@@ -43,7 +42,7 @@ public final class ImpactReportJson {
 
     /** The report as a JSON tree. */
     public static ObjectNode json(ImpactReport r) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.set("change", change(r.change()));
         o.put("reevaluated", r.reevaluated());
         o.put("incremental", true);
@@ -81,7 +80,7 @@ public final class ImpactReportJson {
     }
 
     private static ObjectNode change(ImpactReport.Change change) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("kind", change.kind());
         if (change instanceof ListChange c) {
             o.put("source", c.source());
@@ -145,7 +144,7 @@ public final class ImpactReportJson {
     }
 
     private static ObjectNode screening(Screening s) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("against", s.against());
         if (s.counts() != null) {
             o.put("openDeals", s.counts().openDeals());

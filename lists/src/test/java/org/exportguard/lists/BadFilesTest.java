@@ -151,6 +151,16 @@ class BadFilesTest {
     }
 
     @Test
+    void truncatedUnXmlIsCalledTruncatedNotAnEntity() throws Exception {
+        Path p = write("un.xml", "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n"
+                + "<FIRST_NAME>A</FIRST_NAME>\n");
+        ListFormatException e = fails(p);
+        assertEquals("xml", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated file"), e.getMessage());
+        assertFalse(e.getMessage().contains("entities are refused"), e.getMessage());
+    }
+
+    @Test
     void emptyFile() throws Exception {
         ListFormatException e = fails(write("empty.csv", ""));
         assertTrue(e.getMessage().contains("file is empty"), e.getMessage());

@@ -17,6 +17,7 @@ import org.exportguard.lists.io.AliasSet;
 import org.exportguard.lists.io.BadTextException;
 import org.exportguard.lists.io.CheckedReader;
 import org.exportguard.lists.io.Dates;
+import org.exportguard.lists.io.Texts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads FollowTheMoney entities, one JSON object a line, as OpenSanctions publishes them ({@code entities.ftm.json},
@@ -82,6 +83,7 @@ public final class FtmReader {
     /** The list of parties that name no dataset. */
     public static final String NO_DATASET = "OS-FTM";
     static final long MAX_LINE = 16L << 20;
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[a-z]{2}(-[a-z0-9]+)?");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) CheckedReader.MAX_LINE)
@@ -420,7 +422,7 @@ public final class FtmReader {
     /** An FtM country code ("ru", "ge-ab") upper-cased as ISO writes it; anything else as written. */
     private static String countryCode(String c) {
         String t = c.trim();
-        return t.matches("[a-z]{2}(-[a-z0-9]+)?") ? t.toUpperCase(Locale.ROOT) : t;
+        return COUNTRY_CODE.matcher(t).matches() ? t.toUpperCase(Locale.ROOT) : t;
     }
 
     private static List<String> distinct(List<String> values) {
@@ -435,11 +437,7 @@ public final class FtmReader {
     }
 
     private static String collapse(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.replaceAll("\\s+", " ").trim();
-        return t.isEmpty() ? null : t;
+        return Texts.collapse(s);
     }
 
     // ---- parsing one line ------------------------------------------------------------------------------------

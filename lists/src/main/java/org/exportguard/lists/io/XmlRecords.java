@@ -129,9 +129,9 @@ public final class XmlRecords {
         }
     }
 
-    /** Runs of white space (line breaks of an XML layout) as one space, trimmed; null stays null. */
+    /** Runs of white space (line breaks of an XML layout) as one space, trimmed; blank and null give null. */
     public static String collapse(String s) {
-        return s == null ? null : blankToNull(s.replaceAll("\\s+", " "));
+        return Texts.collapse(s);
     }
 
     static String blankToNull(String s) {

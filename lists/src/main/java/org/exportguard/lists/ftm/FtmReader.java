@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class FtmReader {
     }
 
     /** The string properties kept from a line (the others are read and dropped, to keep memory small). */
-    private static final Set<String> KEPT = new java.util.HashSet<>(List.of(
+    private static final Set<String> KEPT = new HashSet<>(List.of(
             "name", "alias", "weakAlias", "previousName", "birthDate", "birthPlace", "nationality", "citizenship",
             "country", "address", "addressEntity", "program", "topics", "notes", "createdAt",
             // Address

@@ -117,6 +117,18 @@ public final class XmlRecords {
             return level;
         }
 
+        /** Every element of that name below this one, at any depth, in document order. */
+        public List<Element> descendants(String name) {
+            List<Element> out = new ArrayList<>();
+            for (Element c : children) {
+                if (c.name.equals(name)) {
+                    out.add(c);
+                }
+                out.addAll(c.descendants(name));
+            }
+            return out;
+        }
+
         /** The trimmed texts of the elements reached by the path, blanks left out. */
         public List<String> texts(String... path) {
             List<String> out = new ArrayList<>();

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *       name, or the whole name of an entity or ship). The first {@code NameType} "Primary Name" is the primary
  *       name (NameType is matched without regard to case: the list spells it several ways); "Primary Name
  *       Variation" and "Alias" are aliases, weak when {@code AliasStrength} says "Low quality".
- *       {@code NonLatinNames/NonLatinName/NameNonLatinScript} → original-script aliases</li>
+ *       {@code NonLatinNames/NonLatinName/NameNonLatinScript} (or {@code NameNonLatinScript} right under
+ *       {@code NonLatinNames}) → original-script aliases</li>
  *   <li>{@code RegimeName} → program; {@code DateDesignated} (dd/mm/yyyy) → listedOn; {@code OtherInformation} →
  *       remarks</li>
  *   <li>{@code Addresses/Address}: AddressLine1-4 → street, AddressLine5 → region, AddressLine6 → city,
@@ -120,8 +121,11 @@ public final class UkSanctionsListReader {
         for (String[] o : others) {
             aliases.add(o[0], o[1].equals("weak") ? AliasStrength.WEAK : AliasStrength.STRONG);
         }
-        for (String n : e.texts("NonLatinNames", "NonLatinName", "NameNonLatinScript")) {
-            aliases.add(n, AliasStrength.STRONG);
+        for (Element nonLatin : e.children("NonLatinNames")) {
+            // NonLatinNames/NonLatinName/NameNonLatinScript as published; without the NonLatinName wrapper too
+            for (Element n : nonLatin.descendants("NameNonLatinScript")) {
+                aliases.add(n.text(), AliasStrength.STRONG);
+            }
         }
         aliases.list().forEach(b::alias);
 

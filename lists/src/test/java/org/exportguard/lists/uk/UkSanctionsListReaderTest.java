@@ -121,4 +121,18 @@ class UkSanctionsListReaderTest {
         assertEquals(1, l.warnings().size());
         assertTrue(l.warnings().get(0).contains("CYB9001"), l.warnings().toString());
     }
+
+    @Test
+    void nonLatinNamesWithoutTheNonLatinNameWrapper() throws Exception {
+        Path p = dir.resolve("uk.xml");
+        Files.writeString(p, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Designations>\n<Designation>"
+                + "<UniqueID>RUS9005</UniqueID><Names><Name><Name1>Ivan</Name1><Name6>PETROV</Name6>"
+                + "<NameType>Primary Name</NameType></Name></Names><NonLatinNames>"
+                + "<NameNonLatinScript>Иван Петров</NameNonLatinScript><NonLatinScriptLanguage>Russian"
+                + "</NonLatinScriptLanguage></NonLatinNames>"
+                + "<IndividualEntityShip>Individual</IndividualEntityShip></Designation>\n</Designations>\n",
+                StandardCharsets.UTF_8);
+        ListedParty party = ListLoader.load(p).get(0).parties().get(0);
+        assertEquals(List.of(new Alias("Иван Петров", AliasStrength.STRONG, true)), party.aliases());
+    }
 }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Pairwise matching at the default threshold on the typo, transliteration and labelled sets, against {@link Floors}. */
+/** Pairwise matching at the default threshold on the typo, transliteration and labelled sets ({@link Floors}). */
 class PairMatchingAccuracyTest {
     /** The floor of each language of the transliteration set (see {@link Floors}). */
     private static final Map<String, Double> FLOORS = Map.of("ar", Floors.TRANSLIT_AR, "he", Floors.TRANSLIT_HE,

@@ -1,7 +1,7 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.Json;
 import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
@@ -68,7 +68,7 @@ class StoreApiTest {
 
     record Res(int status, String body) {
         JsonNode json() throws Exception {
-            return ResultJson.MAPPER.readTree(body);
+            return Json.MAPPER.readTree(body);
         }
     }
 

@@ -3,6 +3,7 @@ package org.exportguard.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
@@ -42,7 +43,7 @@ import java.util.stream.IntStream;
  * cached and reloaded when another process (or this one) stores a newer version.
  */
 public final class Desk {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Why a decision was taken, as stored with it. */
     public static final String ADDED = "deal added";

@@ -4,6 +4,7 @@ import org.exportguard.core.hash.Sha256;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
+import org.exportguard.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -357,34 +355,6 @@ abstract class StoreContractTest {
         assertEquals(Set.of("D0001", "D0700", "D1199"), s.dispositions().confirmedForDeals(ids).keySet());
     }
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** The one value {@code sql} selects. */
     private static String value(Store s, String sql) {
         return s.database().read(c -> {
@@ -397,56 +367,56 @@ abstract class StoreContractTest {
 
     @Test
     void everyTimeTheStoreWritesComesFromTheClockItWasOpenedWith() throws Exception {
-        HandClock clock = new HandClock(Instant.parse("2031-02-03T04:05:06.123456789Z"));
+        TestClock clock = new TestClock(Instant.parse("2031-02-03T04:05:06.123456789Z"));
         Store s = Store.open(freshLocation(), clock);
         // the migration keeps the clock's instant as it is; every other time is kept to the microsecond
         assertEquals("2031-02-03T04:05:06.123456789Z", value(s, "SELECT MIN(applied_at) FROM schema_version"));
         assertEquals("2031-02-03T04:05:06.123456789Z", value(s, "SELECT MAX(applied_at) FROM schema_version"));
 
-        clock.set("2031-02-03T04:05:07.000001999Z");
+        clock.set(Instant.parse("2031-02-03T04:05:07.000001999Z"));
         s.lists().importPath(TestLists.csl(tmp.resolve("a.csv"), "A", 1), null, null, ACTOR);
         assertEquals("2031-02-03T04:05:07.000001Z", value(s, "SELECT imported_at FROM list_versions"));
         assertEquals("2031-02-03T04:05:07.000001Z", s.lists().versions().latest().orElseThrow().importedAt());
-        clock.set("2031-02-03T04:05:08Z");
+        clock.set(Instant.parse("2031-02-03T04:05:08Z"));
         Path pack = Files.createDirectories(tmp.resolve("pack"));
         Files.writeString(pack.resolve("policy.yaml"), "name: base\n");
         s.policies().importDir(pack, null, null, ACTOR, PolicyValidator.NONE);
         assertEquals("2031-02-03T04:05:08Z", value(s, "SELECT imported_at FROM policy_versions"));
 
-        clock.set("2031-02-03T04:05:09Z");
+        clock.set(Instant.parse("2031-02-03T04:05:09Z"));
         s.deals().add(List.of(deal("D1", "IL", "NSO Group")), List.of(decision("D1", "REVIEW", "deal added")), ACTOR);
-        clock.set("2031-02-03T04:05:10Z");
+        clock.set(Instant.parse("2031-02-03T04:05:10Z"));
         s.deals().update(deal("D1", "IL", "NSO Group"), ACTOR);
         StoredDeal d = s.deals().get("D1").orElseThrow();
         assertEquals("2031-02-03T04:05:09Z", d.createdAt());
         assertEquals("2031-02-03T04:05:10Z", d.updatedAt());
         assertEquals("2031-02-03T04:05:09Z", d.decisions().get(0).createdAt());
 
-        clock.set("2031-02-03T04:05:11Z");
+        clock.set(Instant.parse("2031-02-03T04:05:11Z"));
         Disposition p = s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-1", false, "another company",
                 "ann");
-        clock.set("2031-02-03T04:05:12Z");
+        clock.set(Instant.parse("2031-02-03T04:05:12Z"));
         s.dispositions().confirm("D1", p.id(), "bob", confirmed -> decision("D1", "CLEARED", "confirmed"));
         Disposition c = s.dispositions().get(p.id()).orElseThrow();
         assertEquals("2031-02-03T04:05:11Z", c.proposedAt());
         assertEquals("2031-02-03T04:05:12Z", c.confirmedAt());
         assertEquals("2031-02-03T04:05:12Z", s.deals().get("D1").orElseThrow().decisions().get(1).createdAt());
 
-        clock.set("2031-02-03T04:05:13Z");
+        clock.set(Instant.parse("2031-02-03T04:05:13Z"));
         s.changeReports().recordReevaluation(List.of(decision("D1", "BLOCKED", "policy version 2")), "policy", null,
                 1L, "{}", ACTOR);
         assertEquals("2031-02-03T04:05:13Z", s.changeReports().latestChangeReport().orElseThrow().createdAt());
         assertEquals("2031-02-03T04:05:13Z", s.deals().get("D1").orElseThrow().decisions().get(2).createdAt());
 
-        clock.set("2031-02-03T04:05:14Z");
+        clock.set(Instant.parse("2031-02-03T04:05:14Z"));
         s.users().add("carl", Role.VIEWER, ACTOR);
-        clock.set("2031-02-03T04:05:15Z");
+        clock.set(Instant.parse("2031-02-03T04:05:15Z"));
         s.users().revoke("carl", ACTOR);
         User carl = s.users().list().get(0);
         assertEquals("2031-02-03T04:05:14Z", carl.createdAt());
         assertEquals("2031-02-03T04:05:15Z", carl.revokedAt());
 
-        clock.set("2031-02-03T04:05:16Z");
+        clock.set(Instant.parse("2031-02-03T04:05:16Z"));
         s.deals().close("D1", ACTOR);
         assertEquals("2031-02-03T04:05:16Z", s.deals().get("D1").orElseThrow().updatedAt());
 

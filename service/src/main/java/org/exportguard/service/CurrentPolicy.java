@@ -3,10 +3,10 @@ package org.exportguard.service;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.policy.eval.DealEvaluator;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.store.Store;
 import org.exportguard.store.TempDirs;
 import org.exportguard.store.VersionInfo;
@@ -55,7 +55,7 @@ public record CurrentPolicy(PolicyPack pack, Long policyVersionId, Map<String, V
                 versions.merge(l.id(), "v" + v.id() + " sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
             }
         }
-        DealEvaluator evaluator = new DealEvaluator(pack, ScreeningContext.of(lists, versions));
+        DealEvaluator evaluator = new DealEvaluator(pack, PartyScreener.over(lists, versions));
         return new CurrentPolicy(pack, policy == null ? null : policy.id(), new TreeMap<>(listVersions),
                 List.copyOf(lists), evaluator);
     }

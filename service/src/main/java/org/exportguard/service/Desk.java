@@ -1,13 +1,12 @@
 package org.exportguard.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
+import org.exportguard.policy.eval.DecisionHits;
 import org.exportguard.policy.eval.HitDispositions;
+import org.exportguard.policy.eval.ListMatch;
 import org.exportguard.service.impact.ChangeImpact;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.DealRecord;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -42,8 +40,6 @@ import java.util.stream.IntStream;
  * cached and reloaded when another process (or this one) stores a newer version.
  */
 public final class Desk {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Why a decision was taken, as stored with it. */
     public static final String ADDED = "deal added";
     public static final String UPDATED = "deal updated";
@@ -120,14 +116,6 @@ public final class Desk {
         }
     }
 
-    /** A screening hit of a decision: a party (its name as given in the deal) resembling a listed entry. */
-    public record Hit(String partyName, String list, String entryId) {
-        @Override
-        public String toString() {
-            return "'" + partyName + "' " + list + " entry " + entryId;
-        }
-    }
-
     /** A confirmed disposition and the deal's decision it led to. */
     public record DispositionOutcome(Disposition disposition, Decision decision) {
     }
@@ -147,12 +135,20 @@ public final class Desk {
             throw new ServiceException.Conflict("deal " + dealId + " has no decision yet, so no hit to dispose of",
                     null);
         }
-        Set<Hit> hits = hits(history.get(history.size() - 1).decisionJson());
-        Hit hit = new Hit(partyName, list, entryId);
-        if (!hits.contains(hit)) {
-            throw new ServiceException("the current decision on deal " + dealId + " has no screening hit " + hit
-                    + (hits.isEmpty() ? "; it has no screening hits" : "; its hits: " + hits.stream()
-                    .map(Hit::toString).collect(Collectors.joining(", "))));
+        List<ListMatch> hits;
+        try {
+            hits = DecisionHits.of(history.get(history.size() - 1).decisionJson());
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException("deal " + dealId + ": " + e.getMessage(), e);
+        }
+        boolean seen = hits.stream().anyMatch(m -> partyName.equals(m.partyName()) && list.equals(m.source())
+                && entryId.equals(m.entryId()));
+        if (!seen) {
+            Set<String> named = new LinkedHashSet<>();
+            hits.forEach(m -> named.add(hitText(m.partyName(), m.source(), m.entryId())));
+            throw new ServiceException("the current decision on deal " + dealId + " has no screening hit "
+                    + hitText(partyName, list, entryId) + (named.isEmpty() ? "; it has no screening hits"
+                    : "; its hits: " + String.join(", ", named)));
         }
         try {
             return store.dispositions().propose(dealId, partyName, list, entryId, trueMatch, reason, actor);
@@ -193,6 +189,11 @@ public final class Desk {
         }
     }
 
+    /** A hit as a refusal names it: {@code 'NSO Group' US-CSL entry sample-el-0001}. */
+    private static String hitText(String partyName, String list, String entryId) {
+        return "'" + partyName + "' " + list + " entry " + entryId;
+    }
+
     /** A deal's dispositions, proposed and confirmed, by id. */
     public List<Disposition> dispositions(String dealId) {
         return store.dispositions().forDeal(dealId);
@@ -223,33 +224,6 @@ public final class Desk {
                     new HitDispositions.Verdict(d.trueMatch(), d.reason(), d.proposedBy(), d.confirmedBy()));
         }
         return HitDispositions.of(byHit);
-    }
-
-    /**
-     * The screening hits of a stored decision (its JSON): every list finding, its party's name as given in the deal
-     * (the subject {@code parties[N] NAME}), its list's source (the part of {@code list} before ": ") and entry id.
-     */
-    public static Set<Hit> hits(String decisionJson) throws ServiceException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(decisionJson);
-        } catch (JsonProcessingException e) {
-            throw new ServiceException("a stored decision is not JSON: " + e.getOriginalMessage(), e);
-        }
-        Set<Hit> out = new LinkedHashSet<>();
-        for (JsonNode regime : root.path("regimes")) {
-            for (JsonNode f : regime.path("findings")) {
-                String list = f.path("list").asText(null);
-                String subject = f.path("subject").asText("");
-                if (list == null || !subject.startsWith("parties[") || subject.indexOf("] ") < 0) {
-                    continue;
-                }
-                int colon = list.indexOf(": ");
-                out.add(new Hit(subject.substring(subject.indexOf("] ") + 2), colon < 0 ? list
-                        : list.substring(0, colon), f.path("sourceId").asText()));
-            }
-        }
-        return out;
     }
 
     /** A deal with its decision history. */

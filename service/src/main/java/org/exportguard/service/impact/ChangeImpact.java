@@ -8,9 +8,8 @@ import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.policy.diff.PolicyDiff;
-import org.exportguard.policy.eval.DealEvaluator;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.Outcome;
+import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;
 import org.exportguard.store.Deals;
@@ -95,9 +94,8 @@ public final class ChangeImpact {
         Set<String> ids = new LinkedHashSet<>();
         long[] names = new long[2];
         if (!touched.isEmpty()) {
-            ScreeningContext changedOnly = ScreeningContext.of(List.of(new PartyList("changed entries", "diff",
-                    null, touched, List.of())), Map.of());
-            DealEvaluator screen = new DealEvaluator(after.pack(), changedOnly);
+            PartyScreener screen = PartyScreener.over(List.of(new PartyList("changed entries", "diff", null,
+                    touched, List.of())), Map.of());
             Map<String, Boolean> hitByName = new ConcurrentHashMap<>();
             List<Deals.Parties> page = new ArrayList<>();
             names[0] = store.deals().forEachOpenParties(p -> {
@@ -259,7 +257,7 @@ public final class ChangeImpact {
     }
 
     /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */
-    private static void screenPage(List<Deals.Parties> page, DealEvaluator screen, Map<String, Boolean> hitByName,
+    private static void screenPage(List<Deals.Parties> page, PartyScreener screen, Map<String, Boolean> hitByName,
                                    Set<String> ids) {
         page.parallelStream().forEach(p -> {
             for (String n : p.names()) {

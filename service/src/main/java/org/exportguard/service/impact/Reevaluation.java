@@ -151,8 +151,8 @@ final class Reevaluation {
         for (Finding f : d.findings()) {
             if (f.outcome() == d.outcome() && out.size() < REASONS) {
                 out.add(f.rule() + ": " + f.reason() + " (" + f.subject()
-                        + (f.list() != null ? "; " + f.list() + " entry " + f.sourceId() + ", score "
-                        + Math.round(f.score() * 1000) / 1000.0 : "") + ")");
+                        + (f.match() != null ? "; " + f.match().listName() + " entry " + f.match().entryId()
+                        + ", score " + Math.round(f.match().score() * 1000) / 1000.0 : "") + ")");
             }
         }
         return out;

@@ -2,7 +2,6 @@ package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.EffectiveDateImpact;
 import org.exportguard.store.ChangeReport;
@@ -48,7 +47,7 @@ public final class ImpactCommand implements Callable<Integer> {
         JsonNode report;
         try (Store s = store.open()) {
             if (on != null) {
-                report = EffectiveDateImpact.report(s, CurrentPolicy.load(s), on);
+                report = EffectiveDateImpact.report(s, new org.exportguard.service.Desk(s).current(), on);
             } else {
                 new org.exportguard.service.Desk(s).catchUp(store.actor()); // an import a crash cut short
                 Optional<ChangeReport> latest = s.changeReports().latestChangeReport();

@@ -28,6 +28,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -223,6 +224,9 @@ class StoreApiTest {
         assertEquals(2, r.json().get("decisions").size(), r.body());
         assertEquals(kyoto, call("GET", "/api/deals/d-kyoto", viewer, null).json().get("outcome").asText());
 
+        // one index over the lists in force: the one decisions use is the one /api/screen and /api/lists use
+        assertSame(server.desk().lists(), server.lists().inForce());
+        assertSame(server.desk().current().evaluator().screener().index(), server.lists().index());
         r = call("POST", "/api/screen", viewer, "{\"name\":\"NSO Group\"}");
         assertEquals("el-1", r.json().get("hits").get(0).get("sourceId").asText(), "screening serves the import: "
                 + r.body());

@@ -17,7 +17,6 @@ import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
 import org.exportguard.store.StoredDecision;
-import org.exportguard.store.VersionInfo;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,16 +27,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * The deal desk: stores deals with their decisions, changes and closes them, and imports list and policy versions
- * with their change impact. Every decision is taken as of the deal's export date against the current lists and
- * policy ({@link CurrentPolicy}), and stored naming the versions it used. Thread-safe; the current policy is
- * cached and reloaded when another process (or this one) stores a newer version.
+ * with their change impact. Every decision is taken as of the deal's export date against the lists and policy in
+ * force ({@link InForce}), and stored naming the versions it used. Thread-safe; what is in force is held by the
+ * desk's {@link InForceCache}, which loads a newer version when another process (or this one) stores one.
  */
 public final class Desk {
     /** Why a decision was taken, as stored with it. */
@@ -45,10 +43,11 @@ public final class Desk {
     public static final String UPDATED = "deal updated";
 
     private final Store store;
-    private volatile CurrentPolicy current;
+    private final InForceCache inForce;
 
     public Desk(Store store) {
         this.store = store;
+        this.inForce = new InForceCache(store);
     }
 
     public Store store() {
@@ -64,7 +63,7 @@ public final class Desk {
      * cannot be read refuses the batch, naming its index (0-based) and field.
      */
     public List<DealOutcome> addDeals(List<String> dealJsons, String actor) throws ServiceException {
-        CurrentPolicy now = current();
+        InForce now = current();
         DealParser parser = new DealParser(now.pack());
         List<Deal> deals = new ArrayList<>(dealJsons.size());
         for (int i = 0; i < dealJsons.size(); i++) {
@@ -91,7 +90,7 @@ public final class Desk {
 
     /** Replaces an open deal and decides it again (the history keeps the earlier decisions). */
     public DealOutcome updateDeal(String id, String dealJson, String actor) throws ServiceException {
-        CurrentPolicy now = current();
+        InForce now = current();
         Deal deal = parse(new DealParser(now.pack()), dealJson, 0);
         if (!deal.id().equals(id)) {
             throw new ServiceException("the deal's id '" + deal.id() + "' is not '" + id + "'");
@@ -163,7 +162,7 @@ public final class Desk {
      * ({@link ServiceException.FourEyes}).
      */
     public DispositionOutcome confirmDisposition(String dealId, long id, String approver) throws ServiceException {
-        CurrentPolicy now = current();
+        InForce now = current();
         DealParser parser = new DealParser(now.pack());
         Decision[] decided = new Decision[1];
         try {
@@ -234,46 +233,32 @@ public final class Desk {
     /** Imports a list version and re-decides the open deals it can touch; see {@link ChangeImpact}. */
     public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
             throws ServiceException {
-        new ChangeImpact(store).catchUp(actor);
-        current = null;
-        ImportOutcome o = new ChangeImpact(store).importList(path, source, effective, actor);
-        current = null;
-        return o;
+        ChangeImpact impact = new ChangeImpact(store, inForce);
+        impact.catchUp(actor);
+        return impact.importList(path, source, effective, actor);
     }
 
     /** Imports a policy version (validated by {@code validator}) and re-decides the open deals it can touch. */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
                                       PolicyValidator validator) throws ServiceException {
-        new ChangeImpact(store).catchUp(actor);
-        current = null;
-        ImportOutcome o = new ChangeImpact(store).importPolicy(dir, source, effective, actor, validator, current());
-        current = null;
-        return o;
+        ChangeImpact impact = new ChangeImpact(store, inForce);
+        impact.catchUp(actor);
+        return impact.importPolicy(dir, source, effective, actor, validator, current());
     }
 
     /** Finishes the impact of any import a crash cut short (see {@link ChangeImpact#catchUp}). */
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
-        List<ImportOutcome> done = new ChangeImpact(store).catchUp(actor);
-        current = null;
-        return done;
+        return new ChangeImpact(store, inForce).catchUp(actor);
     }
 
-    /** The lists and policy in force now; reloaded when a newer version has been stored since it was loaded. */
-    public CurrentPolicy current() throws ServiceException {
-        CurrentPolicy c = current;
-        Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
-        VersionInfo policy = CurrentPolicy.latestPolicy(store);
-        Long policyId = policy == null ? null : policy.id();
-        if (c == null || !c.listVersions().equals(lists) || !Objects.equals(c.policyVersionId(), policyId)) {
-            synchronized (this) {
-                c = current;
-                if (c == null || !c.listVersions().equals(lists) || !Objects.equals(c.policyVersionId(), policyId)) {
-                    c = CurrentPolicy.load(store, lists, policy);
-                    current = c;
-                }
-            }
-        }
-        return c;
+    /** The lists and policy in force now (loaded again only when a newer version has been stored). */
+    public InForce current() throws ServiceException {
+        return inForce.current();
+    }
+
+    /** The lists in force now: what screening answers with, the very index decisions use. */
+    public ListsInForce lists() throws ServiceException {
+        return inForce.lists();
     }
 
     /** The day a deal is decided as of: its export date. */
@@ -296,7 +281,7 @@ public final class Desk {
     }
 
     /** A decision to store, naming the versions of {@code now}. */
-    public static NewDecision newDecision(Decision d, CurrentPolicy now, String reason) {
+    public static NewDecision newDecision(Decision d, InForce now, String reason) {
         return new NewDecision(d.dealId(), d.asOf(), d.outcome().name(), d.toJson(), now.listVersionIds(),
                 now.policyVersionId(), reason);
     }

@@ -8,8 +8,8 @@ import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.HitDispositions;
-import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.Desk;
+import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
@@ -35,7 +35,7 @@ public final class EffectiveDateImpact {
     private EffectiveDateImpact() {
     }
 
-    public static ObjectNode report(Store store, CurrentPolicy now, LocalDate day) {
+    public static ObjectNode report(Store store, InForce now, LocalDate day) {
         LocalDate before = day.minusDays(1);
         PolicyDiff diff = PolicyDiff.between(now.pack(), before, day);
         PolicyDiff.Impact impact = diff.impact();

@@ -8,8 +8,8 @@ import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
-import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.Desk;
+import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.Store;
@@ -73,7 +73,7 @@ final class Reevaluation {
      * @param why       stored with each new decision, e.g. {@code list US-CSL version 3}
      * @param extra     further report fields (e.g. how the deals were found)
      */
-    static ImportOutcome run(Store store, String kind, ObjectNode change, DealPages deals, CurrentPolicy after,
+    static ImportOutcome run(Store store, String kind, ObjectNode change, DealPages deals, InForce after,
                              String why, ObjectNode extra, Long listVersionId, Long policyVersionId, String actor,
                              org.exportguard.store.ImportResult imported) {
         DealParser parser = new DealParser(after.pack());

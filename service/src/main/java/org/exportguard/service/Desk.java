@@ -5,7 +5,6 @@ import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.DecisionHits;
-import org.exportguard.policy.eval.HitDispositions;
 import org.exportguard.policy.eval.ListMatch;
 import org.exportguard.service.impact.ChangeImpact;
 import org.exportguard.service.impact.ImportOutcome;
@@ -19,14 +18,10 @@ import org.exportguard.store.StoredDeal;
 import org.exportguard.store.StoredDecision;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -67,17 +62,18 @@ public final class Desk {
         DealParser parser = new DealParser(now.pack());
         List<Deal> deals = new ArrayList<>(dealJsons.size());
         for (int i = 0; i < dealJsons.size(); i++) {
-            deals.add(parse(parser, dealJsons.get(i), i));
+            deals.add(DealInput.parse(parser, dealJsons.get(i), i));
         }
         Decision[] decided = new Decision[deals.size()];
         IntStream.range(0, deals.size()).parallel()
-                .forEach(i -> decided[i] = now.evaluator().evaluate(deals.get(i), asOf(deals.get(i))));
+                .forEach(i -> decided[i] = now.evaluator().evaluate(deals.get(i),
+                        DecisionDay.of(deals.get(i))));
         List<DealRecord> records = new ArrayList<>(deals.size());
         List<NewDecision> decisions = new ArrayList<>(deals.size());
         List<DealOutcome> out = new ArrayList<>(deals.size());
         for (int i = 0; i < deals.size(); i++) {
-            records.add(record(deals.get(i), dealJsons.get(i)));
-            decisions.add(newDecision(decided[i], now, ADDED));
+            records.add(DealRecords.of(deals.get(i), dealJsons.get(i)));
+            decisions.add(DecisionRecords.of(decided[i], now, ADDED));
             out.add(new DealOutcome(deals.get(i).id(), decided[i]));
         }
         try {
@@ -91,16 +87,16 @@ public final class Desk {
     /** Replaces an open deal and decides it again (the history keeps the earlier decisions). */
     public DealOutcome updateDeal(String id, String dealJson, String actor) throws ServiceException {
         InForce now = current();
-        Deal deal = parse(new DealParser(now.pack()), dealJson, 0);
+        Deal deal = DealInput.parse(new DealParser(now.pack()), dealJson, 0);
         if (!deal.id().equals(id)) {
             throw new ServiceException("the deal's id '" + deal.id() + "' is not '" + id + "'");
         }
         // the deal's confirmed dispositions still apply to the hits they name (a renamed party's no longer match)
-        Decision d = now.evaluator().evaluate(deal, asOf(deal), hitDispositions(
+        Decision d = now.evaluator().evaluate(deal, DecisionDay.of(deal), ConfirmedDispositions.of(
                 store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
         try {
-            store.deals().update(record(deal, dealJson), actor);
-            store.deals().appendDecisions(List.of(newDecision(d, now, UPDATED)), actor);
+            store.deals().update(DealRecords.of(deal, dealJson), actor);
+            store.deals().appendDecisions(List.of(DecisionRecords.of(d, now, UPDATED)), actor);
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
@@ -177,8 +173,9 @@ public final class Desk {
                     throw new UnreadableDeal("stored deal " + dealId + " cannot be read under the current policy: "
                             + e.getMessage());
                 }
-                decided[0] = now.evaluator().evaluate(deal, asOf(deal), hitDispositions(confirmed));
-                return newDecision(decided[0], now, "disposition " + id + " confirmed by " + approver);
+                decided[0] = now.evaluator().evaluate(deal, DecisionDay.of(deal),
+                        ConfirmedDispositions.of(confirmed));
+                return DecisionRecords.of(decided[0], now, "disposition " + id + " confirmed by " + approver);
             });
             return new DispositionOutcome(d, decided[0]);
         } catch (UnreadableDeal e) {
@@ -203,26 +200,6 @@ public final class Desk {
         UnreadableDeal(String message) {
             super(message);
         }
-    }
-
-    /**
-     * The confirmed dispositions as the evaluator takes them: one verdict per hit, the latest confirmation winning
-     * (a hit can be disposed of again, e.g. when new facts turn up). Proposals not confirmed are left out.
-     */
-    public static HitDispositions hitDispositions(List<Disposition> dispositions) {
-        if (dispositions.isEmpty()) {
-            return HitDispositions.NONE;
-        }
-        List<Disposition> confirmed = dispositions.stream().filter(Disposition::confirmed)
-                .sorted(Comparator.comparing((Disposition d) -> Instant.parse(d.confirmedAt()))
-                        .thenComparingLong(Disposition::id))
-                .toList();
-        Map<String, HitDispositions.Verdict> byHit = new HashMap<>();
-        for (Disposition d : confirmed) {
-            byHit.put(HitDispositions.key(d.partyName(), d.list(), d.entryId()),
-                    new HitDispositions.Verdict(d.trueMatch(), d.reason(), d.proposedBy(), d.confirmedBy()));
-        }
-        return HitDispositions.of(byHit);
     }
 
     /** A deal with its decision history. */
@@ -259,30 +236,5 @@ public final class Desk {
     /** The lists in force now: what screening answers with, the very index decisions use. */
     public ListsInForce lists() throws ServiceException {
         return inForce.lists();
-    }
-
-    /** The day a deal is decided as of: its export date. */
-    public static LocalDate asOf(Deal deal) {
-        return deal.date();
-    }
-
-    static Deal parse(DealParser parser, String json, int index) throws DealInputException {
-        try {
-            return parser.parse(json);
-        } catch (DealFormatException e) {
-            throw new DealInputException(index, e.getMessage());
-        }
-    }
-
-    /** The stored form of a deal: its JSON as given, and the columns the store queries. */
-    public static DealRecord record(Deal deal, String json) {
-        return new DealRecord(deal.id(), json.strip(), deal.date(), deal.destination(),
-                deal.parties().stream().map(Deal.Party::name).toList());
-    }
-
-    /** A decision to store, naming the versions of {@code now}. */
-    public static NewDecision newDecision(Decision d, InForce now, String reason) {
-        return new NewDecision(d.dealId(), d.asOf(), d.outcome().name(), d.toJson(), now.listVersionIds(),
-                now.policyVersionId(), reason);
     }
 }

@@ -8,7 +8,9 @@ import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
-import org.exportguard.service.Desk;
+import org.exportguard.service.ConfirmedDispositions;
+import org.exportguard.service.DecisionDay;
+import org.exportguard.service.DecisionRecords;
 import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.NewDecision;
@@ -95,8 +97,8 @@ final class Reevaluation {
                 }
                 try {
                     Deal d = parser.parse(s.deal().json());
-                    decided[i] = after.evaluator().evaluate(d, Desk.asOf(d),
-                            Desk.hitDispositions(disposed.getOrDefault(s.deal().id(), List.of())));
+                    decided[i] = after.evaluator().evaluate(d, DecisionDay.of(d),
+                            ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of())));
                 } catch (DealFormatException e) {
                     problems[i] = e.getMessage();
                 }
@@ -114,7 +116,7 @@ final class Reevaluation {
                     continue;
                 }
                 reevaluated[0]++;
-                decisions.add(Desk.newDecision(d, after, why));
+                decisions.add(DecisionRecords.of(d, after, why));
                 outcomes.merge(d.outcome().name(), 1L, Long::sum);
                 if (!d.outcome().name().equals(s.outcome())) {
                     ObjectNode c = changed.addObject();

@@ -59,8 +59,7 @@ final class DealInputs {
             return null;
         }
         try (Store store = options.open()) {
-            Map<String, VersionInfo> latest = new TreeMap<>();
-            store.lists().versions().history().forEach(v -> latest.put(v.source(), v)); // oldest first
+            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
             if (latest.isEmpty()) {
                 return null;
             }

@@ -31,7 +31,8 @@ public final class StoreLists implements ListService.Source {
 
     @Override
     public ListsInForce load() throws Exception {
-        ListsInForce now = desk.lists();
+        // what is in force, the policy with the lists: loaded now, before requests come, not by the first decision
+        ListsInForce now = desk.current().lists();
         fromStore = now;
         servingFallback = now.isEmpty();
         if (!servingFallback) {

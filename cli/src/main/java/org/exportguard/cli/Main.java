@@ -1,5 +1,21 @@
 package org.exportguard.cli;
 
+import org.exportguard.cli.bench.BenchCommand;
+import org.exportguard.cli.bench.BenchDealsCommand;
+import org.exportguard.cli.bench.ImpactBench;
+import org.exportguard.cli.bench.StoreBench;
+import org.exportguard.cli.deals.DealEvaluateCommand;
+import org.exportguard.cli.deals.DealsCommand;
+import org.exportguard.cli.deals.ImpactCommand;
+import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.lists.ListsCommand;
+import org.exportguard.cli.policy.PolicyCommand;
+import org.exportguard.cli.policy.PolicyDiffCommand;
+import org.exportguard.cli.screen.MatchCommand;
+import org.exportguard.cli.screen.ScreenCommand;
+import org.exportguard.cli.serve.ServeCommand;
+import org.exportguard.cli.store.AuditCommand;
+import org.exportguard.cli.store.UsersCommand;
 import org.exportguard.lists.ListLoader;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;

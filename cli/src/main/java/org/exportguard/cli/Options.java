@@ -4,25 +4,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Checks on option values that picocli's types cannot express; failures are usage errors (exit 2). */
-final class Options {
+public final class Options {
     private Options() {
     }
 
-    static void threshold(CommandSpec spec, double t) {
+    public static void threshold(CommandSpec spec, double t) {
         if (!(t >= 0 && t <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--threshold': " + t + " is not between 0 and 1");
         }
     }
 
-    static void positive(CommandSpec spec, String option, double v) {
+    public static void positive(CommandSpec spec, String option, double v) {
         if (!(v > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '" + option + "': " + v + " must be greater than 0");
         }
     }
 
-    static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+    public static CommandLine.ParameterException usage(CommandSpec spec, String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -1,6 +1,7 @@
 package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.cli.demo.DemoCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,13 @@
 package org.exportguard.lists;
 
+import org.exportguard.core.hash.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,7 +24,7 @@ public final class ListHash {
 
     /** Lower-case hex SHA-256 of the file, or of the folder's files as described above. */
     public static String of(Path path) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         if (Files.isDirectory(path)) {
             for (Path file : filesUnder(path)) {
                 String rel = path.relativize(file).toString().replace('\\', '/');
@@ -37,7 +37,7 @@ public final class ListHash {
         } else {
             digestFile(sha, path);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256.hex(sha);
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {
@@ -47,19 +47,8 @@ public final class ListHash {
     }
 
     private static void digestFile(MessageDigest sha, Path file) throws IOException {
-        byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sha.update(buf, 0, n);
-            }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
+            Sha256.update(sha, in);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.exportguard.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.Json;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
 
     public static ApiResponse json(int status, Object node) {
         try {
-            return new ApiResponse(status, JSON, ResultJson.MAPPER.writeValueAsBytes(node), Map.of());
+            return new ApiResponse(status, JSON, Json.MAPPER.writeValueAsBytes(node), Map.of());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -31,7 +31,7 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
 
     /** {@code {"error":message,"field":field}}, the field left out when null. */
     public static ApiResponse error(int status, String message, String field, Map<String, String> headers) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("error", message);
         if (field != null) {
             o.put("field", field);

@@ -2,11 +2,11 @@ package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import org.exportguard.json.Json;
 import org.exportguard.server.api.ListsApi;
 import org.exportguard.server.api.MatchApi;
 import org.exportguard.server.api.ScreenApi;
 import org.exportguard.server.auth.Authenticator;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static ObjectNode health(ListService lists) {
         ListService.Snapshot s = lists.current();
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("status", "ok");
         o.put("parties", s.index().partyCount());
         o.put("listsVersion", s.version());

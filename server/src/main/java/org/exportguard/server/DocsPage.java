@@ -3,7 +3,7 @@ package org.exportguard.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.Json;
 
 import java.util.Iterator;
 import java.util.Locale;
@@ -65,7 +65,7 @@ final class DocsPage {
 
     private static String pretty(JsonNode n) {
         try {
-            return ResultJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
         } catch (JsonProcessingException e) {
             return n.toString();
         }

@@ -1,12 +1,9 @@
 package org.exportguard.server;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.exportguard.json.Json;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -19,11 +16,7 @@ import java.util.Set;
  * ignored), a duplicate field.
  */
 public final class JsonRequest {
-    private static final ObjectReader READER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build().reader();
+    private static final ObjectReader READER = Json.STRICT_READER;
 
     private final JsonNode node;
 

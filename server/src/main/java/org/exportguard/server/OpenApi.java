@@ -2,9 +2,9 @@ package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.Json;
 import org.exportguard.server.json.Schemas;
+import org.exportguard.store.Role;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ final class OpenApi {
     }
 
     static ObjectNode document(List<Route> routes, String version) {
-        ObjectNode doc = ResultJson.MAPPER.createObjectNode();
+        ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
         info.put("title", "ExportGuard API");
@@ -41,7 +41,7 @@ final class OpenApi {
     }
 
     private static ObjectNode operation(Route r) {
-        ObjectNode op = ResultJson.MAPPER.createObjectNode();
+        ObjectNode op = Json.MAPPER.createObjectNode();
         op.put("summary", r.summary());
         op.put("operationId", operationId(r));
         if (r.path().contains("{")) {

@@ -1,7 +1,7 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.server.auth.Role;
+import org.exportguard.store.Role;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

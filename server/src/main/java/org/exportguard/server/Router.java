@@ -3,9 +3,9 @@ package org.exportguard.server;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
-import org.exportguard.server.auth.TokenHash;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +88,7 @@ final class Router implements HttpHandler {
                 throw new ApiException(403, "role " + caller.role().label() + " may not call " + method + " "
                         + route.path() + " (needs " + route.minRole().label() + ")");
             }
-            long wait = limiter.acquire(TokenHash.of(token));
+            long wait = limiter.acquire(Sha256.hex(token));
             if (wait > 0) {
                 throw new ApiException(429, "too many requests for this token; retry after " + wait + " s", null,
                         Map.of("Retry-After", Long.toString(wait)));

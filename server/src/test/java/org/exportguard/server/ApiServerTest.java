@@ -1,12 +1,11 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.core.hash.Sha256;
+import org.exportguard.json.Json;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.auth.TokenHash;
-import org.exportguard.server.json.ResultJson;
-import org.exportguard.server.load.LoadGenerator;
+import org.exportguard.store.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API over real HTTP against a running server on an ephemeral port, with a real (small) list file. */
@@ -57,9 +55,9 @@ class ApiServerTest {
 
     /** Two users, vera (viewer) and ada (admin), known only by their tokens' hashes, as the store keeps them. */
     static Authenticator users() {
-        Map<String, Caller> byHash = Map.of(TokenHash.of(VIEWER), new Caller("vera", Role.VIEWER),
-                TokenHash.of(ADMIN), new Caller("ada", Role.ADMIN));
-        return token -> java.util.Optional.ofNullable(byHash.get(TokenHash.of(token)));
+        Map<String, Caller> byHash = Map.of(Sha256.hex(VIEWER), new Caller("vera", Role.VIEWER),
+                Sha256.hex(ADMIN), new Caller("ada", Role.ADMIN));
+        return token -> java.util.Optional.ofNullable(byHash.get(Sha256.hex(token)));
     }
 
     static ApiServer start(ServerConfig cfg) throws Exception {
@@ -84,7 +82,7 @@ class ApiServerTest {
 
     record Res(int status, String body, HttpResponse<String> raw) {
         JsonNode json() throws Exception {
-            return ResultJson.MAPPER.readTree(body);
+            return Json.MAPPER.readTree(body);
         }
     }
 
@@ -291,26 +289,9 @@ class ApiServerTest {
     }
 
     @Test
-    void loadGeneratorCountsAnswersAndStaysOnThisMachine() throws Exception {
-        LoadGenerator g = new LoadGenerator(new LoadGenerator.Plan(server.uri(), VIEWER,
-                List.of("NSO Group", "Jane Smith", "Saito Tech"), 4, 10, 0, 0, 200));
-        JsonNode r = g.run();
-        assertEquals(200, r.get("requests").asInt(), r.toString());
-        assertEquals(0, r.get("errors").asInt(), r.toString());
-        assertEquals(200, r.get("outcomes").get("200").asInt(), r.toString());
-        assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble(), r.toString());
-        // A wrong token: every answer is an error, counted by status.
-        r = new LoadGenerator(new LoadGenerator.Plan(server.uri(), "wrong", List.of("x"), 2, 10, 0, 0, 20)).run();
-        assertEquals(20, r.get("errors").asInt(), r.toString());
-        assertEquals(20, r.get("outcomes").get("401").asInt(), r.toString());
-        assertThrows(IllegalArgumentException.class, () -> new LoadGenerator(new LoadGenerator.Plan(
-                URI.create("http://192.0.2.1:8080"), VIEWER, List.of("x"), 1, 1, 0, 0, 1)));
-    }
-
-    @Test
     void aFailingHandlerIsAGeneric500AndOneLogLine() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Route boom = new Route("GET", "/api/boom", org.exportguard.server.auth.Role.VIEWER, 0, "fails", null, null,
+        Route boom = new Route("GET", "/api/boom", Role.VIEWER, 0, "fails", null, null,
                 r -> {
                     throw new IllegalStateException("secret detail\nsecond line");
                 });

@@ -1,9 +1,9 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.json.Json;
 import org.exportguard.policy.eval.DecisionHits;
 import org.exportguard.policy.eval.ListMatch;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
@@ -66,7 +66,7 @@ class StoreApiTest {
 
     record Res(int status, String body) {
         JsonNode json() throws Exception {
-            return ResultJson.MAPPER.readTree(body);
+            return Json.MAPPER.readTree(body);
         }
     }
 

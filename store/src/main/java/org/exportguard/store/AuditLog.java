@@ -2,6 +2,7 @@ package org.exportguard.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.time.temporal.ChronoUnit;
  * writer holds the store's write lock (see {@link Database#write}), so appends from every process form one chain.
  */
 public final class AuditLog {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     private final Database db;
 

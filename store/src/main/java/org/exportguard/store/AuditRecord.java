@@ -1,8 +1,9 @@
 package org.exportguard.store;
 
+import org.exportguard.core.hash.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * One record of the audit chain. {@link #computeHash()} is SHA-256 over every field but the hash itself, each
@@ -28,6 +29,6 @@ public record AuditRecord(long seq, String at, String actor, String action, Stri
             String v = f == null ? "" : f;
             md.update((v.length() + ":" + v + ";").getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 }

@@ -1,6 +1,7 @@
 package org.exportguard.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.core.hash.Sha256;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package org.exportguard.store;
 
+import org.exportguard.core.hash.Sha256;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class FileBundle {
             md.update((byte) 0);
             md.update(bytes);
         });
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     public byte[] zip() {

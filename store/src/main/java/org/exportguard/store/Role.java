@@ -6,8 +6,16 @@ import java.util.stream.Collectors;
 
 /** What an API user may do; each role can do what the ones before it can. */
 public enum Role {
-    VIEWER, ANALYST, APPROVER, ADMIN;
+    /** Read and screen. */
+    VIEWER,
+    /** + deals and proposed dispositions. */
+    ANALYST,
+    /** + confirming dispositions (never their own). */
+    APPROVER,
+    /** + imports and users. */
+    ADMIN;
 
+    /** The lower-case name used in the store, on the command line and in responses. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,8 +1,8 @@
 package org.exportguard.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.core.hash.Sha256;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -125,6 +125,6 @@ public final class Users {
     }
 
     static String hash(String token) {
-        return Sha256.hex(token.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(token);
     }
 }

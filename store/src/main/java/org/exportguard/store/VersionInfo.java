@@ -1,5 +1,9 @@
 package org.exportguard.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
+
 import java.time.LocalDate;
 
 /**
@@ -18,4 +22,23 @@ import java.time.LocalDate;
  */
 public record VersionInfo(long id, String source, String sha256, LocalDate effectiveDate, String importedAt,
                           String importedBy, String origin, int fileCount, long byteCount, String counts) {
+    /** The version as {@code lists history --json} and {@code POST /api/lists} show it. */
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        o.put("source", source);
+        o.put("sha256", sha256);
+        o.put("effectiveDate", effectiveDate == null ? null : effectiveDate.toString());
+        o.put("importedAt", importedAt);
+        o.put("importedBy", importedBy);
+        o.put("origin", origin);
+        o.put("files", fileCount);
+        o.put("bytes", byteCount);
+        try {
+            o.set("counts", Json.MAPPER.readTree(counts));
+        } catch (JsonProcessingException e) {
+            o.put("counts", counts);
+        }
+        return o;
+    }
 }

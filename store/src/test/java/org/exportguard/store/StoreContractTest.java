@@ -1,5 +1,6 @@
 package org.exportguard.store;
 
+import org.exportguard.core.hash.Sha256;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;

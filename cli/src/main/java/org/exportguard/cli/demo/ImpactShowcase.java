@@ -2,6 +2,7 @@ package org.exportguard.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exportguard.json.Json;
 import org.exportguard.service.Desk;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.Store;
@@ -18,7 +19,7 @@ import java.util.List;
  * entries of 4 November 2021 (NSO Group; Candiru, also known as Saito Tech Ltd.), and only those deals.
  */
 public final class ImpactShowcase implements DemoSection {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Override
     public String title() {

@@ -12,6 +12,7 @@ import org.exportguard.core.model.Address;
 import org.exportguard.core.model.Identifier;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
+import org.exportguard.json.Json;
 import org.exportguard.lists.ListFormat;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.io.BadTextException;
@@ -38,7 +39,7 @@ public final class CslJsonReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) CheckedReader.MAX_LINE)
                     .maxNestingDepth(64).build())
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    private static final ObjectMapper MAPPER = Json.MAPPER.copyWith(FACTORY);
 
     private CslJsonReader() {
     }

@@ -1,9 +1,6 @@
 package org.exportguard.lists.io;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.exportguard.core.hash.Sha256;
 
 /** Stable ids for list rows that have none of their own. */
 public final class Ids {
@@ -22,11 +19,6 @@ public final class Ids {
             }
             sb.append(parts[i] == null ? "" : parts[i].trim());
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return prefix + "-" + HexFormat.of().formatHex(hash).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        return prefix + "-" + Sha256.hex(sb.toString()).substring(0, 16);
     }
 }

@@ -3,6 +3,7 @@ package org.exportguard.policy.deal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exportguard.json.Json;
 import org.exportguard.policy.pack.Countries;
 import org.exportguard.policy.pack.PolicyPack;
 
@@ -24,7 +25,7 @@ import java.util.Set;
 public final class DealParser {
     public static final Set<String> ROLES = Set.of("end-user", "consignee", "purchaser", "intermediate");
     public static final Set<String> PARTY_TYPES = Set.of("government", "non-government", "individual");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final PolicyPack pack;
 

@@ -1,8 +1,8 @@
 package org.exportguard.policy.diff;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.policy.pack.ControlEntry;
 import org.exportguard.policy.pack.CountryGroup;
 import org.exportguard.policy.pack.GroupVersion;
@@ -210,7 +210,7 @@ public final class PolicyDiff {
 
     /** The report as JSON, in a stable order. */
     public ObjectNode toJson() {
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = Json.object();
         o.put("from", from.toString());
         o.put("to", to.toString());
         ArrayNode gs = o.putArray("groups");

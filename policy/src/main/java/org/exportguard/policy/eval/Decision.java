@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.policy.pack.Outcome;
 
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record Decision(String dealId, LocalDate asOf, Outcome outcome, String policyVersion,
                        Map<String, String> listVersions, List<RegimeDecision> regimes) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     public Decision {
         regimes = List.copyOf(regimes);

@@ -1,5 +1,6 @@
 package org.exportguard.policy.pack;
 
+import org.exportguard.core.hash.Sha256;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -10,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +105,15 @@ public final class PackLoader {
     }
 
     static String hash(List<PackFile> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.stream().sorted(Comparator.comparing(PackFile::name)).forEach(f -> {
-                String base = f.name().substring(f.name().replace('\\', '/').lastIndexOf('/') + 1);
-                sha.update(base.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(f.text().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
+        MessageDigest sha = Sha256.digest();
+        files.stream().sorted(Comparator.comparing(PackFile::name)).forEach(f -> {
+            String base = f.name().substring(f.name().replace('\\', '/').lastIndexOf('/') + 1);
+            sha.update(base.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(f.text().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        });
+        return Sha256.hex(sha);
     }
 
     private static String read(ClassLoader cl, String resource) throws IOException {

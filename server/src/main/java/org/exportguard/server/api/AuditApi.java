@@ -2,15 +2,15 @@ package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.AuditRecord;
 import org.exportguard.store.AuditVerification;
+import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 
 import java.util.List;
@@ -55,7 +55,7 @@ public final class AuditApi {
         long after = number(r, "after", 0, Long.MAX_VALUE);
         int limit = (int) number(r, "limit", 100, MAX_PAGE);
         List<AuditRecord> records = store.audit().page(after, limit);
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode a = o.putArray("records");
         for (AuditRecord x : records) {
             ObjectNode e = a.addObject();
@@ -64,7 +64,7 @@ public final class AuditApi {
             e.put("actor", x.actor());
             e.put("action", x.action());
             e.put("subject", x.subject());
-            e.set("details", ResultJson.readTree(x.details()));
+            e.set("details", Json.readTree(x.details()));
             e.put("prevHash", x.prevHash());
             e.put("hash", x.hash());
         }
@@ -73,7 +73,7 @@ public final class AuditApi {
     }
 
     private static ObjectNode verification(AuditVerification v) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("intact", v.intact());
         o.put("records", v.records());
         if (!v.intact()) {

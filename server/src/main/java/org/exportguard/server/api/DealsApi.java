@@ -2,15 +2,15 @@ package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.service.Desk;
 import org.exportguard.service.ServiceException;
+import org.exportguard.store.Role;
 import org.exportguard.store.StoredDeal;
 import org.exportguard.store.StoredDecision;
 
@@ -108,7 +108,7 @@ public final class DealsApi {
     }
 
     static ObjectNode decided(Desk.DealOutcome o) {
-        ObjectNode n = ResultJson.MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("dealId", o.dealId());
         n.put("outcome", o.decision().outcome().name());
         n.set("decision", o.decision().toJsonNode());
@@ -116,11 +116,11 @@ public final class DealsApi {
     }
 
     static ObjectNode stored(StoredDeal d) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", d.deal().id());
         o.put("status", d.status());
         o.put("outcome", d.outcome());
-        o.set("deal", ResultJson.readTree(d.deal().json()));
+        o.set("deal", Json.readTree(d.deal().json()));
         ArrayNode h = o.putArray("decisions");
         for (StoredDecision x : d.decisions()) {
             ObjectNode e = h.addObject();
@@ -134,7 +134,7 @@ public final class DealsApi {
             if (x.policyVersionId() != null) {
                 e.put("policyVersionId", x.policyVersionId());
             }
-            e.set("decision", ResultJson.readTree(x.decisionJson()));
+            e.set("decision", Json.readTree(x.decisionJson()));
         }
         return o;
     }

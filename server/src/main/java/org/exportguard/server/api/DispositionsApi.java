@@ -2,17 +2,17 @@ package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.JsonRequest;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.service.Desk;
 import org.exportguard.service.ServiceException;
 import org.exportguard.store.Disposition;
+import org.exportguard.store.Role;
 
 import java.util.List;
 import java.util.Map;
@@ -109,7 +109,7 @@ public final class DispositionsApi {
         }
         try {
             Desk.DispositionOutcome o = desk.confirmDisposition(r.pathParams().get("id"), id, DealsApi.actor(r));
-            ObjectNode n = ResultJson.MAPPER.createObjectNode();
+            ObjectNode n = Json.MAPPER.createObjectNode();
             n.set("disposition", json(o.disposition()));
             n.setAll(DealsApi.decided(new Desk.DealOutcome(o.disposition().dealId(), o.decision())));
             return ApiResponse.ok(n);
@@ -123,14 +123,14 @@ public final class DispositionsApi {
         if (desk.show(dealId).isEmpty()) {
             throw new ApiException(404, "no deal " + dealId);
         }
-        ObjectNode n = ResultJson.MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         ArrayNode a = n.putArray("dispositions");
         desk.dispositions(dealId).forEach(d -> a.add(json(d)));
         return ApiResponse.ok(n);
     }
 
     static ObjectNode json(Disposition d) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", d.id());
         o.put("dealId", d.dealId());
         o.put("party", d.partyName());

@@ -1,13 +1,13 @@
 package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.ChangeReport;
+import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 
 import java.util.List;
@@ -35,10 +35,10 @@ public final class ImpactApi {
                 r -> {
                     ChangeReport c = store.changeReports().latestChangeReport()
                             .orElseThrow(() -> new ApiException(404, "no list or policy change has been imported yet"));
-                    ObjectNode o = ResultJson.MAPPER.createObjectNode();
+                    ObjectNode o = Json.MAPPER.createObjectNode();
                     o.put("reportId", c.id());
                     o.put("createdAt", c.createdAt());
-                    o.setAll((ObjectNode) ResultJson.readTree(c.reportJson()));
+                    o.setAll((ObjectNode) Json.readTree(c.reportJson()));
                     return ApiResponse.ok(o);
                 }).withErrors(java.util.Map.of(404, "no list or policy change imported yet")));
     }

@@ -1,18 +1,18 @@
 package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.BodyReader;
 import org.exportguard.server.ListService;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.service.Desk;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.Role;
 import org.exportguard.store.TempDirs;
 
 import java.io.IOException;
@@ -104,11 +104,11 @@ public final class ListImportApi {
     }
 
     private static ObjectNode describe(ImportOutcome o) {
-        ObjectNode n = ResultJson.MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("imported", !o.imported().alreadyStored());
-        n.set("version", ResultJson.version(o.imported().version()));
+        n.set("version", o.imported().version().toJson());
         if (o.reportJson() != null) {
-            n.set("impact", ResultJson.readTree(o.reportJson()));
+            n.set("impact", Json.readTree(o.reportJson()));
         } else {
             n.putNull("impact");
         }

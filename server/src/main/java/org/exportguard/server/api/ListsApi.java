@@ -2,15 +2,15 @@ package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.AuditTrail;
 import org.exportguard.server.ListService;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
+import org.exportguard.store.Role;
 
 import java.util.List;
 
@@ -58,7 +58,7 @@ public final class ListsApi {
     }
 
     static ObjectNode describe(ListService.Snapshot s) {
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("version", s.version());
         o.put("loadedAt", s.loadedAt().toString());
         o.put("parties", s.index().partyCount());

@@ -7,9 +7,9 @@ import org.exportguard.server.ApiResponse;
 import org.exportguard.server.JsonRequest;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
+import org.exportguard.json.ResultJson;
 import org.exportguard.server.json.Schemas;
+import org.exportguard.store.Role;
 
 import java.util.Set;
 

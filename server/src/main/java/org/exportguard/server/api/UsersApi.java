@@ -2,16 +2,16 @@ package org.exportguard.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.JsonRequest;
 import org.exportguard.server.Request;
 import org.exportguard.server.Route;
-import org.exportguard.server.auth.Role;
-import org.exportguard.server.json.ResultJson;
 import org.exportguard.server.json.Schemas;
 import org.exportguard.store.ConflictException;
 import org.exportguard.store.NotFoundException;
+import org.exportguard.store.Role;
 import org.exportguard.store.StoreException;
 import org.exportguard.store.Users;
 
@@ -43,7 +43,7 @@ public final class UsersApi {
                                 {"type":"object","properties":{"users":{"type":"array","items":%s}}}"""
                                 .formatted(USER)),
                         r -> {
-                            ObjectNode o = ResultJson.MAPPER.createObjectNode();
+                            ObjectNode o = Json.MAPPER.createObjectNode();
                             ArrayNode a = o.putArray("users");
                             users.list().forEach(u -> {
                                 ObjectNode e = a.addObject();
@@ -76,9 +76,9 @@ public final class UsersApi {
         JsonRequest body = r.json().only(FIELDS);
         String name = body.requiredText("name");
         String roleText = body.requiredText("role");
-        org.exportguard.store.Role role;
+        Role role;
         try {
-            role = org.exportguard.store.Role.parse(roleText);
+            role = Role.parse(roleText);
         } catch (StoreException e) {
             throw ApiException.badField("role", e.getMessage());
         }
@@ -90,7 +90,7 @@ public final class UsersApi {
         } catch (StoreException e) { // an invalid name
             throw ApiException.badField("name", e.getMessage());
         }
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("name", name);
         o.put("role", role.label());
         o.put("token", token);
@@ -106,7 +106,7 @@ public final class UsersApi {
         } catch (ConflictException e) {
             throw new ApiException(409, e.getMessage());
         }
-        ObjectNode o = ResultJson.MAPPER.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("name", name);
         o.put("revoked", true);
         return ApiResponse.ok(o);

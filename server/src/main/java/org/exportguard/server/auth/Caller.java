@@ -1,5 +1,7 @@
 package org.exportguard.server.auth;
 
+import org.exportguard.store.Role;
+
 import java.util.Objects;
 
 /** Who made a request, as the authenticator vouches for it: the identity audit records carry, and its role. */

@@ -1,5 +1,6 @@
 package org.exportguard.server.auth;
 
+import org.exportguard.core.hash.Sha256;
 import org.exportguard.store.Users;
 
 import java.util.Optional;
@@ -30,14 +31,14 @@ public final class StoreAuthenticator implements Authenticator {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        String hash = TokenHash.of(token); // the cache keys by hash too: no token is kept in memory longer than a call
+        String hash = Sha256.hex(token); // the cache keys by hash too: no token is kept in memory longer than a call
         long now = System.nanoTime();
         Cached c = byHash.get(hash);
         if (c != null && now - c.expiresAtNanos() < 0) {
             return c.caller();
         }
         Optional<Caller> caller = users.userForToken(token)
-                .map(u -> new Caller(u.name(), Role.parseOrNull(u.role().label())));
+                .map(u -> new Caller(u.name(), u.role()));
         if (byHash.size() >= MAX_CACHED) {
             byHash.clear(); // many unknown tokens (a scan): forget rather than grow without bound
         }

@@ -2,6 +2,7 @@ package org.exportguard.server.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 
 /** JSON schemas for the OpenAPI document, written as JSON text so they read like the document itself. */
 public final class Schemas {
@@ -10,7 +11,7 @@ public final class Schemas {
 
     public static ObjectNode parse(String json) {
         try {
-            return (ObjectNode) ResultJson.MAPPER.readTree(json);
+            return (ObjectNode) Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad schema literal: " + e.getOriginalMessage(), e);
         }

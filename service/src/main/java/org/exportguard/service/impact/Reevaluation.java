@@ -3,6 +3,7 @@ package org.exportguard.service.impact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
@@ -31,7 +32,7 @@ import java.util.stream.IntStream;
  * change's report in ONE transaction, and says which deals changed outcome and why.
  */
 final class Reevaluation {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = Json.MAPPER;
     /** Deals read, parsed and decided at a time (bounded memory, all cores busy). */
     private static final int CHUNK = 5_000;
     /** Reasons listed per changed deal. */

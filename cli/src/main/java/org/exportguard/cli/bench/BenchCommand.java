@@ -1,0 +1,268 @@
+package org.exportguard.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
+import org.exportguard.core.match.NameMatcher;
+import org.exportguard.core.model.PartyList;
+import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.json.Json;
+import org.exportguard.lists.io.BadTextException;
+import org.exportguard.lists.io.CheckedReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** {@code exportguard bench ...}: performance measurements with machine-readable output. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures performance.")
+public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    /**
+     * {@code bench screen}: index build time, heap, single-thread latency percentiles and all-core throughput, as
+     * one JSON object on stdout. Time is split: a tenth warms up, about half of the rest times single calls, the
+     * rest runs all cores.
+     */
+    @Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Benchmarks screening: prints ONE JSON object with p50_us, p99_us (single-thread latency),",
+                    "names_per_s (all cores), build_ms, heap_mb, queries, parties, threads, java."})
+    public static final class Screen implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--list", required = true, paramLabel = "PATH", description = "A list file or folder (repeatable).")
+        List<Path> lists;
+
+        @Option(names = "--queries", required = true, paramLabel = "TXT", description = "Names to screen, one per line.")
+        Path queries;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "Total measuring time (default: ${DEFAULT-VALUE}).")
+        double seconds = 10;
+
+        @Option(names = "--threshold", paramLabel = "T", description = "Screening threshold (default: ${DEFAULT-VALUE}).")
+        double threshold = NameMatcher.DEFAULT_THRESHOLD;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Most hits per name (default: ${DEFAULT-VALUE}).")
+        int limit = 10;
+
+        private final Context ctx;
+
+        public Screen(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Options.positive(spec, "--seconds", seconds);
+            Options.threshold(spec, threshold);
+            Options.positive(spec, "--limit", limit);
+            List<ScreeningQuery> qs = readQueries(queries);
+            List<PartyList> loaded = ctx.loadLists(lists);
+            long t0 = System.nanoTime();
+            ScreeningIndex index = ScreeningIndex.build(loaded);
+            double buildMs = (System.nanoTime() - t0) / 1e6;
+            int parties = loaded.stream().mapToInt(l -> l.parties().size()).sum();
+            loaded = null; // the index is what stays in memory
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            double heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+
+            long total = (long) (seconds * 1e9);
+            long warmup = total / 10;
+            long latencyTime = (total - warmup) / 2;
+            long throughputTime = total - warmup - latencyTime;
+
+            // warm up: at least one pass over the queries
+            long end = System.nanoTime() + warmup;
+            int i = 0;
+            do {
+                index.screen(qs.get(i++ % qs.size()), threshold, limit);
+            } while (System.nanoTime() < end || i < qs.size());
+
+            // single-thread latency: at least one full pass
+            long[] samples = new long[Math.max(qs.size(), 1024)];
+            int n = 0;
+            end = System.nanoTime() + latencyTime;
+            do {
+                ScreeningQuery q = qs.get(n % qs.size());
+                long s = System.nanoTime();
+                index.screen(q, threshold, limit);
+                long d = System.nanoTime() - s;
+                if (n == samples.length) {
+                    samples = Arrays.copyOf(samples, samples.length * 2);
+                }
+                samples[n++] = d;
+            } while (System.nanoTime() < end || n < qs.size());
+            Arrays.sort(samples, 0, n);
+
+            // throughput: a fixed pool of one thread per core, each walking the queries from its own offset
+            int threads = rt.availableProcessors();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long tStart = System.nanoTime();
+            long tEnd = tStart + throughputTime;
+            List<Future<Long>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * Math.max(1, qs.size() / threads);
+                done.add(pool.submit(() -> {
+                    long count = 0;
+                    int k = offset;
+                    do {
+                        index.screen(qs.get(k++ % qs.size()), threshold, limit);
+                        count++;
+                    } while (System.nanoTime() < tEnd);
+                    return count;
+                }));
+            }
+            long count = 0;
+            for (Future<Long> f : done) {
+                count += f.get();
+            }
+            double elapsed = (System.nanoTime() - tStart) / 1e9;
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+
+            ObjectNode o = Json.object();
+            o.put("p50_us", round1(percentile(samples, n, 0.50) / 1e3));
+            o.put("p99_us", round1(percentile(samples, n, 0.99) / 1e3));
+            o.put("names_per_s", Math.round(count / elapsed));
+            o.put("build_ms", round1(buildMs));
+            o.put("heap_mb", round1(heapMb));
+            o.put("queries", qs.size());
+            o.put("parties", parties);
+            o.put("threads", threads);
+            o.put("latency_samples", n);
+            o.put("seconds", seconds);
+            o.put("java", System.getProperty("java.version"));
+            ctx.out().println(Json.line(o));
+            return Main.EXIT_OK;
+        }
+
+        static double percentile(long[] sorted, int n, double p) {
+            int idx = (int) Math.ceil(p * n) - 1;
+            return sorted[Math.min(n - 1, Math.max(0, idx))];
+        }
+
+        static double round1(double v) {
+            return Math.round(v * 10) / 10.0;
+        }
+
+        /** One name a line, UTF-8, blank lines skipped; an empty file is an error. */
+        static List<ScreeningQuery> readQueries(Path file) throws UserException, IOException {
+            List<ScreeningQuery> qs = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new CheckedReader(Files.newInputStream(file), CheckedReader.MAX_LINE))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    String name = line.replace("\uFEFF", "").strip();
+                    if (!name.isEmpty()) {
+                        qs.add(ScreeningQuery.of(name));
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                throw UserException.at(file, 0, null, "no such file");
+            } catch (BadTextException e) {
+                throw UserException.at(file, e.line(), null, e.problem());
+            }
+            if (qs.isEmpty()) {
+                throw UserException.at(file, 1, null, "no names; expected one name per line");
+            }
+            return qs;
+        }
+    }
+
+    /**
+     * {@code bench serve}: a load generator against a running {@code exportguard serve} on this machine; ONE JSON
+     * object on stdout. Bounded: loopback only, at most 256 connections, at most an hour, optionally a count.
+     */
+    @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Load-tests POST /api/screen of a server on this machine (loopback only).",
+                    "Prints ONE JSON object: requests, errors, requests_per_s, p50_ms, p99_ms, max_ms, outcomes."})
+    public static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "The server, e.g. http://127.0.0.1:8080.")
+        String url;
+
+        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "A bearer token of a viewer or above.")
+        String token;
+
+        @Option(names = "--names", required = true, paramLabel = "TXT", description = "Names to screen, one per line.")
+        Path names;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "Measured time (default: ${DEFAULT-VALUE}; at most 3600).")
+        double seconds = 30;
+
+        @Option(names = "--warmup", paramLabel = "S", description = "Unmeasured warm-up first (default: ${DEFAULT-VALUE}).")
+        double warmup = 5;
+
+        @Option(names = "--concurrency", paramLabel = "N", description = "Concurrent connections (default: ${DEFAULT-VALUE}; at most 256).")
+        int concurrency = 8;
+
+        @Option(names = "--rate", paramLabel = "R",
+                description = "Paced: R requests per second in all, latency counted from when each was due. "
+                        + "Default 0: closed loop, each connection sends as soon as it is answered.")
+        double rate = 0;
+
+        @Option(names = "--requests", paramLabel = "N", description = "Stop after N measured requests (default 0: time only).")
+        long requests = 0;
+
+        private final Context ctx;
+
+        public Serve(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            URI base;
+            try {
+                base = new URI(url);
+            } catch (URISyntaxException e) {
+                throw Options.usage(spec, "Invalid value for option '--url': " + e.getMessage());
+            }
+            if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+                throw Options.usage(spec, "Invalid value for option '--url': expected http://HOST:PORT");
+            }
+            if (rate < 0 || requests < 0) {
+                throw Options.usage(spec, "--rate and --requests must not be negative");
+            }
+            List<String> list = Screen.readQueries(names).stream().map(ScreeningQuery::name).toList();
+            LoadGenerator gen;
+            try {
+                gen = new LoadGenerator(new LoadGenerator.Plan(base, token, list, concurrency, seconds, warmup, rate,
+                        requests));
+            } catch (IllegalArgumentException e) {
+                throw Options.usage(spec, e.getMessage());
+            }
+            ctx.out().println(Json.line(gen.run()));
+            return Main.EXIT_OK;
+        }
+    }
+}

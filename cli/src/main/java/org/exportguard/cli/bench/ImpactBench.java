@@ -1,0 +1,287 @@
+package org.exportguard.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.core.model.ListedParty;
+import org.exportguard.json.Json;
+import org.exportguard.policy.deal.Deal;
+import org.exportguard.policy.pack.PackLoader;
+import org.exportguard.service.Desk;
+import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.PostgresSchemas;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreLocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench impact}: the change-impact benchmark of issue 4, on a scratch store (a temporary SQLite data
+ * directory, or a fresh schema in the {@code --db} database, removed afterwards).
+ *
+ * <p>Setup (timed apart): policy version 1 is the shipped pack with a bench-only "before" version of the Israeli
+ * cyber-export country group holding 65 more countries (a hypothetical 102-country list: the real one's names are
+ * not known); list versions are the shipped UN sample and an empty US-CSL; N open deals (3 parties each, from a
+ * book of counterparties, to 200 destinations, exported 2027-2031) are decided and stored. Then, timed: policy
+ * version 2 (the shipped pack: the group drops the 65) and US-CSL version 2 (the shipped sample: the 4 entities
+ * listed on 2021-11-04) are imported, each re-deciding and storing the deals it touches.
+ */
+@Command(name = "impact", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmarks change impact: N stored open deals, then a policy version dropping 65 destinations",
+                "and a list version adding 4 entities. Prints ONE JSON object (setup_s, policy_s, list_s, total_s, ...)."})
+public final class ImpactBench implements Callable<Integer> {
+    /** The group the policy change shrinks (by the 65 countries the bench's "before" version adds). */
+    static final String GROUP = "IL_DECA_CYBER_REPORTED_37";
+    static final int DROPPED = 65;
+    static final int DESTINATIONS = 200;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--deals", paramLabel = "N", description = "Open deals to store (default: ${DEFAULT-VALUE}).")
+    int deals = 1_000_000;
+
+    @Option(names = "--counterparties", paramLabel = "N",
+            description = "Distinct parties the deals draw from (default: ${DEFAULT-VALUE}).")
+    int counterparties = 100_000;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Deals stored per transaction in the setup (default: ${DEFAULT-VALUE}).")
+    int batch = 50_000;
+
+    @Option(names = "--db", paramLabel = "URL", description = "Benchmark PostgreSQL (a scratch schema in this database) instead of SQLite.")
+    String db;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the scratch SQLite data directory goes (default: the system temp folder).")
+    Path parent;
+
+    private final Context ctx;
+
+    public ImpactBench(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Options.positive(spec, "--deals", deals);
+        Options.positive(spec, "--counterparties", counterparties);
+        Options.positive(spec, "--batch", batch);
+        String schema = "eg_impact_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path work = Files.createTempDirectory("exportguard-impact-");
+        Path dir = null;
+        StoreLocation loc;
+        if (db != null) {
+            loc = PostgresSchemas.create(db, schema);
+        } else {
+            dir = parent == null ? work.resolve("data")
+                    : Files.createTempDirectory(Files.createDirectories(parent), "exportguard-impact-");
+            loc = StoreLocation.sqlite(dir);
+        }
+        try (Store store = Store.open(loc)) {
+            ctx.out().println(Json.line(run(store, work)));
+        } finally {
+            if (db != null) {
+                PostgresSchemas.drop(db, schema);
+            } else if (parent != null) {
+                org.exportguard.store.TempDirs.deleteQuietly(dir);
+            }
+            org.exportguard.store.TempDirs.deleteQuietly(work);
+        }
+        return Main.EXIT_OK;
+    }
+
+    private ObjectNode run(Store store, Path work) throws Exception {
+        String actor = "cli:bench";
+        Desk desk = new Desk(store);
+        // fixtures
+        Path samples = Files.createDirectories(work.resolve("samples"));
+        DemoCommand.copySamples(samples);
+        Path emptyCsl = work.resolve("us-csl-empty.csv");
+        Files.writeString(emptyCsl, Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8).get(0)
+                + "\n", StandardCharsets.UTF_8);
+        Path policyAfter = PackLoader.writeDefault(work.resolve("policy-after"));
+        List<String> kept = groupMembers(policyAfter);
+        List<String> extra = extraCountries(kept);
+        Path policyBefore = PackLoader.writeDefault(work.resolve("policy-before"));
+        widenGroup(policyBefore, kept, extra);
+        String[] destinations = destinations(kept, extra);
+
+        long t0 = System.nanoTime();
+        desk.importPolicy(policyBefore, "bench-before", null, actor, ctx.policyValidator());
+        desk.importList(samples.resolve("un-consolidated.xml"), null, null, actor);
+        desk.importList(emptyCsl, "US-CSL", null, actor);
+        List<ListedParty> listed = desk.lists().index().parties();
+        BenchDealsCommand.DealGenerator gen = new BenchDealsCommand.DealGenerator(listed, 20261128L,
+                counterparties, destinations);
+        // The entities the list change will add are already counterparties (by name or alias), as NSO and Saito
+        // were before 4 November 2021: the list step then has deals to find and re-decide.
+        List<String> toBeListed = new ArrayList<>();
+        for (var l : ctx.loadList(samples.resolve("us-csl.csv"))) {
+            for (ListedParty p : l.parties()) {
+                toBeListed.add(p.primaryName());
+                p.aliases().stream().limit(1).forEach(a -> toBeListed.add(a.name()));
+            }
+        }
+        gen.addCounterparties(toBeListed);
+        long stored = 0;
+        for (int first = 0; first < deals; first += batch) {
+            int n = Math.min(batch, deals - first);
+            List<String> jsons = new ArrayList<>(n);
+            for (Deal d : gen.deals(n, first, LocalDate.of(2027, 1, 1))) {
+                jsons.add(json(d));
+            }
+            stored += desk.addDeals(jsons, actor).size();
+            ctx.err().printf(Locale.ROOT, "exportguard: bench impact: %,d deals stored (%.0f s)%n", stored,
+                    secs(t0));
+        }
+        double setupS = secs(t0);
+
+        t0 = System.nanoTime();
+        ImportOutcome policy = desk.importPolicy(policyAfter, "bench-after", null, actor, ctx.policyValidator());
+        double policyS = secs(t0);
+        t0 = System.nanoTime();
+        ImportOutcome list = desk.importList(samples.resolve("us-csl.csv"), "US-CSL", null, actor);
+        double listS = secs(t0);
+
+        JsonNode pr = Json.MAPPER.readTree(policy.reportJson());
+        JsonNode lr = Json.MAPPER.readTree(list.reportJson());
+        ObjectNode o = Json.object();
+        o.put("store", store.location().kind().name().toLowerCase(Locale.ROOT));
+        o.put("deals", stored);
+        o.put("parties_per_deal", 3);
+        o.put("counterparties", counterparties);
+        o.put("destinations", destinations.length);
+        o.put("setup_s", round(setupS));
+        o.put("policy_dropped_destinations", pr.at("/change/destinations").size());
+        o.put("policy_reevaluated", pr.get("reevaluated").asLong());
+        o.put("policy_changed", pr.get("changedCount").asLong());
+        o.put("policy_s", round(policyS));
+        o.put("list_added_entities", lr.at("/change/added").asInt());
+        o.put("list_open_deals_screened", lr.at("/screening/openDeals").asLong());
+        o.put("list_distinct_names_screened", lr.at("/screening/distinctPartyNames").asLong());
+        o.put("list_counterparties_to_be_listed", toBeListed.size());
+        o.put("list_reevaluated", lr.get("reevaluated").asLong());
+        o.put("list_changed", lr.get("changedCount").asLong());
+        o.put("list_s", round(listS));
+        o.put("total_s", round(policyS + listS));
+        o.put("within_60_s", policyS + listS <= 60);
+        o.put("audit_intact", store.audit().verify().intact());
+        o.put("threads", Runtime.getRuntime().availableProcessors());
+        o.put("java", System.getProperty("java.version"));
+        return o;
+    }
+
+    /** The members of the group's current version, as the pack's groups.yaml lists them. */
+    static List<String> groupMembers(Path pack) throws IOException {
+        String line = membersLine(Files.readString(pack.resolve("groups.yaml"), StandardCharsets.UTF_8));
+        String inner = line.substring(line.indexOf('[') + 1, line.indexOf(']'));
+        return Arrays.stream(inner.split(",")).map(String::strip).toList();
+    }
+
+    private static String membersLine(String yaml) {
+        int g = yaml.indexOf("  " + GROUP + ":");
+        int m = yaml.indexOf("members: [", g);
+        if (g < 0 || m < 0) {
+            throw new IllegalStateException("the shipped pack no longer has group " + GROUP + " with a members list");
+        }
+        return yaml.substring(m, yaml.indexOf('\n', m));
+    }
+
+    /** Adds {@code extra} to the group's members: the bench's hypothetical "before" version. */
+    static void widenGroup(Path pack, List<String> kept, List<String> extra) throws IOException {
+        Path f = pack.resolve("groups.yaml");
+        String yaml = Files.readString(f, StandardCharsets.UTF_8);
+        String line = membersLine(yaml);
+        List<String> all = new ArrayList<>(kept);
+        all.addAll(extra);
+        yaml = yaml.replace(line, "members: [" + String.join(", ", all) + "]");
+        Files.writeString(f, yaml, StandardCharsets.UTF_8);
+    }
+
+    /** 65 countries not in the group: first those reported removed in Nov 2021, then others in code order. */
+    static List<String> extraCountries(List<String> kept) {
+        Set<String> out = new LinkedHashSet<>(List.of("AE", "MA", "SA", "MX", "AZ", "BH", "HU", "RW"));
+        for (String c : Locale.getISOCountries()) {
+            if (out.size() == DROPPED) {
+                break;
+            }
+            if (!kept.contains(c) && !c.equals("IL")) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** 200 destinations: the group's members, the 65 dropped, and other countries. */
+    static String[] destinations(List<String> kept, List<String> extra) {
+        Set<String> out = new LinkedHashSet<>(kept);
+        out.addAll(extra);
+        for (String c : Locale.getISOCountries()) {
+            if (out.size() == DESTINATIONS) {
+                break;
+            }
+            out.add(c);
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** A generated deal as deal JSON (docs/deal.schema.json). */
+    static String json(Deal d) {
+        ObjectNode o = Json.object();
+        o.put("id", d.id());
+        o.put("date", d.date().toString());
+        o.putObject("exporter").put("name", d.exporter().name()).put("country", d.exporter().country());
+        ArrayNode items = o.putArray("items");
+        for (Deal.Item i : d.items()) {
+            ObjectNode io = items.addObject();
+            io.put("description", i.description());
+            ObjectNode c = io.putObject("classification");
+            i.classification().forEach(c::put);
+        }
+        o.put("destination", d.destination());
+        ArrayNode parties = o.putArray("parties");
+        for (Deal.Party p : d.parties()) {
+            ObjectNode po = parties.addObject();
+            po.put("role", p.role());
+            po.put("name", p.name());
+            if (p.country() != null) {
+                po.put("country", p.country());
+            }
+            if (p.type() != null) {
+                po.put("type", p.type());
+            }
+        }
+        if (!d.flags().isEmpty()) {
+            ArrayNode f = o.putArray("flags");
+            d.flags().stream().sorted().forEach(f::add);
+        }
+        return Json.line(o);
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

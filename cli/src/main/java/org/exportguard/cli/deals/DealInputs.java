@@ -1,0 +1,133 @@
+package org.exportguard.cli.deals;
+
+import org.exportguard.cli.Context;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.store.StoreOptions;
+import org.exportguard.core.model.PartyList;
+import org.exportguard.lists.ListFormatException;
+import org.exportguard.lists.ListHash;
+import org.exportguard.policy.pack.PackLoader;
+import org.exportguard.policy.pack.PolicyFormatException;
+import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreLocation;
+import org.exportguard.store.VersionInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What deal commands need: the policy pack ({@code --policy DIR}, or the pack shipped in the jar) and the lists to
+ * screen against ({@code --list PATH ...}, or the sample lists shipped in the jar), each list with its content hash
+ * as its version. Without {@code --list}, the lists imported into the store come first.
+ */
+public final class DealInputs {
+    private DealInputs() {
+    }
+
+    public static PolicyPack pack(Path dir) throws UserException {
+        try {
+            return dir == null ? PackLoader.loadDefault() : PackLoader.load(dir);
+        } catch (PolicyFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The given lists; else the latest stored version of each list in the store, when the store exists and holds
+     * any; else the shipped sample lists. A missing SQLite data directory is not created just to be read.
+     */
+    public static PartyScreener screener(Context ctx, List<Path> paths, StoreOptions store)
+            throws UserException, IOException {
+        if ((paths == null || paths.isEmpty()) && store != null) {
+            PartyScreener stored = storedLists(store);
+            if (stored != null) {
+                return stored;
+            }
+        }
+        return screener(ctx, paths);
+    }
+
+    /** The latest stored version of each list source, or null when there is no store or it holds no lists. */
+    private static PartyScreener storedLists(StoreOptions options) throws UserException, IOException {
+        StoreLocation loc = options.location();
+        if (loc.kind() == StoreLocation.Kind.SQLITE
+                && !Files.exists(loc.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
+            return null;
+        }
+        try (Store store = options.open()) {
+            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
+            if (latest.isEmpty()) {
+                return null;
+            }
+            List<PartyList> lists = new ArrayList<>();
+            Map<String, String> versions = new TreeMap<>();
+            for (VersionInfo v : latest.values()) {
+                for (PartyList l : store.lists().load(v.id())) {
+                    lists.add(l);
+                    versions.merge(l.id(), "sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+                }
+            }
+            return PartyScreener.over(lists, versions);
+        } catch (ListFormatException e) {
+            throw new UserException("a stored list version cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The given lists, or the shipped sample lists when none are given. */
+    public static PartyScreener screener(Context ctx, List<Path> paths) throws UserException, IOException {
+        if (paths != null && !paths.isEmpty()) {
+            List<PartyList> lists = new ArrayList<>();
+            Map<String, String> versions = new TreeMap<>();
+            for (Path p : paths) {
+                for (PartyList l : ctx.loadList(p)) {
+                    lists.add(l);
+                    addVersion(versions, l, p);
+                }
+            }
+            return PartyScreener.over(lists, versions);
+        }
+        return sampleLists(ctx);
+    }
+
+    /** The sample lists shipped in the jar (copied to a temporary folder, loaded, and the folder deleted). */
+    static PartyScreener sampleLists(Context ctx) throws UserException, IOException {
+        Path dir = Files.createTempDirectory("exportguard-samples-");
+        try {
+            DemoCommand.copySamples(dir);
+            List<PartyList> lists = new ArrayList<>();
+            Map<String, String> versions = new TreeMap<>();
+            for (String f : DemoCommand.LISTS) {
+                for (PartyList l : ctx.loadList(dir.resolve(f))) {
+                    lists.add(l);
+                    addVersion(versions, l, dir.resolve(f));
+                }
+            }
+            return PartyScreener.over(lists, versions);
+        } finally {
+            org.exportguard.store.TempDirs.deleteQuietly(dir);
+        }
+    }
+
+    /** A list's version is the SHA-256 of the file or folder it was read from; two files of one id join theirs. */
+    static void addVersion(Map<String, String> versions, PartyList l, Path given) throws UserException {
+        Path source = given;
+        if (l.origin() != null && Files.exists(Path.of(l.origin()))) {
+            source = Path.of(l.origin());
+        }
+        String v;
+        try {
+            v = "sha256:" + ListHash.of(source);
+        } catch (IOException e) {
+            throw UserException.at(source, 0, null, "cannot read: " + e.getMessage());
+        }
+        versions.merge(l.id(), v, (a, b) -> a.equals(b) ? a : a + "+" + b);
+    }
+}

@@ -1,0 +1,166 @@
+package org.exportguard.cli.screen;
+
+import org.exportguard.cli.CliText;
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.io.CsvInput;
+import org.exportguard.core.match.NameMatcher;
+import org.exportguard.core.model.PartyType;
+import org.exportguard.core.screen.ScreeningHit;
+import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.json.Json;
+import org.exportguard.json.ResultJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code exportguard screen}: names against lists, interactively or as a CSV batch. */
+@Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Screens names against restricted-party lists and shows ranked hits with explanations.",
+                "Give NAMEs on the command line, or a CSV batch with --input and --output."})
+public final class ScreenCommand implements Callable<Integer> {
+    static final List<String> INPUT_COLUMNS = List.of("id", "name");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--list", required = true, paramLabel = "PATH",
+            description = "A list file or folder (repeatable). Formats are detected from content.")
+    List<Path> lists;
+
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "Lowest score reported, 0..1 (default: ${DEFAULT-VALUE}).")
+    double threshold = NameMatcher.DEFAULT_THRESHOLD;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Most hits per name (default: ${DEFAULT-VALUE}).")
+    int limit = 10;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = PartyTypes.class,
+            description = "What the names are: person, organization, vessel or aircraft (default: any). "
+                    + "In a batch, a row's own type column wins.")
+    PartyType type = PartyType.UNKNOWN;
+
+    @Option(names = "--json", description = "One JSON object per name instead of a table.")
+    boolean json;
+
+    @Option(names = "--input", paramLabel = "CSV",
+            description = "Batch input: CSV with header id,name and optional type,country,dob.")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "JSONL",
+            description = "Batch output: one JSON line per input row, in input order; written atomically.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Batch worker threads (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Names to screen.")
+    List<String> names = List.of();
+
+    private final Context ctx;
+
+    public ScreenCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Options.threshold(spec, threshold);
+        Options.positive(spec, "--limit", limit);
+        Options.positive(spec, "--threads", threads);
+        if (input != null || output != null) {
+            if (input == null || output == null) {
+                throw Options.usage(spec, "--input and --output go together");
+            }
+            if (!names.isEmpty()) {
+                throw Options.usage(spec, "Give NAMEs or --input, not both");
+            }
+            return batch();
+        }
+        if (names.isEmpty()) {
+            throw Options.usage(spec, "Missing NAME to screen (or --input CSV --output JSONL)");
+        }
+        ScreeningIndex index = ScreeningIndex.build(ctx.loadLists(lists));
+        int n = 0;
+        for (String name : names) {
+            n++;
+            List<ScreeningHit> hits = index.screen(new ScreeningQuery(name, type, null, null), threshold, limit);
+            if (json) {
+                ctx.out().println(Json.line(ResultJson.screenResult(String.valueOf(n), name, hits)));
+            } else {
+                ctx.out().print(table(name, hits, threshold));
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** The human rendering of one name's hits. */
+    static String table(String name, List<ScreeningHit> hits, double threshold) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(name).append("  (").append(hits.size()).append(hits.size() == 1 ? " hit" : " hits")
+          .append(" at or above ").append(CliText.score(threshold)).append(")\n");
+        if (hits.isEmpty()) {
+            sb.append("  no hits\n\n");
+            return sb.toString();
+        }
+        CliText.Table t = new CliText.Table("#", "score", "source", "id", "type", "name", "matched name",
+                "explanation");
+        int i = 0;
+        for (ScreeningHit h : hits) {
+            t.row(++i, CliText.score(h.score()), h.party().source(), h.party().sourceId(), h.party().type().label(),
+                    h.party().primaryName(), h.matchedName(), h.explanation() == null ? "" : h.explanation().toText());
+        }
+        return sb.append(t.render("  ")).append('\n').toString();
+    }
+
+    /** One batch row: its id and the query. */
+    record Item(String id, ScreeningQuery query) {
+    }
+
+    private int batch() throws Exception {
+        try (CsvInput in = CsvInput.open(input, INPUT_COLUMNS)) {
+            ScreeningIndex index = ScreeningIndex.build(ctx.loadLists(lists));
+            BatchPipeline.Stats s = new BatchPipeline<Item>(ctx, threads).run(in, input, output,
+                    row -> new Item(row.get("id"), query(row)),
+                    item -> {
+                        List<ScreeningHit> hits = index.screen(item.query(), threshold, limit);
+                        return new BatchPipeline.Line(
+                                Json.line(ResultJson.screenResult(item.id(), item.query().name(), hits)), !hits.isEmpty());
+                    });
+            ctx.err().println(BatchPipeline.summary("screened", "with hits", s, output));
+            return Main.EXIT_OK;
+        }
+    }
+
+    /** A batch row as a query; the row's type must be one of the known types or blank. */
+    ScreeningQuery query(CsvInput.Row row) throws UserException {
+        String name = row.get("name").strip();
+        if (name.isEmpty()) {
+            throw row.problem("name", "empty; every row needs a name to screen");
+        }
+        String typeText = row.get("type");
+        PartyType t = PartyTypes.parseOrNull(typeText);
+        if (t == null) {
+            throw row.problem("type", "unknown type '" + typeText.strip() + "' (expected " + PartyTypes.EXPECTED
+                    + ", or blank)");
+        }
+        if (t == PartyType.UNKNOWN) {
+            t = type;
+        }
+        return new ScreeningQuery(name, t, blankToNull(row.get("country")), blankToNull(row.get("dob")));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

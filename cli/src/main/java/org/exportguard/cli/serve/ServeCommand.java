@@ -1,0 +1,162 @@
+package org.exportguard.cli.serve;
+
+import org.exportguard.cli.Context;
+import org.exportguard.cli.Main;
+import org.exportguard.cli.Options;
+import org.exportguard.cli.UserException;
+import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.store.StoreOptions;
+import org.exportguard.core.match.NameMatcher;
+import org.exportguard.server.ListProvider;
+import org.exportguard.server.ListService;
+import org.exportguard.server.ServerConfig;
+import org.exportguard.server.StoreServer;
+import org.exportguard.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code exportguard serve}: the HTTP API over the store until the process is stopped (Ctrl-C or SIGTERM). Users and
+ * tokens, lists, deals and the audit chain are the store's, so several servers over one PostgreSQL database are one
+ * service; every write is committed before it is acknowledged.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serves the HTTP API over the store (screen, match, deals, lists, impact, audit; OpenAPI at",
+                "/openapi.json, docs at /docs). Every /api/ call needs 'Authorization: Bearer TOKEN' of a user",
+                "added with 'exportguard users add'. Screens against the store's latest lists (the shipped samples",
+                "while it has none)."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind = "127.0.0.1";
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Request threads (default: ${DEFAULT-VALUE}).")
+    int threads = ServerConfig.defaults().threads();
+
+    @Option(names = "--max-body", paramLabel = "BYTES",
+            description = "Largest JSON request body (default: ${DEFAULT-VALUE}).")
+    long maxBody = ServerConfig.DEFAULT_MAX_JSON;
+
+    @Option(names = "--max-import", paramLabel = "BYTES",
+            description = "Largest list file POST /api/lists takes (default: ${DEFAULT-VALUE}, 200 MiB).")
+    long maxImport = 200L << 20;
+
+    @Option(names = "--rate-limit", paramLabel = "R",
+            description = "Requests per second per token, sustained (default: ${DEFAULT-VALUE}).")
+    double rate = ServerConfig.defaults().ratePerSecond();
+
+    @Option(names = "--burst", paramLabel = "N",
+            description = "Requests per token allowed at once above the rate (default: ${DEFAULT-VALUE}).")
+    int burst = ServerConfig.defaults().burst();
+
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "Lowest score a screening hit reports, 0..1 (default: ${DEFAULT-VALUE}).")
+    double threshold = NameMatcher.DEFAULT_THRESHOLD;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Most hits per name (default: ${DEFAULT-VALUE}).")
+    int limit = 10;
+
+    private final Context ctx;
+
+    public ServeCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Options.threshold(spec, threshold);
+        Options.positive(spec, "--threads", threads);
+        Options.positive(spec, "--max-body", maxBody);
+        Options.positive(spec, "--rate-limit", rate);
+        Options.positive(spec, "--burst", burst);
+        Options.positive(spec, "--limit", limit);
+        if (port < 0 || port > 65535) {
+            throw Options.usage(spec, "Invalid value for option '--port': " + port + " is not a TCP port");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw Options.usage(spec, "Invalid value for option '--bind': unknown address " + bind);
+        }
+        Options.positive(spec, "--max-import", maxImport);
+        Store opened = store.open();
+        Path samples = Files.createTempDirectory("exportguard-serve-");
+        DemoCommand.copySamples(samples);
+        List<Path> sampleFiles = DemoCommand.LISTS.stream().map(samples::resolve).toList();
+        ListProvider sampleLists = () -> {
+            List<org.exportguard.core.model.PartyList> all = new ArrayList<>();
+            for (Path p : sampleFiles) {
+                all.addAll(ctx.loadList(p));
+            }
+            return all;
+        };
+        ServerConfig cfg = new ServerConfig(address, port, threads, ServerConfig.defaults().queue(), maxBody, rate,
+                burst, threshold, limit);
+        PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        StoreServer server;
+        try {
+            server = StoreServer.start(cfg, opened, sampleLists, maxImport, store.actor(), log);
+        } catch (Exception e) { // nothing serves: release the store and the sample folder before saying why
+            opened.close();
+            org.exportguard.store.TempDirs.deleteQuietly(samples);
+            if (e instanceof BindException) {
+                throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            }
+            if (e instanceof org.exportguard.service.ServiceException) { // the catch-up of a cut-short import
+                throw new UserException(e.getMessage());
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            opened.close();
+            org.exportguard.store.TempDirs.deleteQuietly(samples);
+            stopped.countDown();
+        }, "exportguard-stop"));
+
+        ListService.Snapshot s = server.lists();
+        if (!address.isLoopbackAddress()) {
+            ctx.err().println("exportguard: warning: listening on " + bind + ", reachable from other machines; "
+                    + "tokens travel in clear text unless a TLS proxy is in front");
+        }
+        long users = opened.users().list().stream().filter(org.exportguard.store.User::active).count();
+        if (users == 0) {
+            ctx.err().println("exportguard: warning: the store has no API users yet, so every /api/ call is refused; "
+                    + "add one with: exportguard users add NAME --role admin (same --data-dir/--db)");
+        }
+        ctx.out().println("exportguard: serving " + server.api().uri() + " (" + store.location().describe() + "; "
+                + s.lists().size() + " lists, " + s.index().partyCount() + " parties"
+                + (server.servingFallbackLists() ? ", the shipped sample lists until lists are imported" : "")
+                + "; " + users + " API users); docs at " + server.api().uri() + "/docs; Ctrl-C stops");
+        ctx.out().flush();
+        stopped.await();
+        return Main.EXIT_OK;
+    }
+}

@@ -3,15 +3,16 @@ package org.exportguard.service;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
+import org.exportguard.testkit.CslCsv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -37,18 +38,10 @@ class InForceCacheTest {
         store.close();
     }
 
-    private Path csl(String name, String... entities) throws Exception {
-        StringBuilder sb = new StringBuilder("_id,source,entity_number,type,programs,name,title,addresses,"
-                + "federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,"
-                + "call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
-                + "source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,"
-                + "source_information_url,ids\n");
-        for (String e : entities) {
-            sb.append("t-").append(e.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
-                    .append(",Entity List (EL) - Bureau of Industry and Security,,,,").append(e)
-                    .append(",,,86 FR 60759,2021-11-04,,,,,,,,,,,,,,,,,,,\n");
-        }
-        return Files.writeString(tmp.resolve(name), sb.toString(), StandardCharsets.UTF_8);
+    /** A CSL file of made-up Entity List entries, each with an id of its own name. */
+    private Path csl(String name, String... entities) {
+        return CslCsv.write(tmp.resolve(name), Arrays.stream(entities)
+                .map(e -> CslCsv.entity("t-" + e.toLowerCase(Locale.ROOT).replace(' ', '-'), e)).toList());
     }
 
     @Test

@@ -87,7 +87,7 @@ class ImpactReportShapeTest {
         Map<String, String> names = new LinkedHashMap<>();
         names.put(PackLoader.loadDefault().version(), "<shipped-pack>");
         for (VersionInfo v : store.policies().versions().history()) {
-            names.put(CurrentPolicy.pack(store, v.id()).version(), "<policy-v" + v.id() + ">");
+            names.put(PolicyPacks.stored(store, v.id()).version(), "<policy-v" + v.id() + ">");
             names.put(v.sha256(), "<policy-v" + v.id() + "-sha256>");
         }
         String out = json;

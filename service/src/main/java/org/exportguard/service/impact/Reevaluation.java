@@ -5,8 +5,10 @@ import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
-import org.exportguard.service.CurrentPolicy;
-import org.exportguard.service.Desk;
+import org.exportguard.service.ConfirmedDispositions;
+import org.exportguard.service.DecisionDay;
+import org.exportguard.service.DecisionRecords;
+import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.NewDecision;
@@ -69,7 +71,7 @@ final class Reevaluation {
      * @param actor     who made the change
      * @param imported  the import that made it
      */
-    record Request(ImpactReport.Change change, DealPages deals, CurrentPolicy after, String why,
+    record Request(ImpactReport.Change change, DealPages deals, InForce after, String why,
                    ImpactReport.Screening screening, String actor, ImportResult imported) {
         Request {
             if (!(change instanceof ImpactReport.ListChange || change instanceof ImpactReport.PolicyChange)) {
@@ -94,7 +96,7 @@ final class Reevaluation {
      * transaction.
      */
     static ImportOutcome run(Store store, Request request) {
-        CurrentPolicy after = request.after();
+        InForce after = request.after();
         DealParser parser = new DealParser(after.pack());
         List<NewDecision> decisions = new ArrayList<>();
         List<ImpactReport.ChangedDeal> changed = new ArrayList<>();
@@ -114,8 +116,8 @@ final class Reevaluation {
                 }
                 try {
                     Deal d = parser.parse(s.deal().json());
-                    decided[i] = after.evaluator().evaluate(d, Desk.asOf(d),
-                            Desk.hitDispositions(disposed.getOrDefault(s.deal().id(), List.of())));
+                    decided[i] = after.evaluator().evaluate(d, DecisionDay.of(d),
+                            ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of())));
                 } catch (DealFormatException e) {
                     problems[i] = e.getMessage();
                 }
@@ -131,7 +133,7 @@ final class Reevaluation {
                     continue;
                 }
                 reevaluated[0]++;
-                decisions.add(Desk.newDecision(d, after, request.why()));
+                decisions.add(DecisionRecords.of(d, after, request.why()));
                 outcomes.merge(d.outcome().name(), 1L, Long::sum);
                 if (!d.outcome().name().equals(s.outcome())) {
                     changed.add(new ImpactReport.ChangedDeal(d.dealId(), s.outcome(), d.outcome().name(),
@@ -153,8 +155,8 @@ final class Reevaluation {
         for (Finding f : d.findings()) {
             if (f.outcome() == d.outcome() && out.size() < REASONS) {
                 out.add(f.rule() + ": " + f.reason() + " (" + f.subject()
-                        + (f.list() != null ? "; " + f.list() + " entry " + f.sourceId() + ", score "
-                        + Math.round(f.score() * 1000) / 1000.0 : "") + ")");
+                        + (f.match() != null ? "; " + f.match().listName() + " entry " + f.match().entryId()
+                        + ", score " + Math.round(f.match().score() * 1000) / 1000.0 : "") + ")");
             }
         }
         return out;

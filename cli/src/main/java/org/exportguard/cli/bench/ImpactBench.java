@@ -115,9 +115,23 @@ public final class ImpactBench implements Callable<Integer> {
         // fixtures
         Path samples = Files.createDirectories(work.resolve("samples"));
         DemoCommand.copySamples(samples);
-        Path emptyCsl = work.resolve("us-csl-empty.csv");
-        Files.writeString(emptyCsl, Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8).get(0)
-                + "\n", StandardCharsets.UTF_8);
+        // The CSL before: one placeholder entry (an empty list is never imported); after: the samples' 4 entries
+        // added to it, so the list version adds exactly those 4.
+        List<String> sampleCsl = Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8);
+        String placeholder = "bench-placeholder-1,Entity List (EL) - Bureau of Industry and Security,,,,"
+                + "ExportGuard Bench Placeholder Entity,,,,2021-01-01,,,,,,,,,,,,,,,,,,";
+        int columns = sampleCsl.get(0).split(",", -1).length;
+        while (placeholder.split(",", -1).length < columns) {
+            placeholder += ",";
+        }
+        while (placeholder.split(",", -1).length > columns) {
+            placeholder = placeholder.substring(0, placeholder.length() - 1);
+        }
+        Path emptyCsl = work.resolve("us-csl-before.csv");
+        Files.write(emptyCsl, List.of(sampleCsl.get(0), placeholder), StandardCharsets.UTF_8);
+        List<String> afterRows = new ArrayList<>(sampleCsl);
+        afterRows.add(placeholder);
+        Path cslAfter = Files.write(work.resolve("us-csl-after.csv"), afterRows, StandardCharsets.UTF_8);
         Path policyAfter = PackLoader.writeDefault(work.resolve("policy-after"));
         List<String> kept = groupMembers(policyAfter);
         List<String> extra = extraCountries(kept);
@@ -159,7 +173,7 @@ public final class ImpactBench implements Callable<Integer> {
         ImportOutcome policy = desk.importPolicy(policyAfter, "bench-after", null, actor, ctx.policyValidator());
         double policyS = secs(t0);
         t0 = System.nanoTime();
-        ImportOutcome list = desk.importList(samples.resolve("us-csl.csv"), "US-CSL", null, actor);
+        ImportOutcome list = desk.importList(cslAfter, "US-CSL", null, actor);
         double listS = secs(t0);
 
         JsonNode pr = Json.MAPPER.readTree(policy.reportJson());

@@ -55,7 +55,7 @@ public final class DealInputs {
         return screener(ctx, paths);
     }
 
-    /** The latest stored version of each list source, or null when there is no store or it holds no lists. */
+    /** The version in force of each list source, or null when there is no store or it holds no lists. */
     private static PartyScreener storedLists(StoreOptions options) throws UserException, IOException {
         StoreLocation loc = options.location();
         if (loc.kind() == StoreLocation.Kind.SQLITE
@@ -63,7 +63,7 @@ public final class DealInputs {
             return null;
         }
         try (Store store = options.open()) {
-            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
+            Map<String, VersionInfo> latest = store.lists().inForce();
             if (latest.isEmpty()) {
                 return null;
             }
@@ -71,8 +71,13 @@ public final class DealInputs {
             Map<String, String> versions = new TreeMap<>();
             for (VersionInfo v : latest.values()) {
                 for (PartyList l : store.lists().load(v.id())) {
+                    // one version per list: a version stored before one version per source (its source the list
+                    // ids joined by '+') gives way to a list's own source in force
+                    if (!l.id().equals(v.source()) && latest.containsKey(l.id())) {
+                        continue;
+                    }
                     lists.add(l);
-                    versions.merge(l.id(), "sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+                    versions.put(l.id(), "sha256:" + v.sha256());
                 }
             }
             return PartyScreener.over(lists, versions);

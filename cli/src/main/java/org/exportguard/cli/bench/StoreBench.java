@@ -152,7 +152,6 @@ public final class StoreBench implements Callable<Integer> {
     static ObjectNode medians(List<ObjectNode> runs) {
         ObjectNode o = runs.get(0).deepCopy();
         o.remove("readback_first_mismatch");
-        o.put("runs_count", runs.size());
         for (Iterator<String> it = runs.get(0).fieldNames(); it.hasNext(); ) {
             String k = it.next();
             JsonNode v = o.get(k);

@@ -1,5 +1,8 @@
 package org.exportguard.lists;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exportguard.lists.io.BadTextException;
@@ -20,6 +23,11 @@ import java.util.Iterator;
  * Recognises a list file from its first bytes, never from its name:
  * <ul>
  *   <li>XML whose root is {@code CONSOLIDATED_LIST} → {@link ListFormat#UN_XML}</li>
+ *   <li>XML whose root is {@code export} in the EU's namespace ({@code http://eu.europa.ec/fpi/fsd/export}) or
+ *       holding {@code sanctionEntity} → {@link ListFormat#EU_FSF_XML}</li>
+ *   <li>XML whose root is {@code Designations} → {@link ListFormat#UK_SL_XML}</li>
+ *   <li>a first line that is a JSON object with {@code "schema"} and {@code "properties"} members (a
+ *       FollowTheMoney entity) → {@link ListFormat#FTM_JSON}</li>
  *   <li>JSON object with a {@code "results"} member, or a JSON array → {@link ListFormat#CSL_JSON}</li>
  *   <li>CSV whose header starts {@code _id} or {@code source,entity_number} → {@link ListFormat#CSL_CSV}</li>
  *   <li>tab-separated header starting {@code "Name"} and naming {@code Effective_Date} → {@link ListFormat#DPL_TSV}</li>
@@ -29,6 +37,7 @@ import java.util.Iterator;
  */
 public final class FormatDetector {
     private static final int SNIFF_BYTES = 64 * 1024;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private FormatDetector() {
     }
@@ -68,11 +77,23 @@ public final class FormatDetector {
         }
         char first = trimmed.charAt(0);
         if (first == '<') {
+            String root = rootElement(trimmed);
+            if ("export".equals(root) && (trimmed.contains("http://eu.europa.ec/fpi/fsd/export")
+                    || trimmed.contains("<sanctionEntity"))) {
+                return new Detection(ListFormat.EU_FSF_XML, null);
+            }
+            if ("Designations".equals(root)) {
+                return new Detection(ListFormat.UK_SL_XML, null);
+            }
             return trimmed.contains("<CONSOLIDATED_LIST")
                     ? new Detection(ListFormat.UN_XML, null)
-                    : new Detection(null, "XML, but not a UN consolidated list (no CONSOLIDATED_LIST root)");
+                    : new Detection(null, "XML, but not a recognised list (root " + (root == null ? "not found"
+                    : "<" + root + ">") + "; expected CONSOLIDATED_LIST (UN), export (EU FSF) or Designations (UK))");
         }
         if (first == '{') {
+            if (isFtmEntity(trimmed)) {
+                return new Detection(ListFormat.FTM_JSON, null);
+            }
             return trimmed.contains("\"results\"")
                     ? new Detection(ListFormat.CSL_JSON, null)
                     : new Detection(null, "JSON, but no \"results\" array of a Consolidated Screening List");
@@ -115,7 +136,83 @@ public final class FormatDetector {
                             + " columns (expected 12, 5, 6 or 2)");
             }
         }
-        return new Detection(null, "not a recognised list format (UN XML, CSL CSV/JSON, BIS DPL, OFAC CSV)");
+        return new Detection(null, "not a recognised list format (UN XML, EU FSF XML, UK Sanctions List XML,"
+                + " FollowTheMoney JSON, CSL CSV/JSON, BIS DPL, OFAC CSV)");
+    }
+
+    /**
+     * The local name of the first element, past the XML declaration, comments, processing instructions and a
+     * DOCTYPE; null when the text has none.
+     */
+    static String rootElement(String xml) {
+        int i = 0;
+        while (true) {
+            i = xml.indexOf('<', i);
+            if (i < 0 || i + 1 >= xml.length()) {
+                return null;
+            }
+            char c = xml.charAt(i + 1);
+            if (xml.startsWith("<!--", i)) {
+                int end = xml.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return null;
+                }
+                i = end + 3;
+            } else if (c == '?' || c == '!') {
+                // declaration, processing instruction, DOCTYPE (an internal subset's '>' inside [...] is skipped)
+                int bracket = xml.indexOf('[', i);
+                int close = xml.indexOf('>', i);
+                if (close < 0) {
+                    return null;
+                }
+                if (c == '!' && bracket >= 0 && bracket < close) {
+                    int endSubset = xml.indexOf("]", bracket);
+                    close = endSubset < 0 ? -1 : xml.indexOf('>', endSubset);
+                    if (close < 0) {
+                        return null;
+                    }
+                }
+                i = close + 1;
+            } else {
+                int j = i + 1;
+                while (j < xml.length() && !Character.isWhitespace(xml.charAt(j)) && "/>".indexOf(xml.charAt(j)) < 0) {
+                    j++;
+                }
+                String name = xml.substring(i + 1, j);
+                int colon = name.indexOf(':');
+                return colon >= 0 ? name.substring(colon + 1) : name;
+            }
+        }
+    }
+
+    /**
+     * True when the first line is a JSON object whose members (as far as the sniffed bytes reach) include
+     * {@code "schema"} and {@code "properties"}: a FollowTheMoney entity. Only the first line is looked at, so a
+     * later bad line is the reader's to report, with its line number.
+     */
+    static boolean isFtmEntity(String text) {
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl);
+        boolean schema = false;
+        boolean properties = false;
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                schema |= name.equals("schema");
+                properties |= name.equals("properties");
+                if (schema && properties) {
+                    return true;
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the line is cut by the sniff window or is not JSON: judge on the members seen so far
+        }
+        return schema && properties;
     }
 
     private static CSVRecord firstRecord(String text, boolean tabs) {

@@ -17,7 +17,13 @@ public enum ListFormat {
     /** UN Security Council consolidated list, XML. */
     UN_XML("un-xml"),
     /** BIS Denied Persons List, tab-separated with a header. */
-    DPL_TSV("dpl-tsv");
+    DPL_TSV("dpl-tsv"),
+    /** EU Financial Sanctions Files, XML ("xmlFullSanctionsList_1_1": root {@code export}, {@code sanctionEntity}). */
+    EU_FSF_XML("eu-fsf-xml"),
+    /** UK Sanctions List (FCDO), XML (root {@code Designations}, {@code Designation}). */
+    UK_SL_XML("uk-sl-xml"),
+    /** FollowTheMoney entities, one JSON object a line (OpenSanctions {@code entities.ftm.json}, nested or flat). */
+    FTM_JSON("ftm-json");
 
     private final String label;
 

@@ -4,8 +4,11 @@ import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.csl.CslCsvReader;
 import org.exportguard.lists.csl.CslJsonReader;
 import org.exportguard.lists.dpl.DplReader;
+import org.exportguard.lists.eu.EuFsfReader;
+import org.exportguard.lists.ftm.FtmReader;
 import org.exportguard.lists.ofac.OfacCsvReader;
 import org.exportguard.lists.ofac.OfacSet;
+import org.exportguard.lists.uk.UkSanctionsListReader;
 import org.exportguard.lists.un.UnXmlReader;
 
 import java.io.IOException;
@@ -29,8 +32,8 @@ import java.util.stream.Stream;
  * its folder, as one list: {@code load(".../sdn.csv")} gives the SDN list with its aliases, addresses and remarks
  * continuations. A companion file ({@code alt.csv}) without a primary file beside it is an error.
  *
- * <p><b>Folders</b> are walked recursively in sorted path order. Each recognised file gives one list, except that
- * the OFAC CSV files of one folder make one list per set (files named {@code cons_*} form the consolidated
+ * <p><b>Folders</b> are walked recursively in sorted path order. Each recognised file gives one list (a
+ * FollowTheMoney file one per dataset it names), except that the OFAC CSV files of one folder make one list per set (files named {@code cons_*} form the consolidated
  * non-SDN set {@code OFAC-CONS}; the others the SDN set {@code OFAC-SDN}: OFAC's file names are the only thing
  * telling the two apart). Unrecognised files are skipped; each is named in {@link LoadReport#skipped()} and, with
  * {@link #load}, in the warnings of the first list loaded. A folder with no list at all is an error.
@@ -100,7 +103,7 @@ public final class ListLoader {
             }
             return new LoadReport(List.of(OfacCsvReader.read(set)), List.of());
         }
-        return new LoadReport(List.of(readSingle(path, d.format())), List.of());
+        return new LoadReport(readSingle(path, d.format()), List.of());
     }
 
     /**
@@ -133,7 +136,7 @@ public final class ListLoader {
                 ofac.computeIfAbsent(f.getParent(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(setKey(f), k -> new LinkedHashMap<>()).put(f, d.format());
             } else {
-                lists.add(readSingle(f, d.format()));
+                lists.addAll(readSingle(f, d.format()));
             }
         }
         for (Map.Entry<Path, Map<String, Map<Path, ListFormat>>> folder : ofac.entrySet()) {
@@ -156,12 +159,16 @@ public final class ListLoader {
         return new LoadReport(lists, skipped);
     }
 
-    private static PartyList readSingle(Path file, ListFormat format) throws ListFormatException, IOException {
+    /** The lists of one file: one, except a FollowTheMoney file, which gives one per dataset. */
+    private static List<PartyList> readSingle(Path file, ListFormat format) throws ListFormatException, IOException {
         return switch (format) {
-            case UN_XML -> UnXmlReader.read(file);
-            case CSL_CSV -> CslCsvReader.read(file);
-            case CSL_JSON -> CslJsonReader.read(file);
-            case DPL_TSV -> DplReader.read(file);
+            case UN_XML -> List.of(UnXmlReader.read(file));
+            case CSL_CSV -> List.of(CslCsvReader.read(file));
+            case CSL_JSON -> List.of(CslJsonReader.read(file));
+            case DPL_TSV -> List.of(DplReader.read(file));
+            case EU_FSF_XML -> List.of(EuFsfReader.read(file));
+            case UK_SL_XML -> List.of(UkSanctionsListReader.read(file));
+            case FTM_JSON -> FtmReader.read(file);
             default -> throw new IllegalStateException("not a single-file format: " + format);
         };
     }

@@ -1,8 +1,13 @@
 package org.exportguard.lists;
 
 import org.exportguard.core.model.PartyList;
+import org.exportguard.lists.eu.EuFsfReader;
+import org.exportguard.lists.uk.UkSanctionsListReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -11,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -142,6 +148,16 @@ class BadFilesTest {
         ListFormatException e = fails(p);
         assertEquals(5, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("malformed XML"), e.getMessage());
+    }
+
+    @Test
+    void truncatedUnXmlIsCalledTruncatedNotAnEntity() throws Exception {
+        Path p = write("un.xml", "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n"
+                + "<FIRST_NAME>A</FIRST_NAME>\n");
+        ListFormatException e = fails(p);
+        assertEquals("xml", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated file"), e.getMessage());
+        assertFalse(e.getMessage().contains("entities are refused"), e.getMessage());
     }
 
     @Test
@@ -285,5 +301,130 @@ class BadFilesTest {
         assertTrue(e2.line() >= 3, e2.getMessage());
         ListFormatException e3 = fails(write("csl3.json", "[1, 2]"));
         assertTrue(e3.getMessage().contains("expected an object"), e3.getMessage());
+    }
+
+    // ---- EU FSF XML, UK Sanctions List XML, FollowTheMoney JSON lines ---------------------------------------------
+
+    static final String EU_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\" generationDate=\"2026-11-20T10:15:02+01:00\">\n";
+    static final String EU_ENTITY = "<sanctionEntity euReferenceNumber=\"EU.1.1\" logicalId=\"1\">\n"
+            + "<subjectType code=\"person\" classificationCode=\"P\"/>\n"
+            + "<nameAlias wholeName=\"Example Person\" strong=\"true\"/>\n</sanctionEntity>\n";
+    static final String UK_HEAD = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Designations>\n"
+            + "<DateGenerated>20/11/2026</DateGenerated>\n";
+    static final String UK_DESIGNATION = "<Designation>\n<DateDesignated>22/03/2021</DateDesignated>\n"
+            + "<UniqueID>GHR0001</UniqueID>\n<Names><Name><Name6>EXAMPLE</Name6><NameType>Primary Name</NameType>"
+            + "</Name></Names>\n<IndividualEntityShip>Entity</IndividualEntityShip>\n</Designation>\n";
+    static final String FTM_LINE = "{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Example Person\"]},"
+            + "\"datasets\":[\"eu_fsf\"],\"target\":true}\n";
+
+    /** File, its text, the line and field the one error must name (0 / null: none), and words it must say. */
+    static Stream<Arguments> newFormatBadFiles() {
+        return Stream.of(
+                Arguments.of("eu-truncated.xml", EU_HEAD + EU_ENTITY + "<sanctionEntity euReferenceNumber=\"EU.2.2\">\n"
+                        + "<nameAlias wholeName=\"Cut Off", 8, "xml", "truncated file"),
+                Arguments.of("eu-ends-inside.xml", EU_HEAD + EU_ENTITY, 7, "xml", "truncated file"),
+                Arguments.of("eu-no-name.xml", EU_HEAD + EU_ENTITY + "<sanctionEntity euReferenceNumber=\"EU.2.2\">\n"
+                        + "<subjectType code=\"enterprise\"/>\n<nameAlias wholeName=\"\" strong=\"true\"/>\n"
+                        + "</sanctionEntity>\n</export>\n", 7, "nameAlias", "entry EU.2.2 has no name"),
+                Arguments.of("eu-no-id.xml", EU_HEAD + EU_ENTITY.replace(" euReferenceNumber=\"EU.1.1\" logicalId=\"1\"",
+                        "") + "</export>\n", 3, "euReferenceNumber", "neither euReferenceNumber nor logicalId"),
+                Arguments.of("eu-bad-date.xml", EU_HEAD + EU_ENTITY.replace("logicalId=\"1\"",
+                        "logicalId=\"1\" designationDate=\"2022-13-45\"") + "</export>\n", 3, "designationDate",
+                        "\"2022-13-45\""),
+                Arguments.of("eu-entity.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE export [<!ENTITY x SYSTEM "
+                        + "\"file:///etc/passwd\">]>\n<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\">"
+                        + "<sanctionEntity logicalId=\"1\"><nameAlias wholeName=\"&x;\"/></sanctionEntity></export>\n",
+                        -1, null, XmlRefused.MESSAGE),
+                Arguments.of("uk-truncated.xml", UK_HEAD + UK_DESIGNATION + "<Designation>\n<UniqueID>GHR0002</Uniq",
+                        11, "xml", "malformed XML"),
+                Arguments.of("uk-no-name.xml", UK_HEAD + UK_DESIGNATION.replace("GHR0001", "GHR0002")
+                        .replace("<Name6>EXAMPLE</Name6>", "<Name6> </Name6>") + "</Designations>\n", 4, "Names",
+                        "designation GHR0002 has no name"),
+                Arguments.of("uk-no-id.xml", UK_HEAD + UK_DESIGNATION.replace("<UniqueID>GHR0001</UniqueID>\n", "")
+                        + "</Designations>\n", 4, "UniqueID", "no UniqueID"),
+                Arguments.of("uk-iso-date.xml", UK_HEAD + UK_DESIGNATION.replace("22/03/2021", "2021-03-22")
+                        + "</Designations>\n", 5, "DateDesignated", "like 29/06/2012"),
+                Arguments.of("uk-entity.xml", UK_HEAD + UK_DESIGNATION.replace("EXAMPLE", "&ghost;")
+                        + "</Designations>\n", 7, "Name6", XmlRefused.MESSAGE),
+                Arguments.of("ftm-not-json.json", FTM_LINE + FTM_LINE.replace("\"a\"", "\"b\"")
+                        + "{\"id\":\"c\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Cut\n", 3, "json", "not JSON"),
+                Arguments.of("ftm-garbage.json", FTM_LINE + "this is not json\n", 2, "json", "not JSON"),
+                Arguments.of("ftm-array.json", FTM_LINE + "[\"Example Person\"]\n", 2, "entity",
+                        "expected a JSON object (one FollowTheMoney entity a line), got an array"),
+                Arguments.of("ftm-string.json", FTM_LINE + "\"Example Person\"\n", 2, "entity", "got a string"),
+                Arguments.of("ftm-two-values.json", FTM_LINE.replace("\n", " ") + FTM_LINE, 1, "entity",
+                        "more than one JSON value"),
+                Arguments.of("ftm-no-name.json", FTM_LINE + FTM_LINE.replace("\"a\"", "\"b\"")
+                        .replace("\"name\":[\"Example Person\"]", "\"name\":[\" \"]"), 2, "properties.name",
+                        "entity b (Person) has no name"),
+                Arguments.of("ftm-no-id.json", FTM_LINE + FTM_LINE.replace("\"id\":\"a\",", ""), 2, "id",
+                        "entity without an id"),
+                Arguments.of("ftm-no-schema.json", FTM_LINE + "{\"id\":\"b\",\"properties\":{\"name\":[\"X\"]}}\n", 2,
+                        "schema", "entity b without a schema"),
+                Arguments.of("ftm-null-schema.json", FTM_LINE + "{\"id\":\"b\",\"properties\":{\"name\":[\"X\"]},"
+                        + "\"schema\":null}\n", 2, "schema", "expected a string, got null"),
+                Arguments.of("ftm-name-not-array.json", FTM_LINE + FTM_LINE.replace("[\"Example Person\"]",
+                        "\"Example Person\""), 2, "properties.name", "expected an array of values"),
+                Arguments.of("ftm-bad-date.json", FTM_LINE.replace("\"name\":[\"Example Person\"]",
+                        "\"name\":[\"Example Person\"],\"createdAt\":[\"2022-13-01\"]"), 1, "properties.createdAt",
+                        "\"2022-13-01\""),
+                Arguments.of("ftm-no-party.json", "{\"id\":\"s\",\"schema\":\"Sanction\",\"properties\":"
+                        + "{\"entity\":[\"a\"]}}\n{\"id\":\"o\",\"schema\":\"Ownership\",\"properties\":{}}\n", 0,
+                        "schema", "no listed party among the 2 entities"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newFormatBadFiles")
+    void newFormatBadFile(String name, String text, int line, String field, String words) throws Exception {
+        ListFormatException e = fails(write(name, text));
+        if (line >= 0) {
+            assertEquals(line, e.line(), e.getMessage());
+        }
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains(words), e.getMessage());
+    }
+
+    /** The words of a refused DOCTYPE or entity reference. */
+    static final class XmlRefused {
+        static final String MESSAGE = "DTDs and external entities are refused";
+    }
+
+    @Test
+    void invalidUtf8InAnFtmLineNamesTheLine() throws Exception {
+        byte[] good = FTM_LINE.getBytes(StandardCharsets.UTF_8);
+        byte[] bad = FTM_LINE.replace("Example Person", "Jos\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(good, good.length + bad.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        ListFormatException e = fails(write("ftm-latin1.json", all));
+        assertEquals(2, e.line(), e.getMessage());
+        assertEquals("encoding", e.field());
+    }
+
+    @Test
+    void wrongRootIsUnrecognisedAndTheReadersNameTheRoot() throws Exception {
+        ListFormatException e = fails(write("other.xml", "<?xml version=\"1.0\"?>\n<sanctionsList>\n"
+                + "<sanctionEntity logicalId=\"1\"/>\n</sanctionsList>\n"));
+        assertTrue(e.getMessage().contains("unrecognised list format") && e.getMessage().contains("<sanctionsList>"),
+                e.getMessage());
+        Path uk = write("uk.xml", UK_HEAD + UK_DESIGNATION + "</Designations>\n");
+        ListFormatException eu = assertThrows(ListFormatException.class, () -> EuFsfReader.read(uk));
+        assertEquals(2, eu.line(), eu.getMessage());
+        assertEquals("Designations", eu.field());
+        assertTrue(eu.getMessage().endsWith("root element is not export"), eu.getMessage());
+        Path euFile = write("eu.xml", EU_HEAD + EU_ENTITY + "</export>\n");
+        ListFormatException ukErr = assertThrows(ListFormatException.class, () -> UkSanctionsListReader.read(euFile));
+        assertEquals("export", ukErr.field());
+        assertTrue(ukErr.getMessage().endsWith("root element is not Designations"), ukErr.getMessage());
+    }
+
+    @Test
+    void aFolderWithOneBadFtmFileLoadsNothing() throws Exception {
+        write("lists/eu.xml", EU_HEAD + EU_ENTITY + "</export>\n");
+        write("lists/uk.xml", UK_HEAD + UK_DESIGNATION + "</Designations>\n");
+        write("lists/os.json", FTM_LINE + "[]\n");
+        ListFormatException e = assertThrows(ListFormatException.class, () -> ListLoader.load(dir.resolve("lists")));
+        assertEquals(dir.resolve("lists/os.json"), e.file());
+        assertEquals(2, e.line());
     }
 }

@@ -191,4 +191,55 @@ class SmallFilesTest {
         assertEquals(List.of(Alias.strong("ACME")), acme.aliases());
         assertEquals(LocalDate.of(2011, 2, 3), acme.listedOn());
     }
+
+    @Test
+    void newFormatsAreDetectedByContentNotName() throws Exception {
+        Path eu = write("eu.csv", Files.readString(Samples.path(Samples.EU_FSF)));
+        assertEquals(ListFormat.EU_FSF_XML, FormatDetector.detect(eu).format());
+        Path euNoNamespace = write("eu2.txt", "\uFEFF<?xml version=\"1.0\"?>\n<!-- generated -->\n<export>"
+                + "<sanctionEntity logicalId=\"1\"/></export>\n");
+        assertEquals(ListFormat.EU_FSF_XML, FormatDetector.detect(euNoNamespace).format());
+        Path uk = write("UK_Sanctions_List.json", Files.readString(Samples.path(Samples.UK_SL)));
+        assertEquals(ListFormat.UK_SL_XML, FormatDetector.detect(uk).format());
+        Path ftm = write("entities.xml", Files.readString(Samples.path(Samples.FTM)));
+        assertEquals(ListFormat.FTM_JSON, FormatDetector.detect(ftm).format());
+        Path nested = write("targets.csv", Files.readString(Samples.path(Samples.FTM_NESTED)));
+        assertEquals(ListFormat.FTM_JSON, FormatDetector.detect(nested).format());
+        // an export root that is not the EU's, an object that is not an entity: not recognised
+        assertEquals(null, FormatDetector.detect(write("other.xml", "<?xml version=\"1.0\"?>\n<export><row/></export>\n"))
+                .format());
+        assertEquals(null, FormatDetector.detect(write("other2.json", "{\"id\": \"a\", \"schema\": \"Person\"}\n"))
+                .format());
+        // a CSL feed stays CSL
+        assertEquals(ListFormat.CSL_JSON, FormatDetector.detect(write("csl.json", "{\"total\": 0, \"results\": []}"))
+                .format());
+    }
+
+    @Test
+    void anFtmFirstLineLongerThanTheSniffWindowIsStillAnEntity() throws Exception {
+        String names = "\"" + "A".repeat(1000) + "\",";
+        String line = "{\"id\":\"a\",\"caption\":\"Example\",\"schema\":\"Company\",\"properties\":{\"alias\":["
+                + names.repeat(100) + "\"B\"],\"name\":[\"Example\"]},\"datasets\":[\"x\"]}\n";
+        Path p = write("big.json", line);
+        assertTrue(Files.size(p) > 64 * 1024);
+        assertEquals(ListFormat.FTM_JSON, FormatDetector.detect(p).format());
+        assertEquals("OS-X", ListLoader.load(p).get(0).id());
+    }
+
+    @Test
+    void aFolderOfEveryNewFormat() throws Exception {
+        Files.createDirectories(dir.resolve("all"));
+        for (String s : List.of(Samples.EU_FSF, Samples.UK_SL, Samples.FTM, Samples.FTM_NESTED)) {
+            Files.copy(Samples.path(s), dir.resolve("all").resolve(s));
+        }
+        LoadReport r = ListLoader.loadReport(dir.resolve("all"));
+        assertEquals(List.of(), r.skipped());
+        assertEquals(List.of("EU-FSF", "OS-EU_FSF", "OS-GB_FCDO_SANCTIONS", "OS-UN_SC_SANCTIONS", "UK-SL"),
+                r.lists().stream().map(PartyList::id).sorted().toList());
+        for (PartyList l : r.lists()) {
+            ListInspector.Inspection i = ListInspector.inspect(l);
+            assertTrue(i.entries() > 0, l.id());
+            assertTrue(i.problems().stream().noneMatch(x -> x.contains("empty primary name")), l.id());
+        }
+    }
 }

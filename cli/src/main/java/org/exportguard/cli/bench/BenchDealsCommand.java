@@ -105,17 +105,17 @@ public final class BenchDealsCommand implements Callable<Integer> {
         // JIT warm-up on its own evaluator, dropped afterwards: the timed runs must not find its cache filled
         int slice = Math.min(WARMUP_DEALS, generated.size());
         DealEvaluator warmup = evaluator(pack, screening);
-        String[] warmed = new String[slice];
-        IntStream.range(0, slice).parallel().forEach(i -> warmed[i] = warmup.evaluate(generated.get(i)).toJson());
+        Decision[] warmed = new Decision[slice];
+        IntStream.range(0, slice).parallel().forEach(i -> warmed[i] = warmup.evaluate(generated.get(i)));
 
         List<Run> timed = new ArrayList<>();
-        String[] first = new String[slice];
+        Decision[] first = new Decision[slice];
         for (int r = 0; r < runs; r++) {
             timed.add(run(evaluator(pack, screening), generated, r == 0 ? first : null));
         }
         int disagree = 0;
         for (int i = 0; i < slice; i++) {
-            if (!warmed[i].equals(first[i])) {
+            if (!warmed[i].toJson().equals(first[i].toJson())) {
                 disagree++;
             }
         }
@@ -161,9 +161,9 @@ public final class BenchDealsCommand implements Callable<Integer> {
 
     /**
      * Decides every deal on all cores, timed, counting outcomes, screening hits (list findings) and deals with
-     * any; {@code keep} (when not null) receives the decisions of the first deals, as JSON.
+     * any; {@code keep} (when not null) receives the decisions of the first deals (compared after the timing).
      */
-    static Run run(DealEvaluator evaluator, List<Deal> deals, String[] keep) {
+    static Run run(DealEvaluator evaluator, List<Deal> deals, Decision[] keep) {
         AtomicLongArray counts = new AtomicLongArray(Outcome.values().length);
         LongAdder hits = new LongAdder();
         LongAdder withHits = new LongAdder();
@@ -177,7 +177,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
                 withHits.increment();
             }
             if (keep != null && i < keep.length) {
-                keep[i] = d.toJson();
+                keep[i] = d;
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -92,16 +92,6 @@ final class Cli {
         return new PartyList("FAKE", "fake", "fake.list", p, List.of("alias row 7 names unknown entry 999"));
     }
 
-    /** The shared data folder (system property {@code exportguard.shared.data}), or null when absent. */
-    static Path sharedData() {
-        String p = System.getProperty("exportguard.shared.data");
-        if (p == null) {
-            return null;
-        }
-        Path d = Path.of(p);
-        return d.toFile().isDirectory() ? d : null;
-    }
-
     static RuntimeException unchecked(Exception e) {
         return e instanceof java.io.IOException io ? new UncheckedIOException(io) : new RuntimeException(e);
     }

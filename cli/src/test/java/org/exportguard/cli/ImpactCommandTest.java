@@ -1,6 +1,8 @@
 package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.exportguard.testkit.DealJson;
+import org.exportguard.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +19,6 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Change impact end to end from the CLI on a fresh data directory (issue 4): deals stored and decided, then a list
@@ -50,10 +51,7 @@ class ImpactCommandTest {
 
     /** A US exporter's EAR99 software to one end user, shipping in 2027 (an open deal). */
     static String usDeal(String id, String endUser, String country) {
-        return ("{'id':'" + id + "','date':'2027-03-01','exporter':{'name':'Acme Software Inc.','country':'US'},"
-                + "'items':[{'description':'network management software','classification':{'US-EAR':'EAR99'}}],"
-                + "'destination':'" + country + "','parties':[{'role':'end-user','name':'" + endUser + "','country':'"
-                + country + "','type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+        return DealJson.usSoftware(id, endUser, country).json();
     }
 
     private Path deals() throws IOException {
@@ -95,12 +93,7 @@ class ImpactCommandTest {
      */
     @Test
     void aListVersionWithTheNovember2021EntriesBlocksExactlyTheDealsItNames() throws IOException {
-        Path shared = Cli.sharedData();
-        if (System.getenv("CI") == null) {
-            assumeTrue(shared != null, "../shared/data not present: the 2019 CSL sample is the earlier version");
-        }
-        assertTrue(shared != null, "CI must have ../shared/data (the 2019 CSL sample)");
-        Path cslBefore = shared.resolve("lists/us-csl-sample-2019.csv");
+        Path cslBefore = SharedData.list("us-csl-sample-2019.csv"); // the earlier version of the Entity List
         // The next version: the same list plus the four rows of FR Doc 2021-24123 (the shipped sample's rows,
         // without the _id column the 2019 file does not have).
         List<String> added = Files.readAllLines(sample("us-csl.csv"), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package org.exportguard.cli;
 
+import org.exportguard.testkit.DealJson;
+import org.exportguard.testkit.TimedLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the real shaded jar ({@code cli/target/exportguard.jar}) as a separate process, as the launcher does. An
@@ -38,12 +40,7 @@ class JarProcessIT {
     }
 
     private static Path jar() {
-        Path jar = Path.of("target", "exportguard.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            jar = Path.of("cli", "target", "exportguard.jar").toAbsolutePath();
-        }
-        assumeTrue(Files.exists(jar), "cli/target/exportguard.jar not built (run mvn package); jar tests skipped");
-        return jar;
+        return ServeProcs.jar();
     }
 
     private Proc exec(String... args) throws IOException, InterruptedException {
@@ -107,9 +104,8 @@ class JarProcessIT {
     /** Deal evaluation from the jar: the default pack is read from the jar's resources; a bad batch line exits 3. */
     @Test
     void dealEvaluateFromTheJar() throws Exception {
-        String deal = "{\"id\":\"j1\",\"date\":\"2021-12-01\",\"exporter\":{\"name\":\"X\",\"country\":\"IL\"},"
-                + "\"items\":[{\"classification\":{\"WA\":\"4.D.4\"}}],\"destination\":\"SA\","
-                + "\"parties\":[{\"role\":\"end-user\",\"name\":\"Ministry\",\"type\":\"government\"}]}";
+        String deal = DealJson.deal("j1").date("2021-12-01").exporter("X", "IL").item("WA", "4.D.4").destination("SA")
+                .endUser("Ministry", null, "government").json();
         Path f = dir.resolve("deal.json");
         Files.writeString(f, deal);
         Proc r = exec("deal", "evaluate", f.toString(), "--json");
@@ -156,7 +152,9 @@ class JarProcessIT {
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("serve-err.txt").toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine(); // the startup message, once the port is bound
+            // the startup message, once the port is bound; a server that never says it fails here, not hangs
+            String line = TimedLines.readLine(out, Duration.ofSeconds(90), "the startup line of serve",
+                    () -> "stderr: " + readQuietly(dir.resolve("serve-err.txt")));
             assertTrue(line != null && line.startsWith("exportguard: serving http://127.0.0.1:")
                             && line.contains("the shipped sample lists until lists are imported"),
                     () -> line + " / " + readQuietly(dir.resolve("serve-err.txt")));

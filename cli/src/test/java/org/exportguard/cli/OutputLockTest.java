@@ -3,6 +3,7 @@ package org.exportguard.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class OutputLockTest {
 
     @Test
     void screenJsonOnSharedNamesIsUnchanged() throws IOException {
-        Path shared = SharedDataForTests.dir();
+        Path shared = SharedData.dir();
         List<String> names = sampleNames(shared.resolve("dev"));
         List<String> args = new ArrayList<>(List.of("screen", "--list", shared.resolve("lists").toString(), "--json"));
         Path input = dir.resolve("names.csv");
@@ -69,7 +70,7 @@ class OutputLockTest {
 
     @Test
     void dealEvaluateOnGeneratedDealsIsUnchanged() throws IOException {
-        Path shared = SharedDataForTests.dir();
+        Path shared = SharedData.dir();
         List<String> deals = generatedDeals(shared.resolve("dev"));
         Path input = dir.resolve("deals.jsonl");
         Files.write(input, deals, StandardCharsets.UTF_8);

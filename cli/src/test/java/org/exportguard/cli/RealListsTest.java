@@ -2,6 +2,7 @@ package org.exportguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End-to-end tests through the REAL list loader ({@code ListLoader.load}): the shipped sample lists and the shared
@@ -27,14 +27,6 @@ class RealListsTest {
         Path d = dir.resolve("samples");
         DemoCommand.copySamples(d);
         return d;
-    }
-
-    private Path shared(String rel) {
-        Path d = Cli.sharedData();
-        assumeTrue(d != null, "shared data not found (system property exportguard.shared.data); skipped");
-        Path p = d.resolve(rel);
-        assumeTrue(Files.exists(p), p + " not found; skipped");
-        return p;
     }
 
     @Test
@@ -84,7 +76,7 @@ class RealListsTest {
 
     @Test
     void screenSharedOfacSdn() {
-        Path sdn = shared("lists/ofac-sdn-2021");
+        Path sdn = SharedData.list("ofac-sdn-2021");
         Cli.Result r = Cli.run("screen", "--json", "--list", sdn.toString(), "BANCO NACIONAL DE CUBA");
         assertEquals(0, r.code(), r::toString);
         JsonNode hit = Cli.json(r.out().strip()).get("hits").get(0);
@@ -94,8 +86,8 @@ class RealListsTest {
 
     @Test
     void batchScreenSharedListsInOrder() throws IOException {
-        Path sdn = shared("lists/ofac-sdn-2021");
-        Path un = shared("lists/un-consolidated-2026-02-27.xml");
+        Path sdn = SharedData.list("ofac-sdn-2021");
+        Path un = SharedData.list("un-consolidated-2026-02-27.xml");
         Path in = Files.writeString(dir.resolve("names.csv"),
                 "id,name,type\na,BANCO NACIONAL DE CUBA,organization\nb,Northwind Traders Ltd,\nc,AL-QAIDA,\n");
         Path out = dir.resolve("hits.jsonl");
@@ -111,7 +103,7 @@ class RealListsTest {
 
     @Test
     void inspectSharedUnList() {
-        Path un = shared("lists/un-consolidated-2026-02-27.xml");
+        Path un = SharedData.list("un-consolidated-2026-02-27.xml");
         Cli.Result r = Cli.run("lists", "inspect", "--json", un.toString());
         assertEquals(0, r.code(), r::toString);
         JsonNode l = Cli.json(r.out()).get("lists").get(0);

@@ -1,5 +1,8 @@
 package org.exportguard.cli;
 
+import org.exportguard.testkit.Prerequisite;
+import org.exportguard.testkit.TimedLines;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,11 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the shaded jar as separate processes for the process-level ITs: one-shot commands, and {@code serve} processes
@@ -54,12 +55,17 @@ final class ServeProcs {
         this.dir = dir;
     }
 
+    /**
+     * The shaded jar {@code mvn package} builds. Missing (an IT run without packaging first), the testkit's rule
+     * applies: skipped on a developer's machine, a failure under CI.
+     */
     static Path jar() {
         Path jar = Path.of("target", "exportguard.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             jar = Path.of("cli", "target", "exportguard.jar").toAbsolutePath();
         }
-        assumeTrue(Files.exists(jar), "cli/target/exportguard.jar not built (run mvn package); jar tests skipped");
+        Path found = jar;
+        Prerequisite.require(Files.exists(found), () -> found + " not built (run mvn package first)");
         return jar;
     }
 
@@ -90,7 +96,10 @@ final class ServeProcs {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** Starts {@code serve --port 0 ARGS...} and waits (at most 90 s) for its startup line. */
+    /**
+     * Starts {@code serve --port 0 ARGS...} and waits (at most 90 s) for its startup line: a server that never prints
+     * it fails the test with its stderr, instead of blocking the build.
+     */
     Server serve(String... args) throws Exception {
         int n;
         synchronized (this) {
@@ -103,14 +112,8 @@ final class ServeProcs {
         Process p = new ProcessBuilder(command(a)).redirectError(err.toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            });
-            String line = first.get(90, TimeUnit.SECONDS);
+            String line = TimedLines.readLine(out, Duration.ofSeconds(90), "the startup line of serve " + a,
+                    () -> "stderr: " + readQuietly(err));
             assertTrue(line != null && line.startsWith("exportguard: serving http://127.0.0.1:"),
                     () -> "serve did not start: " + line + "\n" + readQuietly(err));
             // keep draining stdout so the server never blocks on a full pipe

@@ -7,6 +7,7 @@ import org.exportguard.core.model.Alias;
 import org.exportguard.core.model.AliasStrength;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
+import org.exportguard.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ class AliasCompletenessTest {
         Path lists = SharedData.lists();
         Map<String, ListedParty> sdn = RealListsTest.byId(RealListsTest.one(lists.resolve("ofac-sdn-2021")));
         Map<String, ListedParty> cons = RealListsTest.byId(RealListsTest.one(lists.resolve("ofac-cons-2025")));
-        List<CSVRecord> queries = rows(SharedData.dir().resolve("dev/ofac-alias-queries.csv"));
+        List<CSVRecord> queries = rows(SharedData.dev("ofac-alias-queries.csv"));
         List<String> failures = new ArrayList<>();
         for (CSVRecord q : queries) {
             Map<String, ListedParty> list = q.get("source").startsWith("ofac_sdn") ? sdn : cons;
@@ -69,9 +70,9 @@ class AliasCompletenessTest {
 
     @Test
     void everyUnAliasAndOriginalScriptNameIsRead() throws Exception {
-        PartyList un = RealListsTest.one(SharedData.lists().resolve("un-consolidated-2026-02-27.xml"));
+        PartyList un = RealListsTest.one(SharedData.list("un-consolidated-2026-02-27.xml"));
         Map<String, ListedParty> byRef = RealListsTest.byId(un);
-        List<CSVRecord> queries = rows(SharedData.dir().resolve("dev/un-alias-and-script-queries.csv"));
+        List<CSVRecord> queries = rows(SharedData.dev("un-alias-and-script-queries.csv"));
         List<String> failures = new ArrayList<>();
         for (CSVRecord q : queries) {
             ListedParty p = byRef.get(q.get("expected_un_ref"));

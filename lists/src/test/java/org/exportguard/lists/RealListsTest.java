@@ -5,6 +5,7 @@ import org.exportguard.core.model.AliasStrength;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.PartyType;
+import org.exportguard.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class RealListsTest {
 
     @Test
     void ofacSdn2021() throws Exception {
-        PartyList l = one(SharedData.lists().resolve("ofac-sdn-2021"));
+        PartyList l = one(SharedData.list("ofac-sdn-2021"));
         assertEquals("OFAC-SDN", l.id());
         assertEquals("ofac-csv", l.format());
         assertEquals(8976, l.parties().size());
@@ -81,14 +82,14 @@ class RealListsTest {
 
     @Test
     void loadingSdnCsvLoadsItsWholeSet() throws Exception {
-        PartyList l = one(SharedData.lists().resolve("ofac-sdn-2021/sdn.csv"));
+        PartyList l = one(SharedData.list("ofac-sdn-2021/sdn.csv"));
         assertEquals(8976, l.parties().size());
         assertEquals(11910, aliases(l, AliasStrength.STRONG));
     }
 
     @Test
     void ofacCons2025() throws Exception {
-        PartyList l = one(SharedData.lists().resolve("ofac-cons-2025"));
+        PartyList l = one(SharedData.list("ofac-cons-2025"));
         assertEquals("OFAC-CONS", l.id());
         assertEquals(442, l.parties().size());
         assertEquals(1073, aliases(l, AliasStrength.STRONG));
@@ -96,7 +97,7 @@ class RealListsTest {
 
     @Test
     void unConsolidated() throws Exception {
-        PartyList l = one(SharedData.lists().resolve("un-consolidated-2026-02-27.xml"));
+        PartyList l = one(SharedData.list("un-consolidated-2026-02-27.xml"));
         assertEquals("UN-SC", l.id());
         assertEquals("un-xml", l.format());
         assertEquals(730, l.parties().stream().filter(p -> p.type() == PartyType.PERSON).count());
@@ -121,7 +122,7 @@ class RealListsTest {
 
     @Test
     void blsDeniedPersons() throws Exception {
-        PartyList l = one(SharedData.lists().resolve("bis-dpl-2022-09.txt"));
+        PartyList l = one(SharedData.list("bis-dpl-2022-09.txt"));
         assertEquals("BIS-DPL", l.id());
         assertEquals("dpl-tsv", l.format());
         assertEquals(581, l.parties().size());
@@ -131,13 +132,13 @@ class RealListsTest {
         assertEquals(LocalDate.of(2003, 6, 19), first.listedOn());
         assertEquals(LocalDate.of(2056, 6, 29), first.listingEnd());
         assertTrue(first.sourceId().startsWith("dpl-"));
-        assertEquals(first.sourceId(), one(SharedData.lists().resolve("bis-dpl-2022-09.txt")).parties().get(0)
+        assertEquals(first.sourceId(), one(SharedData.list("bis-dpl-2022-09.txt")).parties().get(0)
                 .sourceId(), "ids are stable");
     }
 
     @Test
     void cslSample2019() throws Exception {
-        PartyList l = one(SharedData.lists().resolve("us-csl-sample-2019.csv"));
+        PartyList l = one(SharedData.list("us-csl-sample-2019.csv"));
         assertEquals("US-CSL", l.id());
         assertEquals("csl-csv", l.format());
         assertEquals(115, l.parties().size());

@@ -6,14 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
+import org.exportguard.testkit.DealJson;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Bad deals are refused with an error naming the field; the JSON Schema and the parser agree on what is required. */
@@ -73,9 +78,23 @@ class DealParserTest {
         assertEquals("expected a JSON object", problem("[1]"));
     }
 
+    /** Extra fields are allowed and change nothing: the deal read is the one read without them. */
     @Test
-    void extraFieldsAreAllowed() throws Exception {
-        Fixtures.deal(Fixtures.israeliDeal("AE").replace("'id':", "'note':'x','id':"));
+    void extraFieldsAreAllowedAndIgnored() throws Exception {
+        Deal plain = Fixtures.deal(Fixtures.israeliDeal("AE"));
+        ObjectNode extra = (ObjectNode) JSON.readTree(DealJson.intrusionSoftware("il-AE", "AE", "Ministry of Interior",
+                "2021-12-01").extra("note", "x").extra("crmRef", "CRM-0042").json());
+        ((ObjectNode) extra.at("/exporter")).put("vatId", "IL-123");
+        ((ObjectNode) extra.at("/parties/0")).put("lei", "5493001KJTIIGC8Y1R12");
+        Deal withExtras = new DealParser(Fixtures.pack()).parse(extra);
+        assertEquals(plain, withExtras);
+        assertEquals("il-AE", withExtras.id());
+        assertEquals(LocalDate.of(2021, 12, 1), withExtras.date());
+        assertEquals(new Deal.Exporter("Cyber Ltd", "IL"), withExtras.exporter());
+        assertEquals(List.of(new Deal.Party("end-user", "Ministry of Interior", "AE", "government")),
+                withExtras.parties());
+        assertEquals(Map.of("WA", "4.D.4"), withExtras.items().get(0).classification());
+        assertEquals(Set.of(), withExtras.flags());
     }
 
     /** Every field the schema requires, removed from a good deal, is reported missing by the parser. */
@@ -97,11 +116,18 @@ class DealParserTest {
             DealFormatException e = assertThrows(DealFormatException.class, () -> parser.parse(copy), r[1]);
             assertEquals(r[1] + ": missing", e.getMessage());
         }
-        // and nothing the schema leaves optional is required by the parser
+        // and nothing the schema leaves optional is required by the parser: what is left out is read as absent
         ObjectNode minimal = good.deepCopy();
         ((ObjectNode) minimal.at("/items/0")).remove("description");
         ((ObjectNode) minimal.at("/parties/0")).remove("country");
         ((ObjectNode) minimal.at("/parties/0")).remove("type");
-        parser.parse(minimal);
+        Deal d = parser.parse(minimal);
+        assertNull(d.items().get(0).description());
+        assertEquals(Map.of("WA", "4.D.4"), d.items().get(0).classification());
+        assertEquals(List.of(new Deal.Party("end-user", "Ministry of Interior", null, null)), d.parties());
+        assertNull(d.endUse());
+        assertEquals(Set.of(), d.flags());
+        assertEquals("AE", d.destination());
+        assertEquals(new Deal.Exporter("Cyber Ltd", "IL"), d.exporter());
     }
 }

@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(cfg.queue()), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         HttpServer http = HttpServer.create(new InetSocketAddress(cfg.bind(), cfg.port()), 256);
         http.setExecutor(pool);
-        http.createContext("/", new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst()), log));
+        http.createContext("/", new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log));
         http.start();
         return new ApiServer(http, pool, List.copyOf(routes));
     }

@@ -59,7 +59,7 @@ public final class StoreServer implements AutoCloseable {
         routes.addAll(new ImpactApi(store).routes());
         routes.addAll(new AuditApi(store).routes());
         routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
-        ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS), listService,
+        ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker()), listService,
                 AuditTrail.log(log), routes, log);
         return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), storeLists, listService);
     }

@@ -5,11 +5,11 @@ import org.exportguard.json.Json;
 import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.exportguard.testkit.CslCsv;
+import org.exportguard.testkit.DealJson;
+import org.exportguard.testkit.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,33 +31,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The store-backed API over real HTTP on a real SQLite store: tokens from the users table, deals stored and decided,
- * a list import with its change impact, and every change in the audit chain under the caller's name.
+ * a list import with its change impact, and every change in the audit chain under the caller's name. Each test has
+ * a store and a server of its own, so none depends on what another did before it; the token cache runs on a clock
+ * the test moves.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreApiTest {
-    @TempDir
-    static Path dir;
-    static Store store;
-    static StoreServer server;
     static final HttpClient CLIENT = HttpClient.newHttpClient();
-    static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
-    static String admin, analyst, approver, approver2, viewer;
     static final long MAX_IMPORT = 64 * 1024;
 
-    @BeforeAll
-    static void up() throws Exception {
+    @TempDir
+    Path dir;
+    Store store;
+    StoreServer server;
+    final TestClock clock = new TestClock();
+    final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    String admin, analyst, approver, approver2, viewer;
+
+    @BeforeEach
+    void up() throws Exception {
         store = Store.open(StoreLocation.sqlite(dir.resolve("data")));
         admin = store.users().add("ada", Role.ADMIN, "test");
         analyst = store.users().add("ann", Role.ANALYST, "test");
         approver = store.users().add("abe", Role.APPROVER, "test");
         approver2 = store.users().add("amy", Role.APPROVER, "test");
         viewer = store.users().add("vic", Role.VIEWER, "test");
-        server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store, List::of,
-                MAX_IMPORT, "test", new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000)
+                        .withTicker(clock.ticker()), store, List::of, MAX_IMPORT, "test",
+                new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
-    @AfterAll
-    static void down() {
+    @AfterEach
+    void down() {
         server.close();
         store.close();
     }
@@ -67,7 +72,7 @@ class StoreApiTest {
         }
     }
 
-    static Res call(String method, String path, String token, String body) throws Exception {
+    Res call(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.api().uri() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -81,22 +86,15 @@ class StoreApiTest {
 
     /** A US exporter's EAR99 software to one end user in 2027: an open deal. */
     static String deal(String id, String endUser, String country) {
-        return ("{'id':'" + id + "','date':'2027-03-01','exporter':{'name':'Acme Software Inc.','country':'US'},"
-                + "'items':[{'description':'network management software','classification':{'US-EAR':'EAR99'}}],"
-                + "'destination':'" + country + "','parties':[{'role':'end-user','name':'" + endUser + "','country':'"
-                + country + "','type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+        return DealJson.usSoftware(id, endUser, country).json();
     }
 
-    static String csl(String... rows) {
-        StringBuilder sb = new StringBuilder(ApiServerTest.CSL_HEADER);
-        for (String r : rows) {
-            sb.append(r);
-        }
-        return sb.toString();
+    static String csl(CslCsv.Entry... entries) {
+        return CslCsv.text(entries);
     }
 
-    static final String CANDIRU = ApiServerTest.cslRow("el-2", "Candiru", "Saito Tech Ltd.; Taveta Ltd.");
-    static final String NSO = ApiServerTest.cslRow("el-1", "NSO Group", "");
+    static final CslCsv.Entry CANDIRU = CslCsv.entity("el-2", "Candiru").aliases("Saito Tech Ltd.; Taveta Ltd.");
+    static final CslCsv.Entry NSO = CslCsv.entity("el-1", "NSO Group");
 
     @Test
     void tokensComeFromTheUsersTableAndRolesAreEnforced() throws Exception {
@@ -110,7 +108,8 @@ class StoreApiTest {
         String temp = store.users().add("tess", Role.VIEWER, "test");
         assertEquals(200, call("GET", "/api/lists", temp, null).status());
         store.users().revoke("tess", "test");
-        Thread.sleep(StoreServer.TOKEN_CACHE_MILLIS + 500);
+        assertEquals(200, call("GET", "/api/lists", temp, null).status(), "the answer is cached for 2 s");
+        clock.advance(Duration.ofMillis(StoreServer.TOKEN_CACHE_MILLIS));
         assertEquals(401, call("GET", "/api/lists", temp, null).status(), "a revoked token stops working");
     }
 
@@ -131,7 +130,7 @@ class StoreApiTest {
         assertEquals(200, call("POST", "/api/users/zed/revoke", admin, null).status());
         assertEquals(409, call("POST", "/api/users/zed/revoke", admin, null).status());
         assertEquals(404, call("POST", "/api/users/nobody/revoke", admin, null).status());
-        Thread.sleep(StoreServer.TOKEN_CACHE_MILLIS + 500);
+        clock.advance(Duration.ofMillis(StoreServer.TOKEN_CACHE_MILLIS));
         assertEquals(401, call("POST", "/api/screen", token, "{\"name\":\"x\"}").status());
         List<String> seen = new ArrayList<>();
         call("GET", "/api/audit?limit=1000", admin, null).json().get("records")
@@ -189,7 +188,6 @@ class StoreApiTest {
 
     /** The overnight story over HTTP: deals stored, a list version names NSO, and exactly that deal is BLOCKED. */
     @Test
-    @Order(1)
     void aListImportReDecidesTheDealsItTouchesAndEveryChangeIsAudited() throws Exception {
         Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU));
         assertEquals(200, r.status(), r.body());
@@ -244,9 +242,10 @@ class StoreApiTest {
      * honest reason: this store holds no UN list, so nobody was screened against it.)
      */
     @Test
-    @Order(2)
     void aFalsePositiveNeedsASecondPairOfEyesAndThenClearsTheDeal() throws Exception {
-        Res r = call("POST", "/api/deals", analyst, deal("d-near", "NSO Group Technologies Ltd", "IL"));
+        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO));
+        assertEquals(200, r.status(), r.body());
+        r = call("POST", "/api/deals", analyst, deal("d-near", "NSO Group Technologies Ltd", "IL"));
         assertEquals(201, r.status(), r.body());
         assertEquals("REVIEW", usRegime(r.json().get("decision")), r.body());
         JsonNode hit = null;

@@ -10,16 +10,19 @@ import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
 import org.exportguard.store.StoredDeal;
+import org.exportguard.testkit.CslCsv;
+import org.exportguard.testkit.DealJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,34 +58,21 @@ class ChangeImpactTest {
         store.close();
     }
 
-    private Path csl(String name, String... entities) throws Exception {
-        StringBuilder sb = new StringBuilder("_id,source,entity_number,type,programs,name,title,addresses,"
-                + "federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,"
-                + "call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
-                + "source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,"
-                + "source_information_url,ids\n");
-        for (String e : entities) {
-            // a stable id per entity, as the real list keeps its ids across versions
-            sb.append("t-").append(e.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).append(",Entity List (EL) - Bureau of Industry and Security,,,,").append(e)
-                    .append(",,,86 FR 60759,2021-11-04,,,,,,,,,,,,,,,,,,,\n");
-        }
-        return Files.writeString(tmp.resolve(name), sb.toString(), StandardCharsets.UTF_8);
+    /** A CSL file of Entity List entries listed 2021-11-04, each with a stable id, as the real list keeps. */
+    private Path csl(String name, String... entities) {
+        return CslCsv.write(tmp.resolve(name), Arrays.stream(entities)
+                .map(e -> CslCsv.entity("t-" + e.toLowerCase(Locale.ROOT).replace(' ', '-'), e)
+                        .listed("86 FR 60759", "2021-11-04")).toList());
     }
 
     /** An Israeli exporter's intrusion software (Wassenaar 4.D.4) to a government end user. */
     static String ilDeal(String id, String destination, String endUser, String date) {
-        return ("{'id':'" + id + "','date':'" + date + "','exporter':{'name':'Cyber Ltd','country':'IL'},"
-                + "'items':[{'description':'intrusion platform','classification':{'WA':'4.D.4'}}],"
-                + "'destination':'" + destination + "','parties':[{'role':'end-user','name':'" + endUser
-                + "','country':'" + destination + "','type':'government'}]}").replace('\'', '"');
+        return DealJson.intrusionSoftware(id, destination, endUser, date).json();
     }
 
-    /** A US exporter's EAR99 software to one company (the Entity List applies to it). */
+    /** A US exporter's EAR99 software to one company in DE (the Entity List applies to it). */
     static String usDeal(String id, String endUser) {
-        return ("{'id':'" + id + "','date':'2027-03-01','exporter':{'name':'Acme Software Inc.','country':'US'},"
-                + "'items':[{'description':'network software','classification':{'US-EAR':'EAR99'}}],"
-                + "'destination':'DE','parties':[{'role':'end-user','name':'" + endUser + "','country':'DE',"
-                + "'type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+        return DealJson.usSoftware(id, endUser, "DE").json();
     }
 
     /** The shipped pack, with AE and MA added to the Israeli cyber-export country list (a test-only "before"). */

@@ -5,6 +5,7 @@ import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
 import org.exportguard.store.StoredDeal;
 import org.exportguard.store.StoredDecision;
+import org.exportguard.testkit.DealJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,11 +45,9 @@ class DispositionsDeskTest {
         store.close();
     }
 
+    /** A US exporter's EAR99 software to one company in IL, shipping 2021-12-01 (after the 2021-11-04 listing). */
     static String usDeal(String id, String endUser) {
-        return ("{'id':'" + id + "','date':'2021-12-01','exporter':{'name':'Acme Security Inc','country':'US'},"
-                + "'items':[{'description':'office software','classification':{'US-EAR':'EAR99'}}],"
-                + "'destination':'IL','parties':[{'role':'end-user','name':'" + endUser + "','country':'IL',"
-                + "'type':'non-government'}],'flags':['subject-to-ear']}").replace('\'', '"');
+        return DealJson.usSoftware(id, endUser, "IL").date("2021-12-01").json();
     }
 
     private Desk.Hit entityListHit(String dealId) throws Exception {

@@ -1,6 +1,6 @@
 package org.exportguard.store;
 
-import org.junit.jupiter.api.Assumptions;
+import org.exportguard.testkit.Prerequisite;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * The PostgreSQL the tests use: 127.0.0.1:5432, database {@code test}, user {@code postgres} (or
  * {@code EXPORTGUARD_TEST_PG_URL}). Each store gets a fresh schema, dropped when the test class ends. Where
- * PostgreSQL does not answer the tests skip saying why, except under CI (environment variable {@code CI} set),
- * where they fail: CI must run them.
+ * PostgreSQL does not answer, the testkit's rule applies: the tests skip saying why, except under CI (environment
+ * variable {@code CI} set), where they fail: CI must run them.
  */
 final class TestPostgres {
     static final String URL = System.getenv().getOrDefault("EXPORTGUARD_TEST_PG_URL",
@@ -40,10 +40,7 @@ final class TestPostgres {
             }
         }
         if (unavailable != null) {
-            if (System.getenv("CI") != null) {
-                throw new AssertionError("CI is set, so the PostgreSQL store tests must run, but: " + unavailable);
-            }
-            Assumptions.abort("skipped: " + unavailable);
+            Prerequisite.unavailable(unavailable);
         }
     }
 

@@ -7,7 +7,10 @@ import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.PartyType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import static org.exportguard.core.match.NameMatcher.DEFAULT_THRESHOLD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,8 +88,86 @@ class ScreeningIndexTest {
         assertTrue(INDEX.screen(ScreeningQuery.of("Banco de Cuba"), 1.0, 10).isEmpty());
     }
 
+    /**
+     * The parties of two lists, made afresh on each call (no object is shared between two calls), in the given order.
+     * Several entries carry the very same name, on one list and across both, so answers hold ties that only the
+     * documented order (strength, list id, entry id) can rank.
+     */
+    private static List<PartyList> tiedLists(boolean shuffled) {
+        List<ListedParty> a = new ArrayList<>(List.of(
+                ListedParty.builder("LIST-A", "a-7").type(PartyType.ORGANIZATION).primaryName("GLOBAL TRADING LLC")
+                        .build(),
+                ListedParty.builder("LIST-A", "a-3").type(PartyType.ORGANIZATION).primaryName("GLOBAL TRADING LLC")
+                        .alias(Alias.weak("GTL")).build(),
+                ListedParty.builder("LIST-A", "a-5").type(PartyType.ORGANIZATION).primaryName("GLOBAL TRADING CO")
+                        .alias(Alias.strong("GLOBAL TRADING LLC")).build(),
+                ListedParty.builder("LIST-A", "a-1").type(PartyType.PERSON).primaryName("PUTIN, Vladimir Vladimirovich")
+                        .build(),
+                ListedParty.builder("LIST-A", "a-2").type(PartyType.VESSEL).primaryName("VLADIMIR").build()));
+        List<ListedParty> b = new ArrayList<>(List.of(
+                ListedParty.builder("LIST-B", "b-9").type(PartyType.ORGANIZATION).primaryName("Global Trading LLC")
+                        .build(),
+                ListedParty.builder("LIST-B", "b-4").type(PartyType.ORGANIZATION)
+                        .primaryName("GLOBAL TRADING HOLDINGS").alias(Alias.weak("GLOBAL TRADING LLC")).build(),
+                ListedParty.builder("LIST-B", "b-2").type(PartyType.PERSON).primaryName("Vladimir PUTIN").build()));
+        if (shuffled) {
+            Collections.shuffle(a, new Random(11));
+            Collections.shuffle(b, new Random(12));
+        }
+        List<PartyList> lists = new ArrayList<>(List.of(new PartyList("LIST-A", "test", "memory-a", a, List.of()),
+                new PartyList("LIST-B", "test", "memory-b", b, List.of())));
+        if (shuffled) {
+            Collections.reverse(lists);
+        }
+        return lists;
+    }
+
+    private static final List<String> DETERMINISM_QUERIES = List.of("Global Trading LLC", "GLOBAL TRADING",
+            "Putin Vladimir", "Vladimir", "GTL", "Globel Tradeing");
+
+    private static List<List<ScreeningHit>> answers(ScreeningIndex index, PartyType type) {
+        List<List<ScreeningHit>> out = new ArrayList<>();
+        for (String q : DETERMINISM_QUERIES) {
+            out.add(index.screen(new ScreeningQuery(new String(q.toCharArray()), type, null, null), 0.5, 10));
+        }
+        return out;
+    }
+
+    private static String ids(List<ScreeningHit> hits) {
+        return hits.stream().map(h -> h.party().source() + ":" + h.party().sourceId() + "@" + h.score()).toList()
+                .toString();
+    }
+
+    /**
+     * The same query always gives the same answer: two indexes built independently from fresh objects, a second
+     * call with a fresh query, and an index built from the same parties in another order (lists and entries
+     * shuffled) all give equal hits in equal order, ties included.
+     */
     @Test
     void sameQuerySameAnswer() {
-        assertEquals(screen("Putin Vladimir", PartyType.PERSON), screen("Putin Vladimir", PartyType.PERSON));
+        ScreeningIndex one = ScreeningIndex.build(tiedLists(false));
+        ScreeningIndex two = ScreeningIndex.build(tiedLists(false));
+        ScreeningIndex shuffled = ScreeningIndex.build(tiedLists(true));
+        for (PartyType type : List.of(PartyType.UNKNOWN, PartyType.ORGANIZATION, PartyType.PERSON)) {
+            List<List<ScreeningHit>> first = answers(one, type);
+            List<List<ScreeningHit>> again = answers(one, type);
+            List<List<ScreeningHit>> other = answers(two, type);
+            List<List<ScreeningHit>> reordered = answers(shuffled, type);
+            for (int i = 0; i < DETERMINISM_QUERIES.size(); i++) {
+                String what = DETERMINISM_QUERIES.get(i) + " as " + type + ": ";
+                assertEquals(first.get(i), again.get(i), what + "a second call");
+                assertEquals(first.get(i), other.get(i), what + "another index of the same parties");
+                assertEquals(ids(first.get(i)), ids(reordered.get(i)), what + "the parties in another order");
+                assertEquals(first.get(i), reordered.get(i), what + "the parties in another order");
+            }
+        }
+        // Not vacuous: answers are there, and the exact name ties across entries and lists.
+        List<ScreeningHit> tied = one.screen(ScreeningQuery.of("Global Trading LLC"), 0.5, 10);
+        assertTrue(tied.size() >= 4, ids(tied));
+        assertEquals(tied.get(0).score(), tied.get(1).score(), "a tie at the top: " + ids(tied));
+        assertEquals(List.of("LIST-A:a-3", "LIST-A:a-5", "LIST-A:a-7", "LIST-B:b-9"), tied.stream().limit(4)
+                .map(h -> h.party().source() + ":" + h.party().sourceId()).toList(),
+                "equal strong names rank by list id, then entry id: " + ids(tied));
+        assertTrue(one.screen(ScreeningQuery.of("Putin Vladimir"), 0.5, 10).size() >= 2);
     }
 }

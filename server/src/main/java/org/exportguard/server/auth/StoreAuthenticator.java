@@ -5,6 +5,7 @@ import org.exportguard.store.Users;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Tokens checked against the store's users table ({@code exportguard users add}), where only their SHA-256 lives.
@@ -19,11 +20,18 @@ public final class StoreAuthenticator implements Authenticator {
 
     private final Users users;
     private final long ttlNanos;
+    private final LongSupplier ticker;
     private final ConcurrentHashMap<String, Cached> byHash = new ConcurrentHashMap<>();
 
     public StoreAuthenticator(Users users, long ttlMillis) {
+        this(users, ttlMillis, System::nanoTime);
+    }
+
+    /** @param ticker elapsed time in nanoseconds ({@code System::nanoTime}; a test's own clock in tests) */
+    public StoreAuthenticator(Users users, long ttlMillis, LongSupplier ticker) {
         this.users = users;
         this.ttlNanos = ttlMillis * 1_000_000L;
+        this.ticker = ticker;
     }
 
     @Override
@@ -32,7 +40,7 @@ public final class StoreAuthenticator implements Authenticator {
             return Optional.empty();
         }
         String hash = Sha256.hex(token); // the cache keys by hash too: no token is kept in memory longer than a call
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         Cached c = byHash.get(hash);
         if (c != null && now - c.expiresAtNanos() < 0) {
             return c.caller();

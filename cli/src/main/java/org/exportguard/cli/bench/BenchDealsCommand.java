@@ -10,9 +10,9 @@ import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.eval.DealEvaluator;
 import org.exportguard.policy.eval.Decision;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
  * {@code exportguard bench deals}: generates N varied deals (fixed seed: the same deals every run), each with three
  * parties drawn from a book of distinct counterparties with realistic names (3% taken from the loaded lists, a
  * third of those with a typo, so hits occur), and evaluates them on all cores. Prints ONE JSON object with
- * deals_per_s and distinct_party_names (each distinct name is screened once per evaluator; see DealEvaluator).
+ * deals_per_s and distinct_party_names (each distinct name is screened once per screener; see PartyScreener).
  *
  * <p>Each timed run uses a fresh evaluator, so its hit cache starts cold, as a batch's does: the JIT is warmed up
  * on a separate evaluator that is then dropped (timing the warmed-up evaluator would time a cache of the very
@@ -97,21 +97,21 @@ public final class BenchDealsCommand implements Callable<Integer> {
         Options.positive(spec, "--runs", runs);
         PolicyPack pack = DealInputs.pack(policy);
         long t0 = System.nanoTime();
-        ScreeningContext screening = DealInputs.screening(ctx, lists);
+        PartyScreener screener = DealInputs.screener(ctx, lists);
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        DealGenerator generator = new DealGenerator(screening.index().parties(), 20261128L, counterparties);
+        DealGenerator generator = new DealGenerator(screener.index().parties(), 20261128L, counterparties);
         List<Deal> generated = generator.deals(deals);
 
         // JIT warm-up on its own evaluator, dropped afterwards: the timed runs must not find its cache filled
         int slice = Math.min(WARMUP_DEALS, generated.size());
-        DealEvaluator warmup = evaluator(pack, screening);
+        DealEvaluator warmup = evaluator(pack, screener);
         Decision[] warmed = new Decision[slice];
         IntStream.range(0, slice).parallel().forEach(i -> warmed[i] = warmup.evaluate(generated.get(i)));
 
         List<Run> timed = new ArrayList<>();
         Decision[] first = new Decision[slice];
         for (int r = 0; r < runs; r++) {
-            timed.add(run(evaluator(pack, screening), generated, r == 0 ? first : null));
+            timed.add(run(evaluator(pack, screener), generated, r == 0 ? first : null));
         }
         int disagree = 0;
         for (int i = 0; i < slice; i++) {
@@ -146,7 +146,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
         o.put("warmup_deals", slice);
         o.put("warmup_disagreements", disagree);
         o.put("check", problem == null ? "ok" : problem);
-        o.put("listed_parties", screening.index().partyCount());
+        o.put("listed_parties", screener.index().partyCount());
         o.put("load_ms", Math.round(loadMs));
         o.put("threads", Runtime.getRuntime().availableProcessors());
         o.put("policy", pack.version());
@@ -154,13 +154,13 @@ public final class BenchDealsCommand implements Callable<Integer> {
         return Bench.finish(ctx, "deals", o, problem);
     }
 
-    /** A new evaluator: its hit cache is empty. */
-    static DealEvaluator evaluator(PolicyPack pack, ScreeningContext screening) {
-        return new DealEvaluator(pack, screening);
+    /** A new evaluator over the same lists and index, with a hit cache of its own, empty. */
+    static DealEvaluator evaluator(PolicyPack pack, PartyScreener screener) {
+        return new DealEvaluator(pack, screener.withEmptyCache());
     }
 
     /**
-     * Decides every deal on all cores, timed, counting outcomes, screening hits (list findings) and deals with
+     * Decides every deal on all cores, timed, counting outcomes, screening hits (list findings, each with its match) and deals with
      * any; {@code keep} (when not null) receives the decisions of the first deals (compared after the timing).
      */
     static Run run(DealEvaluator evaluator, List<Deal> deals, Decision[] keep) {
@@ -171,7 +171,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
         IntStream.range(0, deals.size()).parallel().forEach(i -> {
             Decision d = evaluator.evaluate(deals.get(i));
             counts.incrementAndGet(d.outcome().ordinal());
-            long h = d.findings().stream().filter(f -> f.list() != null).count();
+            long h = d.findings().stream().filter(f -> f.match() != null).count();
             hits.add(h);
             if (h > 0) {
                 withHits.increment();

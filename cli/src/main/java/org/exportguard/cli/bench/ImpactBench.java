@@ -12,8 +12,11 @@ import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.pack.PackLoader;
-import org.exportguard.service.CurrentPolicy;
+import org.exportguard.service.ConfirmedDispositions;
+import org.exportguard.service.DecisionDay;
 import org.exportguard.service.Desk;
+import org.exportguard.service.InForce;
+import org.exportguard.service.InForceCache;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.PostgresSchemas;
@@ -155,7 +158,7 @@ public final class ImpactBench implements Callable<Integer> {
         desk.importPolicy(policyBefore, "bench-before", null, actor, ctx.policyValidator());
         desk.importList(samples.resolve("un-consolidated.xml"), null, null, actor);
         desk.importList(emptyCsl, "US-CSL", null, actor);
-        List<ListedParty> listed = desk.current().evaluator().screening().index().parties();
+        List<ListedParty> listed = desk.lists().index().parties();
         BenchDealsCommand.DealGenerator gen = new BenchDealsCommand.DealGenerator(listed, 20261128L,
                 counterparties, destinations);
         // The entities the list change will add are already counterparties (by name or alias), as NSO and Saito
@@ -276,7 +279,7 @@ public final class ImpactBench implements Callable<Integer> {
      * have re-decided it. Closed and unknown deals are skipped.
      */
     static Check check(Store store, List<String> ids) throws Exception {
-        CurrentPolicy fresh = CurrentPolicy.load(store);
+        InForce fresh = new InForceCache(store).current(); // a cache of its own: everything loaded anew
         DealParser parser = new DealParser(fresh.pack());
         Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(ids);
         int checked = 0;
@@ -291,8 +294,8 @@ public final class ImpactBench implements Callable<Integer> {
             checked++;
             StoredDecision stored = s.decisions().get(s.decisions().size() - 1);
             Deal deal = parser.parse(s.deal().json());
-            Decision d = fresh.evaluator().evaluate(deal, Desk.asOf(deal),
-                    Desk.hitDispositions(disposed.getOrDefault(id, List.of())));
+            Decision d = fresh.evaluator().evaluate(deal, DecisionDay.of(deal),
+                    ConfirmedDispositions.of(disposed.getOrDefault(id, List.of())));
             boolean current = stored.listVersionIds().equals(fresh.listVersionIds())
                     && Objects.equals(stored.policyVersionId(), fresh.policyVersionId());
             String problem = null;

@@ -10,8 +10,8 @@ import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.eval.DealEvaluator;
 import org.exportguard.policy.eval.Decision;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.store.DealRecord;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.PostgresSchemas;
@@ -298,9 +298,9 @@ public final class StoreBench implements Callable<Integer> {
      */
     static List<DecisionTemplate> decisionTemplates(Context ctx, int n) throws Exception {
         PolicyPack pack = DealInputs.pack(null);
-        ScreeningContext screening = DealInputs.screening(ctx, List.of());
-        DealEvaluator evaluator = new DealEvaluator(pack, screening);
-        List<Deal> generated = new BenchDealsCommand.DealGenerator(screening.index().parties(), 20261201L,
+        PartyScreener screener = DealInputs.screener(ctx, List.of());
+        DealEvaluator evaluator = new DealEvaluator(pack, screener);
+        List<Deal> generated = new BenchDealsCommand.DealGenerator(screener.index().parties(), 20261201L,
                 Math.max(10, n / 3)).deals(n);
         return generated.parallelStream().map(d -> DecisionTemplate.of(evaluator.evaluate(d))).toList();
     }

@@ -37,9 +37,9 @@ import java.util.stream.IntStream;
  * third of those with a typo, so hits occur), and evaluates them on all cores. Prints ONE JSON object with
  * deals_per_s and distinct_party_names (each distinct name is screened once per screener; see PartyScreener).
  *
- * <p>Each timed run uses a fresh evaluator, so its hit cache starts cold, as a batch's does: the JIT is warmed up
- * on a separate evaluator that is then dropped (timing the warmed-up evaluator would time a cache of the very
- * deals it had already seen). Every run counts its outcomes and screening hits, and the figures are checked:
+ * <p>Each timed run uses a fresh evaluator over a screener with an empty hit cache, as a batch starts: the JIT is
+ * warmed up on a separate evaluator and screener that are then dropped (timing the warmed-up ones would time a
+ * cache of the very deals they had already seen). Every run counts its outcomes and screening hits, and the figures are checked:
  * the runs must agree with each other and with the warm-up evaluator on the deals both decided (a cold and a warm
  * cache give the same decisions), and a book holding listed names must give hits. The median run is the figure.
  */
@@ -102,7 +102,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
         DealGenerator generator = new DealGenerator(screener.index().parties(), 20261128L, counterparties);
         List<Deal> generated = generator.deals(deals);
 
-        // JIT warm-up on its own evaluator, dropped afterwards: the timed runs must not find its cache filled
+        // JIT warm-up on its own evaluator and screener, dropped after: no timed run may find their cache filled
         int slice = Math.min(WARMUP_DEALS, generated.size());
         DealEvaluator warmup = evaluator(pack, screener);
         Decision[] warmed = new Decision[slice];

@@ -68,7 +68,7 @@ class ImpactBenchTest {
             // in force give: the change should have re-decided it
             ObjectNode stale = (ObjectNode) Json.MAPPER.readTree(latest(store, ids.get(2)).decisionJson());
             stale.withArray("regimes").removeAll();
-            store.deals().appendDecisions(List.of(
+            store.decisions().append(List.of(
                     new NewDecision(ids.get(0), d0.asOf(), d1.outcome(), Json.line(swapped), d0.listVersionIds(),
                             d0.policyVersionId(), "tampered"),
                     new NewDecision(ids.get(2), d0.asOf(), latest(store, ids.get(2)).outcome(), Json.line(stale),

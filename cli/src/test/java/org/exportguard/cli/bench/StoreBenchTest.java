@@ -54,14 +54,14 @@ class StoreBenchTest {
                 decisions.add(templates.get(i % templates.size()).decision(id));
             }
             s.deals().add(deals, "test");
-            s.deals().appendDecisions(decisions, "test");
+            s.decisions().append(decisions, "test");
             StoreBench.Readback ok = StoreBench.readback(s, ids, templates, 20);
             assertEquals(20, ok.checked());
             assertEquals(0, ok.mismatches());
             assertNull(ok.firstMismatch());
 
             // a second decision on one deal, another decision's JSON on a second
-            s.deals().appendDecisions(List.of(templates.get(3).decision("B3"),
+            s.decisions().append(List.of(templates.get(3).decision("B3"),
                     new NewDecision("B5", LocalDate.of(2030, 6, 1), templates.get(5).outcome(),
                             templates.get(6).json("B5"), List.of(1L), 2L, "tampered")), "test");
             StoreBench.Readback bad = StoreBench.readback(s, ids, templates, 20);

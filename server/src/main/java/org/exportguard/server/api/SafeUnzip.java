@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Unzips an uploaded zip into a fresh folder, safely: every entry must land inside the folder (no absolute names,
@@ -32,8 +32,10 @@ final class SafeUnzip {
         long total = 0;
         int entries = 0;
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+        // ZipFile reads the central directory: a streamed zip (zip -q - ..., entries with data descriptors) reads too
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (var it = z.entries(); it.hasMoreElements(); ) {
+                ZipEntry e = it.nextElement();
                 if (++entries > maxEntries) {
                     throw new BadZip("more than " + maxEntries + " entries");
                 }
@@ -47,8 +49,8 @@ final class SafeUnzip {
                     continue;
                 }
                 Files.createDirectories(p.getParent());
-                try (OutputStream out = Files.newOutputStream(p)) {
-                    for (int n; (n = z.read(buf)) > 0; ) {
+                try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(p)) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
                         total += n;
                         if (total > maxBytes) {
                             throw new BadZip("over " + maxBytes + " bytes once unpacked");

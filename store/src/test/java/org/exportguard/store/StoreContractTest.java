@@ -133,6 +133,24 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void anOpenSanctionsFileOfTwoDatasetsIsOneVersionOfEachAndEachLoadsItsOwnList() throws Exception {
+        Store s = store();
+        Path file = tmp.resolve("entities.ftm.json");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(TestLists.ftm(tmp.resolve("a.json"), "a",
+                "Alpha", 2)) + java.nio.file.Files.readString(TestLists.ftm(tmp.resolve("b.json"), "b", "Beta", 3)));
+        List<ImportResult> r = s.lists().importSources(file, null, null, ACTOR, ListVersions.Rules.DEFAULT);
+        assertEquals(List.of("OS-A", "OS-B"), r.stream().map(x -> x.version().source()).toList());
+        assertEquals(Sha256.hex(Files.readAllBytes(file)), r.get(0).version().sha256(), "each holds the file");
+        assertEquals(r.get(0).version().sha256(), r.get(1).version().sha256());
+        List<PartyList> b = s.lists().load(r.get(1).version().id());
+        assertEquals(List.of("OS-B"), b.stream().map(PartyList::id).toList(), "only its own dataset's list");
+        assertEquals(3, b.get(0).parties().size());
+        assertEquals(2, s.lists().inForce().size());
+        List<ImportResult> again = s.lists().importSources(file, "OS-A", null, ACTOR, ListVersions.Rules.DEFAULT);
+        assertTrue(again.stream().allMatch(ImportResult::alreadyStored), "the versions in force: a no-op");
+    }
+
+    @Test
     void aBadListIsRefusedAndNothingIsStored() throws Exception {
         Store s = store();
         Path bad = tmp.resolve("bad.csv");

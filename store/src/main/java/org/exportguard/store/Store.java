@@ -2,7 +2,7 @@ package org.exportguard.store;
 
 /**
  * ExportGuard's durable state: list and policy versions, deals and decisions, dispositions of screening hits,
- * change reports, users, and the audit chain, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the
+ * change reports, users, the audit chain, and the fetch state of list sources, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the
  * schema up to date.
  * Thread-safe: every call runs its own transaction on its own connection.
  */
@@ -15,6 +15,7 @@ public final class Store implements AutoCloseable {
     private final ChangeReports changes;
     private final Users users;
     private final AuditLog audit;
+    private final FetchStates fetchStates;
 
     private Store(Database db) {
         this.db = db;
@@ -25,6 +26,7 @@ public final class Store implements AutoCloseable {
         this.changes = new ChangeReports(db);
         this.users = new Users(db);
         this.audit = new AuditLog(db);
+        this.fetchStates = new FetchStates(db);
     }
 
     /** Opens the store at {@code location}, creating or migrating its schema. */
@@ -42,6 +44,8 @@ public final class Store implements AutoCloseable {
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
+    /** When each list source was last fetched and confirmed current ({@code lists fetch}, {@code serve --refresh}). */
+    public FetchStates fetchStates() { return fetchStates; }
 
     /** Closes the connection this store keeps for writing. */
     @Override

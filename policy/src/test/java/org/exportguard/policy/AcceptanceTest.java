@@ -65,7 +65,8 @@ class AcceptanceTest {
                 .filter(f -> f.rule().equals("US-EAR-ENTITY-LIST")).findFirst().orElseThrow();
         assertEquals(Outcome.BLOCKED, el.outcome());
         assertTrue(el.citation().contains("744.11"), el.citation());
-        assertTrue(el.list().contains("Entity List"), el.list());
+        assertEquals("US-CSL", el.match().source());
+        assertTrue(el.match().subList().contains("Entity List"), el.match().toString());
 
         Decision before = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group")), OCT_1);
         assertTrue(before.findings().stream().noneMatch(f -> f.rule().equals("US-EAR-ENTITY-LIST")), before.toJson());
@@ -92,10 +93,10 @@ class AcceptanceTest {
                     assertFalse(f.provenance().sources().isEmpty(), f.toString());
                     assertNotNull(f.provenance().verified(), f.toString());
                     assertEquals(d.policyVersion(), f.policyVersion());
-                    if (f.list() != null) {
-                        assertNotNull(f.sourceId());
-                        assertNotNull(f.score());
-                        assertFalse(f.listVersion().equals("unknown"), f.toString());
+                    if (f.match() != null) {
+                        assertNotNull(f.match().entryId());
+                        assertNotNull(f.match().listedName());
+                        assertFalse(f.match().listVersion().equals("unknown"), f.toString());
                     }
                 }
             }
@@ -109,7 +110,7 @@ class AcceptanceTest {
         for (int i = 0; i < 3; i++) {
             // a fresh evaluator over freshly loaded inputs
             String again = new org.exportguard.policy.eval.DealEvaluator(
-                    org.exportguard.policy.pack.PackLoader.loadDefault(), Fixtures.screening())
+                    org.exportguard.policy.pack.PackLoader.loadDefault(), Fixtures.screener())
                     .evaluate(Fixtures.deal(Fixtures.usDeal("NSO Group Technologies Ltd")), DEC_1).toJson();
             assertEquals(first, again);
         }

@@ -26,9 +26,9 @@ class DispositionsTest {
         Decision open = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal(PARTY)), DEC_1);
         Finding hit = entityListFinding(open);
         assertEquals(Outcome.REVIEW, hit.outcome(), open.toJson());
-        String list = hit.list().substring(0, hit.list().indexOf(':'));
+        String list = hit.match().source();
 
-        HitDispositions fp = HitDispositions.of(Map.of(HitDispositions.key(PARTY, list, hit.sourceId()),
+        HitDispositions fp = HitDispositions.of(Map.of(HitDispositions.key(PARTY, list, hit.match().entryId()),
                 new HitDispositions.Verdict(false, "different company, registered 2019 in Cyprus", "api:ann",
                         "api:bob")));
         Decision dismissed = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal(PARTY)), DEC_1, fp);
@@ -37,7 +37,7 @@ class DispositionsTest {
         assertTrue(f.reason().contains("false positive") && f.reason().contains("api:bob"), f.reason());
         assertEquals(Outcome.CLEARED, dismissed.outcome(), dismissed.toJson());
 
-        HitDispositions tm = HitDispositions.of(Map.of(HitDispositions.key(PARTY, list, hit.sourceId()),
+        HitDispositions tm = HitDispositions.of(Map.of(HitDispositions.key(PARTY, list, hit.match().entryId()),
                 new HitDispositions.Verdict(true, "same company", "api:ann", "api:bob")));
         Decision blocked = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal(PARTY)), DEC_1, tm);
         assertEquals(Outcome.BLOCKED, blocked.outcome(), blocked.toJson());
@@ -47,9 +47,9 @@ class DispositionsTest {
     void aDispositionOfAnotherPartyOrEntryChangesNothing() throws Exception {
         Decision open = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal(PARTY)), DEC_1);
         Finding hit = entityListFinding(open);
-        String list = hit.list().substring(0, hit.list().indexOf(':'));
+        String list = hit.match().source();
         HitDispositions other = HitDispositions.of(Map.of(
-                HitDispositions.key("Someone Else", list, hit.sourceId()),
+                HitDispositions.key("Someone Else", list, hit.match().entryId()),
                 new HitDispositions.Verdict(false, "x", "a", "b"),
                 HitDispositions.key(PARTY, list, "another-entry"), new HitDispositions.Verdict(false, "x", "a", "b")));
         Decision d = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.usDeal(PARTY)), DEC_1, other);

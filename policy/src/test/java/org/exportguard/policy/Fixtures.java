@@ -5,9 +5,9 @@ import org.exportguard.lists.ListLoader;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.DealEvaluator;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ final class Fixtures {
     static final Path SAMPLES = Path.of("..", "cli", "src", "main", "resources", "sample-lists");
 
     private static PolicyPack pack;
-    private static ScreeningContext screening;
+    private static PartyScreener screener;
 
     private Fixtures() {
     }
@@ -32,8 +32,8 @@ final class Fixtures {
         return pack;
     }
 
-    static synchronized ScreeningContext screening() throws Exception {
-        if (screening == null) {
+    static synchronized PartyScreener screener() throws Exception {
+        if (screener == null) {
             List<PartyList> lists = new ArrayList<>();
             Map<String, String> versions = new TreeMap<>();
             for (String f : List.of("ofac-sdn", "us-csl.csv", "un-consolidated.xml")) {
@@ -42,13 +42,13 @@ final class Fixtures {
                     versions.put(l.id(), "sample:" + f);
                 }
             }
-            screening = ScreeningContext.of(lists, versions);
+            screener = PartyScreener.over(lists, versions);
         }
-        return screening;
+        return screener;
     }
 
     static DealEvaluator evaluator() throws Exception {
-        return new DealEvaluator(pack(), screening());
+        return new DealEvaluator(pack(), screener());
     }
 
     static Deal deal(String json) throws Exception {

@@ -1,15 +1,17 @@
 package org.exportguard.server;
 
-import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.service.ListsInForce;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The lists in service and their screening index. A reload builds a whole new index beside the old one and swaps
- * it in at once, so every request screens against one complete version; a failed reload leaves the old one serving.
+ * The lists in service and their screening index. A reload takes a whole new {@link ListsInForce} (its index built
+ * beside the old one) and swaps it in at once, so every request screens against one complete version; a failed
+ * reload leaves the old one serving. Over a store, the lists in service are the desk's lists in force, index and
+ * all ({@link StoreLists}): screening and decisions use the very same index.
  */
 public final class ListService {
     /** What one loaded list contributes. */
@@ -17,21 +19,36 @@ public final class ListService {
     }
 
     /** One complete version of the served lists; {@code version} counts loads from 1. */
-    public record Snapshot(ScreeningIndex index, List<ListInfo> lists, Instant loadedAt, int version) {
+    public record Snapshot(ListsInForce inForce, List<ListInfo> lists, Instant loadedAt, int version) {
+        /** The index screened against. */
+        public ScreeningIndex index() {
+            return inForce.index();
+        }
     }
 
-    private final ListProvider provider;
+    /** Where the lists in service come from; asked again on every reload. All or nothing: it returns or throws. */
+    @FunctionalInterface
+    public interface Source {
+        ListsInForce load() throws Exception;
+    }
+
+    private final Source source;
     private final ReentrantLock reloading = new ReentrantLock();
     private volatile Snapshot current;
 
-    private ListService(ListProvider provider, Snapshot first) {
-        this.provider = provider;
+    private ListService(Source source, Snapshot first) {
+        this.source = source;
         this.current = first;
     }
 
-    /** Loads the lists once; the server does not start without them. */
-    public static ListService load(ListProvider provider) throws Exception {
-        return new ListService(provider, build(provider.load(), 1));
+    /** The lists in files (read and indexed anew on every reload); the server does not start without them. */
+    public static ListService load(ListProvider files) throws Exception {
+        return serve(() -> ListsInForce.notStored(files.load()));
+    }
+
+    /** The lists {@code source} gives, loaded once now; the server does not start without them. */
+    public static ListService serve(Source source) throws Exception {
+        return new ListService(source, build(source.load(), 1));
     }
 
     public Snapshot current() {
@@ -44,7 +61,7 @@ public final class ListService {
             throw new ApiException(409, "a reload is already running");
         }
         try {
-            Snapshot next = build(provider.load(), current.version() + 1);
+            Snapshot next = build(source.load(), current.version() + 1);
             current = next;
             return next;
         } finally {
@@ -52,10 +69,10 @@ public final class ListService {
         }
     }
 
-    private static Snapshot build(List<PartyList> lists, int version) {
-        List<ListInfo> info = lists.stream()
+    private static Snapshot build(ListsInForce lists, int version) {
+        List<ListInfo> info = lists.lists().stream()
                 .map(l -> new ListInfo(l.id(), l.format(), l.parties().size(), l.warnings().size()))
                 .toList();
-        return new Snapshot(ScreeningIndex.build(lists), info, Instant.now(), version);
+        return new Snapshot(lists, info, Instant.now(), version);
     }
 }

@@ -1,28 +1,28 @@
 package org.exportguard.server;
 
-import org.exportguard.core.model.PartyList;
-import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.Desk;
-import org.exportguard.store.VersionInfo;
+import org.exportguard.service.ListsInForce;
+import org.exportguard.service.ServiceException;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lists a store-backed server screens against: the latest stored version of each list source, the very lists
- * deals are decided against ({@link Desk#current()}), so screening and decisions never disagree. A store with no
- * list yet serves {@code whenEmpty} (the shipped samples) and says so. {@link #watch} reloads the served lists
- * within seconds of any process storing a new version, so several servers over one database screen alike.
+ * The lists a store-backed server screens against: the desk's lists in force ({@link Desk#lists()}), the very
+ * lists and index deals are decided against, so screening and decisions never disagree and the lists are indexed
+ * once. A store with no list yet serves {@code whenEmpty} (the shipped samples, read and indexed once) and says so.
+ * {@link #watch} swaps in new lists within seconds of any process storing a new version, so several servers over
+ * one database screen alike.
  */
-public final class StoreLists implements ListProvider {
+public final class StoreLists implements ListService.Source {
     private final Desk desk;
     private final ListProvider whenEmpty;
-    private volatile Map<String, VersionInfo> served = Map.of();
-    private volatile boolean fallback;
+    /** The desk's lists in force when the served lists were last taken (the fallback's too). */
+    private volatile ListsInForce fromStore;
+    private volatile ListsInForce fallback;
+    private volatile boolean servingFallback;
 
     public StoreLists(Desk desk, ListProvider whenEmpty) {
         this.desk = desk;
@@ -30,21 +30,28 @@ public final class StoreLists implements ListProvider {
     }
 
     @Override
-    public List<PartyList> load() throws Exception {
-        CurrentPolicy now = desk.current();
-        served = now.listVersions();
-        fallback = now.lists().isEmpty();
-        return fallback ? whenEmpty.load() : now.lists();
+    public ListsInForce load() throws Exception {
+        // what is in force, the policy with the lists: loaded now, before requests come, not by the first decision
+        ListsInForce now = desk.current().lists();
+        fromStore = now;
+        servingFallback = now.isEmpty();
+        if (!servingFallback) {
+            return now;
+        }
+        if (fallback == null) {
+            fallback = ListsInForce.notStored(whenEmpty.load());
+        }
+        return fallback;
     }
 
     /** Whether the store holds no list yet, so the fallback lists are served. */
     public boolean servingFallback() {
-        return fallback;
+        return servingFallback;
     }
 
-    /** Whether a newer list version has been stored since the served lists were loaded. */
-    public boolean stale() {
-        return !CurrentPolicy.latestLists(desk.store().lists().versions().history()).equals(served);
+    /** Whether the lists in force have changed (a newer version stored) since the served lists were taken. */
+    public boolean stale() throws ServiceException {
+        return desk.lists() != fromStore;
     }
 
     /** Checks every {@code seconds} and reloads {@code service} when stale; a daemon thread, stopped by the result. */

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The whole service over one store: the HTTP API with users from the store's users table, the store's latest lists
- * (watched for versions other processes import), and the store-backed routes (deals, dispositions, list import,
- * impact, audit, users). What {@code exportguard serve} runs, and what the API tests start.
+ * The whole service over one store: the HTTP API with users from the store's users table, the lists in force (the
+ * desk's, one index for screening and decisions, watched for versions other processes import), and the store-backed
+ * routes (deals, dispositions, list import, impact, audit, users). What {@code exportguard serve} runs, and what the API tests start.
  */
 public final class StoreServer implements AutoCloseable {
     /** How long an answer about a token is trusted before the users table is asked again. */
@@ -28,11 +28,14 @@ public final class StoreServer implements AutoCloseable {
 
     private final ApiServer api;
     private final ScheduledExecutorService watcher;
+    private final Desk desk;
     private final StoreLists lists;
     private final ListService listService;
 
-    private StoreServer(ApiServer api, ScheduledExecutorService watcher, StoreLists lists, ListService listService) {
+    private StoreServer(ApiServer api, ScheduledExecutorService watcher, Desk desk, StoreLists lists,
+                        ListService listService) {
         this.api = api;
+        this.desk = desk;
         this.watcher = watcher;
         this.lists = lists;
         this.listService = listService;
@@ -51,7 +54,7 @@ public final class StoreServer implements AutoCloseable {
         Desk desk = new Desk(store);
         desk.catchUp(actor);
         StoreLists storeLists = new StoreLists(desk, whenEmpty);
-        ListService listService = ListService.load(storeLists);
+        ListService listService = ListService.serve(storeLists);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
         routes.addAll(new DispositionsApi(desk).routes(cfg.maxJsonBytes()));
@@ -61,14 +64,20 @@ public final class StoreServer implements AutoCloseable {
         routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
         ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker()), listService,
                 AuditTrail.log(log), routes, log);
-        return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), storeLists, listService);
+        return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), desk, storeLists,
+                listService);
     }
 
     public ApiServer api() {
         return api;
     }
 
-    /** The lists being screened against now. */
+    /** The desk every store-backed route goes through (and that holds the lists and policy in force). */
+    public Desk desk() {
+        return desk;
+    }
+
+    /** The lists being screened against now (over a store holding lists: the desk's lists in force). */
     public ListService.Snapshot lists() {
         return listService.current();
     }

@@ -2,6 +2,8 @@ package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.json.Json;
+import org.exportguard.policy.eval.DecisionHits;
+import org.exportguard.policy.eval.ListMatch;
 import org.exportguard.store.Role;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
@@ -27,6 +29,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -219,6 +222,9 @@ class StoreApiTest {
         assertEquals(2, r.json().get("decisions").size(), r.body());
         assertEquals(kyoto, call("GET", "/api/deals/d-kyoto", viewer, null).json().get("outcome").asText());
 
+        // one index over the lists in force: the one decisions use is the one /api/screen and /api/lists use
+        assertSame(server.desk().lists(), server.lists().inForce());
+        assertSame(server.desk().current().evaluator().screener().index(), server.lists().index());
         r = call("POST", "/api/screen", viewer, "{\"name\":\"NSO Group\"}");
         assertEquals("el-1", r.json().get("hits").get(0).get("sourceId").asText(), "screening serves the import: "
                 + r.body());
@@ -248,25 +254,19 @@ class StoreApiTest {
         r = call("POST", "/api/deals", analyst, deal("d-near", "NSO Group Technologies Ltd", "IL"));
         assertEquals(201, r.status(), r.body());
         assertEquals("REVIEW", usRegime(r.json().get("decision")), r.body());
-        JsonNode hit = null;
-        for (JsonNode regime : r.json().at("/decision/regimes")) {
-            for (JsonNode f : regime.get("findings")) {
-                if (f.has("sourceId")) {
-                    hit = f;
-                }
-            }
-        }
-        assertTrue(hit != null, "the REVIEW comes from a screening hit: " + r.body());
-        String list = hit.get("list").asText().split(": ")[0];
-        String proposal = "{\"party\":\"NSO Group Technologies Ltd\",\"list\":\"" + list + "\",\"entryId\":\""
-                + hit.get("sourceId").asText() + "\",\"verdict\":\"FALSE_POSITIVE\","
+        List<ListMatch> hits = DecisionHits.of(r.json().get("decision"));
+        assertFalse(hits.isEmpty(), "the REVIEW comes from a screening hit: " + r.body());
+        ListMatch hit = hits.get(hits.size() - 1);
+        assertEquals("NSO Group Technologies Ltd", hit.partyName(), r.body());
+        String proposal = "{\"party\":\"" + hit.partyName() + "\",\"list\":\"" + hit.source() + "\",\"entryId\":\""
+                + hit.entryId() + "\",\"verdict\":\"FALSE_POSITIVE\","
                 + "\"reason\":\"different company: registry number checked\"}";
 
         assertEquals(403, call("POST", "/api/deals/d-near/dispositions", viewer, proposal).status());
         r = call("POST", "/api/deals/d-near/dispositions", analyst, proposal.replace("FALSE_POSITIVE", "MAYBE"));
         assertEquals(400, r.status(), r.body());
         assertEquals("verdict", r.json().get("field").asText(), r.body());
-        r = call("POST", "/api/deals/d-near/dispositions", analyst, proposal.replace(hit.get("sourceId").asText(),
+        r = call("POST", "/api/deals/d-near/dispositions", analyst, proposal.replace(hit.entryId(),
                 "no-such-entry"));
         assertEquals(400, r.status(), "a hit the decision does not have: " + r.body());
 

@@ -1,14 +1,11 @@
 package org.exportguard.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
-import org.exportguard.policy.eval.HitDispositions;
+import org.exportguard.policy.eval.DecisionHits;
+import org.exportguard.policy.eval.ListMatch;
 import org.exportguard.service.impact.ChangeImpact;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.DealRecord;
@@ -19,41 +16,33 @@ import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
 import org.exportguard.store.StoredDecision;
-import org.exportguard.store.VersionInfo;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * The deal desk: stores deals with their decisions, changes and closes them, and imports list and policy versions
- * with their change impact. Every decision is taken as of the deal's export date against the current lists and
- * policy ({@link CurrentPolicy}), and stored naming the versions it used. Thread-safe; the current policy is
- * cached and reloaded when another process (or this one) stores a newer version.
+ * with their change impact. Every decision is taken as of the deal's export date against the lists and policy in
+ * force ({@link InForce}), and stored naming the versions it used. Thread-safe; what is in force is held by the
+ * desk's {@link InForceCache}, which loads a newer version when another process (or this one) stores one.
  */
 public final class Desk {
-    private static final ObjectMapper JSON = Json.MAPPER;
-
     /** Why a decision was taken, as stored with it. */
     public static final String ADDED = "deal added";
     public static final String UPDATED = "deal updated";
 
     private final Store store;
-    private volatile CurrentPolicy current;
+    private final InForceCache inForce;
 
     public Desk(Store store) {
         this.store = store;
+        this.inForce = new InForceCache(store);
     }
 
     public Store store() {
@@ -69,21 +58,22 @@ public final class Desk {
      * cannot be read refuses the batch, naming its index (0-based) and field.
      */
     public List<DealOutcome> addDeals(List<String> dealJsons, String actor) throws ServiceException {
-        CurrentPolicy now = current();
+        InForce now = current();
         DealParser parser = new DealParser(now.pack());
         List<Deal> deals = new ArrayList<>(dealJsons.size());
         for (int i = 0; i < dealJsons.size(); i++) {
-            deals.add(parse(parser, dealJsons.get(i), i));
+            deals.add(DealInput.parse(parser, dealJsons.get(i), i));
         }
         Decision[] decided = new Decision[deals.size()];
         IntStream.range(0, deals.size()).parallel()
-                .forEach(i -> decided[i] = now.evaluator().evaluate(deals.get(i), asOf(deals.get(i))));
+                .forEach(i -> decided[i] = now.evaluator().evaluate(deals.get(i),
+                        DecisionDay.of(deals.get(i))));
         List<DealRecord> records = new ArrayList<>(deals.size());
         List<NewDecision> decisions = new ArrayList<>(deals.size());
         List<DealOutcome> out = new ArrayList<>(deals.size());
         for (int i = 0; i < deals.size(); i++) {
-            records.add(record(deals.get(i), dealJsons.get(i)));
-            decisions.add(newDecision(decided[i], now, ADDED));
+            records.add(DealRecords.of(deals.get(i), dealJsons.get(i)));
+            decisions.add(DecisionRecords.of(decided[i], now, ADDED));
             out.add(new DealOutcome(deals.get(i).id(), decided[i]));
         }
         try {
@@ -96,17 +86,17 @@ public final class Desk {
 
     /** Replaces an open deal and decides it again (the history keeps the earlier decisions). */
     public DealOutcome updateDeal(String id, String dealJson, String actor) throws ServiceException {
-        CurrentPolicy now = current();
-        Deal deal = parse(new DealParser(now.pack()), dealJson, 0);
+        InForce now = current();
+        Deal deal = DealInput.parse(new DealParser(now.pack()), dealJson, 0);
         if (!deal.id().equals(id)) {
             throw new ServiceException("the deal's id '" + deal.id() + "' is not '" + id + "'");
         }
         // the deal's confirmed dispositions still apply to the hits they name (a renamed party's no longer match)
-        Decision d = now.evaluator().evaluate(deal, asOf(deal), hitDispositions(
+        Decision d = now.evaluator().evaluate(deal, DecisionDay.of(deal), ConfirmedDispositions.of(
                 store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
         try {
-            store.deals().update(record(deal, dealJson), actor);
-            store.deals().appendDecisions(List.of(newDecision(d, now, UPDATED)), actor);
+            store.deals().update(DealRecords.of(deal, dealJson), actor);
+            store.deals().appendDecisions(List.of(DecisionRecords.of(d, now, UPDATED)), actor);
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
@@ -118,14 +108,6 @@ public final class Desk {
             store.deals().close(id, actor);
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
-        }
-    }
-
-    /** A screening hit of a decision: a party (its name as given in the deal) resembling a listed entry. */
-    public record Hit(String partyName, String list, String entryId) {
-        @Override
-        public String toString() {
-            return "'" + partyName + "' " + list + " entry " + entryId;
         }
     }
 
@@ -148,12 +130,20 @@ public final class Desk {
             throw new ServiceException.Conflict("deal " + dealId + " has no decision yet, so no hit to dispose of",
                     null);
         }
-        Set<Hit> hits = hits(history.get(history.size() - 1).decisionJson());
-        Hit hit = new Hit(partyName, list, entryId);
-        if (!hits.contains(hit)) {
-            throw new ServiceException("the current decision on deal " + dealId + " has no screening hit " + hit
-                    + (hits.isEmpty() ? "; it has no screening hits" : "; its hits: " + hits.stream()
-                    .map(Hit::toString).collect(Collectors.joining(", "))));
+        List<ListMatch> hits;
+        try {
+            hits = DecisionHits.of(history.get(history.size() - 1).decisionJson());
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException("deal " + dealId + ": " + e.getMessage(), e);
+        }
+        boolean seen = hits.stream().anyMatch(m -> partyName.equals(m.partyName()) && list.equals(m.source())
+                && entryId.equals(m.entryId()));
+        if (!seen) {
+            Set<String> named = new LinkedHashSet<>();
+            hits.forEach(m -> named.add(hitText(m.partyName(), m.source(), m.entryId())));
+            throw new ServiceException("the current decision on deal " + dealId + " has no screening hit "
+                    + hitText(partyName, list, entryId) + (named.isEmpty() ? "; it has no screening hits"
+                    : "; its hits: " + String.join(", ", named)));
         }
         try {
             return store.dispositions().propose(dealId, partyName, list, entryId, trueMatch, reason, actor);
@@ -168,7 +158,7 @@ public final class Desk {
      * ({@link ServiceException.FourEyes}).
      */
     public DispositionOutcome confirmDisposition(String dealId, long id, String approver) throws ServiceException {
-        CurrentPolicy now = current();
+        InForce now = current();
         DealParser parser = new DealParser(now.pack());
         Decision[] decided = new Decision[1];
         try {
@@ -183,8 +173,9 @@ public final class Desk {
                     throw new UnreadableDeal("stored deal " + dealId + " cannot be read under the current policy: "
                             + e.getMessage());
                 }
-                decided[0] = now.evaluator().evaluate(deal, asOf(deal), hitDispositions(confirmed));
-                return newDecision(decided[0], now, "disposition " + id + " confirmed by " + approver);
+                decided[0] = now.evaluator().evaluate(deal, DecisionDay.of(deal),
+                        ConfirmedDispositions.of(confirmed));
+                return DecisionRecords.of(decided[0], now, "disposition " + id + " confirmed by " + approver);
             });
             return new DispositionOutcome(d, decided[0]);
         } catch (UnreadableDeal e) {
@@ -192,6 +183,11 @@ public final class Desk {
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
+    }
+
+    /** A hit as a refusal names it: {@code 'NSO Group' US-CSL entry sample-el-0001}. */
+    private static String hitText(String partyName, String list, String entryId) {
+        return "'" + partyName + "' " + list + " entry " + entryId;
     }
 
     /** A deal's dispositions, proposed and confirmed, by id. */
@@ -206,53 +202,6 @@ public final class Desk {
         }
     }
 
-    /**
-     * The confirmed dispositions as the evaluator takes them: one verdict per hit, the latest confirmation winning
-     * (a hit can be disposed of again, e.g. when new facts turn up). Proposals not confirmed are left out.
-     */
-    public static HitDispositions hitDispositions(List<Disposition> dispositions) {
-        if (dispositions.isEmpty()) {
-            return HitDispositions.NONE;
-        }
-        List<Disposition> confirmed = dispositions.stream().filter(Disposition::confirmed)
-                .sorted(Comparator.comparing((Disposition d) -> Instant.parse(d.confirmedAt()))
-                        .thenComparingLong(Disposition::id))
-                .toList();
-        Map<String, HitDispositions.Verdict> byHit = new HashMap<>();
-        for (Disposition d : confirmed) {
-            byHit.put(HitDispositions.key(d.partyName(), d.list(), d.entryId()),
-                    new HitDispositions.Verdict(d.trueMatch(), d.reason(), d.proposedBy(), d.confirmedBy()));
-        }
-        return HitDispositions.of(byHit);
-    }
-
-    /**
-     * The screening hits of a stored decision (its JSON): every list finding, its party's name as given in the deal
-     * (the subject {@code parties[N] NAME}), its list's source (the part of {@code list} before ": ") and entry id.
-     */
-    public static Set<Hit> hits(String decisionJson) throws ServiceException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(decisionJson);
-        } catch (JsonProcessingException e) {
-            throw new ServiceException("a stored decision is not JSON: " + e.getOriginalMessage(), e);
-        }
-        Set<Hit> out = new LinkedHashSet<>();
-        for (JsonNode regime : root.path("regimes")) {
-            for (JsonNode f : regime.path("findings")) {
-                String list = f.path("list").asText(null);
-                String subject = f.path("subject").asText("");
-                if (list == null || !subject.startsWith("parties[") || subject.indexOf("] ") < 0) {
-                    continue;
-                }
-                int colon = list.indexOf(": ");
-                out.add(new Hit(subject.substring(subject.indexOf("] ") + 2), colon < 0 ? list
-                        : list.substring(0, colon), f.path("sourceId").asText()));
-            }
-        }
-        return out;
-    }
-
     /** A deal with its decision history. */
     public Optional<StoredDeal> show(String id) {
         return store.deals().get(id);
@@ -261,70 +210,31 @@ public final class Desk {
     /** Imports a list version and re-decides the open deals it can touch; see {@link ChangeImpact}. */
     public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
             throws ServiceException {
-        new ChangeImpact(store).catchUp(actor);
-        current = null;
-        ImportOutcome o = new ChangeImpact(store).importList(path, source, effective, actor);
-        current = null;
-        return o;
+        ChangeImpact impact = new ChangeImpact(store, inForce);
+        impact.catchUp(actor);
+        return impact.importList(path, source, effective, actor);
     }
 
     /** Imports a policy version (validated by {@code validator}) and re-decides the open deals it can touch. */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
                                       PolicyValidator validator) throws ServiceException {
-        new ChangeImpact(store).catchUp(actor);
-        current = null;
-        ImportOutcome o = new ChangeImpact(store).importPolicy(dir, source, effective, actor, validator, current());
-        current = null;
-        return o;
+        ChangeImpact impact = new ChangeImpact(store, inForce);
+        impact.catchUp(actor);
+        return impact.importPolicy(dir, source, effective, actor, validator, current());
     }
 
     /** Finishes the impact of any import a crash cut short (see {@link ChangeImpact#catchUp}). */
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
-        List<ImportOutcome> done = new ChangeImpact(store).catchUp(actor);
-        current = null;
-        return done;
+        return new ChangeImpact(store, inForce).catchUp(actor);
     }
 
-    /** The lists and policy in force now; reloaded when a newer version has been stored since it was loaded. */
-    public CurrentPolicy current() throws ServiceException {
-        CurrentPolicy c = current;
-        Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
-        VersionInfo policy = CurrentPolicy.latestPolicy(store);
-        Long policyId = policy == null ? null : policy.id();
-        if (c == null || !c.listVersions().equals(lists) || !Objects.equals(c.policyVersionId(), policyId)) {
-            synchronized (this) {
-                c = current;
-                if (c == null || !c.listVersions().equals(lists) || !Objects.equals(c.policyVersionId(), policyId)) {
-                    c = CurrentPolicy.load(store, lists, policy);
-                    current = c;
-                }
-            }
-        }
-        return c;
+    /** The lists and policy in force now (loaded again only when a newer version has been stored). */
+    public InForce current() throws ServiceException {
+        return inForce.current();
     }
 
-    /** The day a deal is decided as of: its export date. */
-    public static LocalDate asOf(Deal deal) {
-        return deal.date();
-    }
-
-    static Deal parse(DealParser parser, String json, int index) throws DealInputException {
-        try {
-            return parser.parse(json);
-        } catch (DealFormatException e) {
-            throw new DealInputException(index, e.getMessage());
-        }
-    }
-
-    /** The stored form of a deal: its JSON as given, and the columns the store queries. */
-    public static DealRecord record(Deal deal, String json) {
-        return new DealRecord(deal.id(), json.strip(), deal.date(), deal.destination(),
-                deal.parties().stream().map(Deal.Party::name).toList());
-    }
-
-    /** A decision to store, naming the versions of {@code now}. */
-    public static NewDecision newDecision(Decision d, CurrentPolicy now, String reason) {
-        return new NewDecision(d.dealId(), d.asOf(), d.outcome().name(), d.toJson(), now.listVersionIds(),
-                now.policyVersionId(), reason);
+    /** The lists in force now: what screening answers with, the very index decisions use. */
+    public ListsInForce lists() throws ServiceException {
+        return inForce.lists();
     }
 }

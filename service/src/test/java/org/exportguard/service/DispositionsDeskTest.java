@@ -1,5 +1,7 @@
 package org.exportguard.service;
 
+import org.exportguard.policy.eval.DecisionHits;
+import org.exportguard.policy.eval.ListMatch;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
@@ -50,9 +52,9 @@ class DispositionsDeskTest {
         return DealJson.usSoftware(id, endUser, "IL").date("2021-12-01").json();
     }
 
-    private Desk.Hit entityListHit(String dealId) throws Exception {
+    private ListMatch entityListHit(String dealId) throws Exception {
         List<StoredDecision> h = store.deals().get(dealId).orElseThrow().decisions();
-        return Desk.hits(h.get(h.size() - 1).decisionJson()).stream().filter(x -> x.list().equals("US-CSL"))
+        return DecisionHits.of(h.get(h.size() - 1).decisionJson()).stream().filter(x -> x.source().equals("US-CSL"))
                 .findFirst().orElseThrow();
     }
 
@@ -60,7 +62,7 @@ class DispositionsDeskTest {
     void aConfirmedFalsePositiveClearsTheDealAndStaysAppliedAfterAListReImport() throws Exception {
         desk.addDeals(List.of(usDeal("nso", PARTY)), "test");
         assertEquals("REVIEW", store.deals().get("nso").orElseThrow().outcome());
-        Desk.Hit hit = entityListHit("nso");
+        ListMatch hit = entityListHit("nso");
         assertEquals(PARTY, hit.partyName());
 
         Disposition p = desk.proposeDisposition("nso", PARTY, "US-CSL", hit.entryId(), false,
@@ -101,7 +103,7 @@ class DispositionsDeskTest {
     @Test
     void aProposalForAHitNotInTheCurrentDecisionIsRefused() throws Exception {
         desk.addDeals(List.of(usDeal("nso", PARTY)), "test");
-        Desk.Hit hit = entityListHit("nso");
+        ListMatch hit = entityListHit("nso");
         ServiceException e = assertThrows(ServiceException.class, () -> desk.proposeDisposition("nso", PARTY,
                 "US-CSL", "no-such-entry", false, "x", "ann"));
         assertTrue(e.getMessage().contains("no screening hit") && e.getMessage().contains(hit.entryId()),

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Immutable, content-addressed versions of one kind ({@code list_versions} or {@code policy_versions}). A version is
@@ -119,6 +121,36 @@ public final class Versions {
                     + " ORDER BY id DESC LIMIT 1"); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(info(rs)) : Optional.empty();
             }
+        });
+    }
+
+    /**
+     * The largest version id, 0 when there is none. Ids only grow and a new version is always the newest of its
+     * source, so this one-value query says whether anything was stored since a given version set was read.
+     */
+    public long newestId() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The newest version (largest id) of each source, by source. */
+    public Map<String, VersionInfo> newestBySource() {
+        return db.read(c -> {
+            Map<String, VersionInfo> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                    + " WHERE id IN (SELECT MAX(id) FROM " + table + " GROUP BY source)");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    VersionInfo v = info(rs);
+                    out.put(v.source(), v);
+                }
+            }
+            return out;
         });
     }
 

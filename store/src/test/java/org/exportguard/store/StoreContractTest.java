@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,6 +90,25 @@ abstract class StoreContractTest {
         assertEquals(3, back.get(0).parties().size());
         assertEquals("Acme Trading Company 2", back.get(0).parties().get(1).primaryName());
         assertEquals(2, s.audit().verify().records(), "two imports, two audit records; the no-op none");
+    }
+
+    @Test
+    void theNewestVersionOfEachSourceAndTheNewestIdAreOneQueryEach() throws Exception {
+        Store s = store();
+        assertEquals(0, s.lists().versions().newestId());
+        assertTrue(s.lists().versions().newestBySource().isEmpty());
+        s.lists().importPath(TestLists.csl(tmp.resolve("a1.csv"), "Acme", 1), "A", null, ACTOR);
+        s.lists().importPath(TestLists.csl(tmp.resolve("b1.csv"), "Acme", 2), "B", null, ACTOR);
+        s.lists().importPath(TestLists.csl(tmp.resolve("a2.csv"), "Acme", 3), "A", null, ACTOR);
+        s.lists().importPath(TestLists.csl(tmp.resolve("b1-again.csv"), "Acme", 2), "B", null, ACTOR); // no-op
+        assertEquals(3, s.lists().versions().newestId());
+        Map<String, VersionInfo> newest = s.lists().versions().newestBySource();
+        assertEquals(List.of("A", "B"), List.copyOf(newest.keySet()));
+        assertEquals(3, newest.get("A").id());
+        assertEquals(2, newest.get("B").id());
+        Map<String, VersionInfo> fromHistory = new TreeMap<>();
+        s.lists().versions().history().forEach(v -> fromHistory.put(v.source(), v)); // oldest first
+        assertEquals(fromHistory, newest);
     }
 
     @Test

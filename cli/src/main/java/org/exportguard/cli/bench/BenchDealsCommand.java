@@ -9,9 +9,9 @@ import org.exportguard.core.model.ListedParty;
 import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.eval.DealEvaluator;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  * {@code exportguard bench deals}: generates N varied deals (fixed seed: the same deals every run), each with three
  * parties drawn from a book of distinct counterparties with realistic names (3% taken from the loaded lists, a
  * third of those with a typo, so hits occur), and evaluates them on all cores. Prints ONE JSON object with
- * deals_per_s and distinct_party_names (each distinct name is screened once; see DealEvaluator).
+ * deals_per_s and distinct_party_names (each distinct name is screened once; see PartyScreener).
  */
 @Command(name = "deals", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks deal evaluation: prints ONE JSON object with deals_per_s, seconds, deals,",
@@ -67,10 +67,10 @@ public final class BenchDealsCommand implements Callable<Integer> {
         Options.positive(spec, "--counterparties", counterparties);
         PolicyPack pack = DealInputs.pack(policy);
         long t0 = System.nanoTime();
-        ScreeningContext screening = DealInputs.screening(ctx, lists);
+        PartyScreener screener = DealInputs.screener(ctx, lists);
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        DealEvaluator evaluator = new DealEvaluator(pack, screening);
-        List<Deal> generated = new DealGenerator(screening.index().parties(), 20261128L, counterparties)
+        DealEvaluator evaluator = new DealEvaluator(pack, screener);
+        List<Deal> generated = new DealGenerator(screener.index().parties(), 20261128L, counterparties)
                 .deals(deals);
 
         // warm up on a slice, so the figure is the steady state a batch reaches within seconds
@@ -93,7 +93,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
         for (Outcome out : Outcome.values()) {
             oc.put(out.name(), counts.get(out.ordinal()));
         }
-        o.put("listed_parties", screening.index().partyCount());
+        o.put("listed_parties", screener.index().partyCount());
         o.put("load_ms", Math.round(loadMs));
         o.put("threads", Runtime.getRuntime().availableProcessors());
         o.put("policy", pack.version());

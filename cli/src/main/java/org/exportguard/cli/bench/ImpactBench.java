@@ -129,7 +129,7 @@ public final class ImpactBench implements Callable<Integer> {
         desk.importPolicy(policyBefore, "bench-before", null, actor, ctx.policyValidator());
         desk.importList(samples.resolve("un-consolidated.xml"), null, null, actor);
         desk.importList(emptyCsl, "US-CSL", null, actor);
-        List<ListedParty> listed = desk.current().evaluator().screening().index().parties();
+        List<ListedParty> listed = desk.lists().index().parties();
         BenchDealsCommand.DealGenerator gen = new BenchDealsCommand.DealGenerator(listed, 20261128L,
                 counterparties, destinations);
         // The entities the list change will add are already counterparties (by name or alias), as NSO and Saito

@@ -104,7 +104,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
             throw Options.usage(spec, "Missing DEAL.json (or --input JSONL --output JSONL)");
         }
         String text = readAll(dealFile);
-        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screening(ctx, lists, store));
+        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screener(ctx, lists, store));
         Deal deal;
         try {
             deal = new DealParser(evaluator.pack()).parse(text);
@@ -139,7 +139,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
         if (!Files.exists(input)) {
             throw UserException.at(input, 0, null, "no such file");
         }
-        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screening(ctx, lists, store));
+        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screener(ctx, lists, store));
         DealParser parser = new DealParser(evaluator.pack());
         long start = System.nanoTime();
         long deals = 0;

@@ -7,10 +7,10 @@ import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
 import org.exportguard.store.VersionInfo;
@@ -44,27 +44,26 @@ public final class DealInputs {
      * The given lists; else the latest stored version of each list in the store, when the store exists and holds
      * any; else the shipped sample lists. A missing SQLite data directory is not created just to be read.
      */
-    public static ScreeningContext screening(Context ctx, List<Path> paths, StoreOptions store)
+    public static PartyScreener screener(Context ctx, List<Path> paths, StoreOptions store)
             throws UserException, IOException {
         if ((paths == null || paths.isEmpty()) && store != null) {
-            ScreeningContext stored = storedLists(store);
+            PartyScreener stored = storedLists(store);
             if (stored != null) {
                 return stored;
             }
         }
-        return screening(ctx, paths);
+        return screener(ctx, paths);
     }
 
     /** The latest stored version of each list source, or null when there is no store or it holds no lists. */
-    private static ScreeningContext storedLists(StoreOptions options) throws UserException, IOException {
+    private static PartyScreener storedLists(StoreOptions options) throws UserException, IOException {
         StoreLocation loc = options.location();
         if (loc.kind() == StoreLocation.Kind.SQLITE
                 && !Files.exists(loc.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
             return null;
         }
         try (Store store = options.open()) {
-            Map<String, VersionInfo> latest = new TreeMap<>();
-            store.lists().versions().history().forEach(v -> latest.put(v.source(), v)); // oldest first
+            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
             if (latest.isEmpty()) {
                 return null;
             }
@@ -76,14 +75,14 @@ public final class DealInputs {
                     versions.merge(l.id(), "sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
                 }
             }
-            return ScreeningContext.of(lists, versions);
+            return PartyScreener.over(lists, versions);
         } catch (ListFormatException e) {
             throw new UserException("a stored list version cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** The given lists, or the shipped sample lists when none are given. */
-    public static ScreeningContext screening(Context ctx, List<Path> paths) throws UserException, IOException {
+    public static PartyScreener screener(Context ctx, List<Path> paths) throws UserException, IOException {
         if (paths != null && !paths.isEmpty()) {
             List<PartyList> lists = new ArrayList<>();
             Map<String, String> versions = new TreeMap<>();
@@ -93,13 +92,13 @@ public final class DealInputs {
                     addVersion(versions, l, p);
                 }
             }
-            return ScreeningContext.of(lists, versions);
+            return PartyScreener.over(lists, versions);
         }
         return sampleLists(ctx);
     }
 
     /** The sample lists shipped in the jar (copied to a temporary folder, loaded, and the folder deleted). */
-    static ScreeningContext sampleLists(Context ctx) throws UserException, IOException {
+    static PartyScreener sampleLists(Context ctx) throws UserException, IOException {
         Path dir = Files.createTempDirectory("exportguard-samples-");
         try {
             DemoCommand.copySamples(dir);
@@ -111,7 +110,7 @@ public final class DealInputs {
                     addVersion(versions, l, dir.resolve(f));
                 }
             }
-            return ScreeningContext.of(lists, versions);
+            return PartyScreener.over(lists, versions);
         } finally {
             org.exportguard.store.TempDirs.deleteQuietly(dir);
         }

@@ -8,7 +8,6 @@ import org.exportguard.cli.Main;
 import org.exportguard.cli.UserException;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
-import org.exportguard.service.CurrentPolicy;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.EffectiveDateImpact;
 import org.exportguard.store.ChangeReport;
@@ -54,7 +53,7 @@ public final class ImpactCommand implements Callable<Integer> {
         JsonNode report;
         try (Store s = store.open()) {
             if (on != null) {
-                report = EffectiveDateImpact.report(s, CurrentPolicy.load(s), on);
+                report = EffectiveDateImpact.report(s, new org.exportguard.service.Desk(s).current(), on);
             } else {
                 new org.exportguard.service.Desk(s).catchUp(store.actor()); // an import a crash cut short
                 Optional<ChangeReport> latest = s.changeReports().latestChangeReport();

@@ -1,7 +1,6 @@
 package org.exportguard.cli.demo;
 
 import org.exportguard.cli.CliText;
-import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListHash;
 import org.exportguard.policy.deal.Deal;
@@ -9,10 +8,10 @@ import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.DealEvaluator;
 import org.exportguard.policy.eval.Finding;
 import org.exportguard.policy.eval.RegimeDecision;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.policy.screen.PartyScreener;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,8 +41,7 @@ public final class DealShowcase implements DemoSection {
         for (PartyList l : env.lists()) {
             versions.put(l.id(), "sha256:" + ListHash.of(Path.of(l.origin())));
         }
-        DealEvaluator evaluator = new DealEvaluator(pack, new ScreeningContext(env.lists(), env.index(), versions,
-                NameMatcher.DEFAULT_THRESHOLD, 10));
+        DealEvaluator evaluator = new DealEvaluator(pack, new PartyScreener(env.lists(), env.index(), versions));
         var out = env.out();
         out.println("policy " + pack.version());
         out.println();

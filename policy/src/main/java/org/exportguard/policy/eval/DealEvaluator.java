@@ -1,9 +1,7 @@
 package org.exportguard.policy.eval;
 
 import org.exportguard.core.model.ListedParty;
-import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
-import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.pack.ControlEntry;
 import org.exportguard.policy.pack.CountryGroup;
@@ -15,58 +13,48 @@ import org.exportguard.policy.pack.Provenance;
 import org.exportguard.policy.pack.Regime;
 import org.exportguard.policy.pack.Rule;
 import org.exportguard.policy.pack.Verification;
+import org.exportguard.policy.screen.PartyScreener;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides a deal: a pure function of (policy pack, screening context, deal, as-of date). Thread-safe; one evaluator
- * serves any number of threads.
+ * Decides a deal: a pure function of (policy pack, the lists screened against, deal, as-of date). Thread-safe; one
+ * evaluator serves any number of threads.
  *
  * <p>For each regime that applies: every item's control entries against the regime's rules in force on the as-of
- * date (conditions the data cannot decide give REVIEW with the reason, never a guess), then every party against the
- * lists the regime applies (a confirmed match gives the list's outcome, a weaker one REVIEW stating what a
- * confirmed match would mean; an entry counts only from its listing date). The deal's outcome is the most severe.
+ * date (conditions the data cannot decide give REVIEW with the reason, never a guess), then every party's screening
+ * hits (found by the {@link PartyScreener}) against the lists the regime applies (a confirmed match gives the
+ * list's outcome, a weaker one REVIEW stating what a confirmed match would mean; an entry counts only from its
+ * listing date). The deal's outcome is the most severe.
  */
 public final class DealEvaluator {
     private final PolicyPack pack;
-    private final ScreeningContext screening;
+    private final PartyScreener screener;
     private final MatchConfirmation confirmation = new MatchConfirmation();
-    /**
-     * Hits per (query type, name). Screening is a pure function of the index and the name, so caching changes no
-     * decision; a batch names the same counterparties over and over, and screening is most of the work.
-     */
-    private final Map<String, List<ScreeningHit>> screened;
-    private static final int SCREEN_CACHE_SIZE = 200_000;
 
-    public DealEvaluator(PolicyPack pack, ScreeningContext screening) {
-        this(pack, screening, new java.util.concurrent.ConcurrentHashMap<>());
-    }
-
-    private DealEvaluator(PolicyPack pack, ScreeningContext screening, Map<String, List<ScreeningHit>> screened) {
+    public DealEvaluator(PolicyPack pack, PartyScreener screener) {
         this.pack = pack;
-        this.screening = screening;
-        this.screened = screened;
+        this.screener = screener;
     }
 
     /**
-     * An evaluator for another policy over the same lists, sharing this one's screening results: a policy change
-     * moves no party's hits, so a re-decision after it need not screen anyone again.
+     * An evaluator for another policy over the same lists, sharing this one's screener and so its screening
+     * results: a policy change moves no party's hits, so a re-decision after it need not screen anyone again.
      */
     public DealEvaluator withPack(PolicyPack other) {
-        return new DealEvaluator(other, screening, screened);
+        return new DealEvaluator(other, screener);
     }
 
     public PolicyPack pack() {
         return pack;
     }
 
-    public ScreeningContext screening() {
-        return screening;
+    public PartyScreener screener() {
+        return screener;
     }
 
     /** The decision as of the deal's own date. */
@@ -80,7 +68,7 @@ public final class DealEvaluator {
 
     /** The decision as of {@code asOf}, with the deal's confirmed dispositions of screening hits applied. */
     public Decision evaluate(Deal deal, LocalDate asOf, HitDispositions dispositions) {
-        List<List<ScreeningHit>> hits = screenParties(deal);
+        List<List<ScreeningHit>> hits = deal.parties().stream().map(screener::screen).toList();
         List<RegimeDecision> regimes = new ArrayList<>();
         for (Regime regime : pack.regimes().values()) {
             List<Finding> findings = new ArrayList<>();
@@ -99,7 +87,7 @@ public final class DealEvaluator {
                     Outcome.mostSevere(findings.stream().map(Finding::outcome).toList()), findings));
         }
         Outcome overall = Outcome.mostSevere(regimes.stream().map(RegimeDecision::outcome).toList());
-        return new Decision(deal.id(), asOf, overall, pack.version(), screening.listVersions(), regimes);
+        return new Decision(deal.id(), asOf, overall, pack.version(), screener.listVersions(), regimes);
     }
 
     /** Where a finding rests on the pack's own structure rather than on a cited fact. */
@@ -272,78 +260,9 @@ public final class DealEvaluator {
 
     // ---- parties against lists -----------------------------------------------------------------------------
 
-    /**
-     * Each party's hits: those at or above the threshold, and below it those whose listed name is wholly contained
-     * in the party's name ("NSO Group Technologies Ltd" contains the listed "NSO Group"): a longer trading name of
-     * a listed company scores low as a name but is exactly what a reviewer must see. The engine finds no candidate
-     * for some such names, so the name without its last word is screened too, for containment only.
-     */
-    private List<List<ScreeningHit>> screenParties(Deal deal) {
-        List<List<ScreeningHit>> hits = new ArrayList<>();
-        for (Deal.Party p : deal.parties()) {
-            PartyType type = queryType(p);
-            String key = type.ordinal() + "\u0000" + p.name();
-            List<ScreeningHit> h = screened.get(key);
-            if (h == null) {
-                h = screen(p.name(), type);
-                if (screened.size() >= SCREEN_CACHE_SIZE) {
-                    screened.clear(); // crude bound; a batch's counterparties repeat, so it refills with the useful ones
-                }
-                screened.put(key, h);
-            }
-            hits.add(h);
-        }
-        return hits;
-    }
-
-    /**
-     * The hits a party of this name could have whatever its type (an unknown type costs no score, so these are a
-     * superset of any typed party's): what change impact uses to find the deals a list change can touch.
-     */
-    public List<ScreeningHit> screenAnyType(String name) {
-        return screen(name, PartyType.UNKNOWN);
-    }
-
-    private List<ScreeningHit> screen(String name, PartyType type) {
-        Map<String, ScreeningHit> kept = new java.util.LinkedHashMap<>();
-        boolean full = true;
-        for (String variant : nameVariants(name)) {
-            for (ScreeningHit h : screening.index().screen(new ScreeningQuery(variant, type, null, null),
-                    ScreeningContext.CONTAINMENT_FLOOR, screening.limit())) {
-                boolean counts = (full && h.score() >= screening.threshold())
-                        || MatchConfirmation.containsListedName(h);
-                if (counts) {
-                    kept.putIfAbsent(h.party().source() + '\u0000' + h.party().sourceId(), h);
-                }
-            }
-            full = false;
-        }
-        return List.copyOf(kept.values());
-    }
-
-    /** The name, then (for names of three words or more) the name without its last word. */
-    static List<String> nameVariants(String name) {
-        String[] words = name.strip().split("\\s+");
-        if (words.length < 3) {
-            return List.of(name);
-        }
-        return List.of(name, String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)));
-    }
-
-    private static PartyType queryType(Deal.Party p) {
-        if (p.type() == null) {
-            return PartyType.UNKNOWN;
-        }
-        return switch (p.type()) {
-            case "individual" -> PartyType.PERSON;
-            case "government" -> PartyType.ORGANIZATION;
-            default -> PartyType.UNKNOWN;
-        };
-    }
-
     private void listFindings(Regime regime, Deal deal, List<List<ScreeningHit>> hits, LocalDate asOf,
                               HitDispositions dispositions, List<Finding> out) {
-        Set<String> loaded = screening.listIds();
+        Set<String> loaded = screener.listIds();
         for (ListRule rule : regime.lists()) {
             boolean screened = rule.match().stream().anyMatch(s -> loaded.contains(s.source()));
             if (!screened) {
@@ -359,7 +278,7 @@ public final class DealEvaluator {
                     if (!rule.covers(lp.source(), lp.sourceList()) || !listedOn(lp, asOf)) {
                         continue;
                     }
-                    out.add(listFinding(rule, party, "parties[" + p + "] " + party.name(), h, dispositions));
+                    out.add(listFinding(rule, p, party, h, dispositions));
                 }
             }
         }
@@ -373,10 +292,9 @@ public final class DealEvaluator {
         return lp.listingEnd() == null || !asOf.isAfter(lp.listingEnd());
     }
 
-    private Finding listFinding(ListRule rule, Deal.Party party, String subject, ScreeningHit h,
-                               HitDispositions dispositions) {
+    private Finding listFinding(ListRule rule, int index, Deal.Party party, ScreeningHit h,
+                                HitDispositions dispositions) {
         ListedParty lp = h.party();
-        String listName = lp.sourceList() != null ? lp.source() + ": " + lp.sourceList() : lp.source();
         String entry = "'" + lp.primaryName() + "'" + (h.matchedName().equals(lp.primaryName()) ? ""
                 : " (as '" + h.matchedName() + "')") + ", listed "
                 + (lp.listedOn() != null ? "from " + lp.listedOn() : "(listing date not given by the list; counted)");
@@ -407,12 +325,14 @@ public final class DealEvaluator {
                     + rule.name() + " entry " + entry + " (score " + String.format(java.util.Locale.ROOT, "%.4f",
                     h.score()) + "). If confirmed: " + rule.outcome() + " (" + rule.reason() + ")";
         }
-        return new Finding(rule.id(), outcome, reason, rule.citation(), rule.provenance(), pack.version(), subject,
-                listName, lp.sourceId(), h.score(), versionOf(lp.source()));
+        ListMatch match = new ListMatch(index, party.name(), party.role(), lp.source(), lp.sourceList(),
+                lp.sourceId(), lp.primaryName(), h.matchedName(), h.score(), versionOf(lp.source()));
+        return Finding.listMatch(rule.id(), outcome, reason, rule.citation(), rule.provenance(), pack.version(),
+                match);
     }
 
     private String versionOf(String listId) {
-        String v = screening.listVersions().get(listId);
+        String v = screener.listVersions().get(listId);
         return v != null ? v : "unknown";
     }
 }

@@ -59,11 +59,14 @@ public record Decision(String dealId, LocalDate asOf, Outcome outcome, String po
                 fo.put("authoritative", f.provenance().authoritative());
                 fo.put("policyVersion", f.policyVersion());
                 fo.put("subject", f.subject());
-                if (f.list() != null) {
-                    fo.put("list", f.list());
-                    fo.put("sourceId", f.sourceId());
-                    fo.put("score", Math.round(f.score() * 10_000d) / 10_000d);
-                    fo.put("listVersion", f.listVersion());
+                ListMatch m = f.match();
+                if (m != null) {
+                    // the texts first, as decisions have always given them; then the match itself, as data
+                    fo.put("list", m.listName());
+                    fo.put("sourceId", m.entryId());
+                    fo.put("score", m.roundedScore());
+                    fo.put("listVersion", m.listVersion());
+                    fo.set("match", DecisionHits.toJson(m));
                 }
             }
         }

@@ -6,18 +6,25 @@ import org.exportguard.policy.pack.Provenance;
 /**
  * One reason in a decision: which rule, what it comes to, why, on what legal basis and from which source.
  *
- * @param subject     what the finding is about: {@code items[0] WA 4.D.4}, {@code parties[1] NSO Group}, the deal
- * @param list        for a list match: the list (e.g. {@code US-CSL: Entity List (EL) - ...}); else null
- * @param sourceId    for a list match: the entry's id in its list; else null
- * @param score       for a list match: the screening score; else null
- * @param listVersion for a list match: the version of the list file; else null
+ * @param about what a rule's finding is about: {@code items[0] WA 4.D.4}, {@code exporter US}, {@code parties};
+ *              null for a list match, whose subject is its party ({@link #subject()})
+ * @param match for a list match: the party and the listed entry it resembles; else null
  */
 public record Finding(String rule, Outcome outcome, String reason, String citation, Provenance provenance,
-                      String policyVersion, String subject, String list, String sourceId, Double score,
-                      String listVersion) {
+                      String policyVersion, String about, ListMatch match) {
 
     static Finding rule(String rule, Outcome outcome, String reason, String citation, Provenance p, String policy,
-                        String subject) {
-        return new Finding(rule, outcome, reason, citation, p, policy, subject, null, null, null, null);
+                        String about) {
+        return new Finding(rule, outcome, reason, citation, p, policy, about, null);
+    }
+
+    static Finding listMatch(String rule, Outcome outcome, String reason, String citation, Provenance p,
+                             String policy, ListMatch match) {
+        return new Finding(rule, outcome, reason, citation, p, policy, null, match);
+    }
+
+    /** What the finding is about, as a decision names it: {@code items[0] WA 4.D.4}, {@code parties[1] NSO Group}. */
+    public String subject() {
+        return match != null ? match.subject() : about;
     }
 }

@@ -1,6 +1,5 @@
 package org.exportguard.policy.eval;
 
-import org.exportguard.core.match.MatchExplanation;
 import org.exportguard.core.match.NameTokenizer;
 import org.exportguard.core.model.AliasStrength;
 import org.exportguard.core.screen.ScreeningHit;
@@ -24,14 +23,5 @@ final class MatchConfirmation {
         Arrays.sort(q);
         Arrays.sort(l);
         return q.length > 0 && Arrays.equals(q, l);
-    }
-
-    /** Every word of the matched listed name (at least two) met a query word exactly: the name is contained. */
-    static boolean containsListedName(ScreeningHit hit) {
-        MatchExplanation e = hit.explanation();
-        if (e == null || !e.unmatchedList().isEmpty() || e.pairs().size() < 2) {
-            return false;
-        }
-        return e.pairs().stream().allMatch(p -> p.kind() == MatchExplanation.Kind.EXACT);
     }
 }

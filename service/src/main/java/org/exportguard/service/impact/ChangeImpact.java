@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
-import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.policy.diff.PolicyDiff;
-import org.exportguard.policy.eval.DealEvaluator;
-import org.exportguard.policy.eval.ScreeningContext;
 import org.exportguard.policy.pack.Outcome;
-import org.exportguard.service.CurrentPolicy;
+import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.service.InForce;
+import org.exportguard.service.InForceCache;
+import org.exportguard.service.PolicyPacks;
 import org.exportguard.service.ServiceException;
 import org.exportguard.store.Deals;
 import org.exportguard.store.ImportResult;
@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +47,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChangeImpact {
     private final Store store;
+    private final InForceCache inForce;
 
-    public ChangeImpact(Store store) {
+    /**
+     * @param inForce what is in force over {@code store} (the desk's): the versions re-decided against are loaded
+     *                through it, so they are in force, loaded once, when the import is done
+     */
+    public ChangeImpact(Store store, InForceCache inForce) {
         this.store = store;
+        this.inForce = inForce;
     }
 
     public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
             throws ServiceException {
-        Map<String, VersionInfo> before = CurrentPolicy.latestLists(store.lists().versions().history());
+        Map<String, VersionInfo> before = store.lists().versions().newestBySource();
         ImportResult imported;
         try {
             imported = store.lists().importPath(path, source, effective, actor);
@@ -83,9 +88,9 @@ public final class ChangeImpact {
         VersionInfo previous = before.get(version.source());
         Map<String, VersionInfo> afterLists = new TreeMap<>(before);
         afterLists.put(version.source(), version);
-        List<PartyList> old = previous == null ? List.of() : CurrentPolicy.lists(store, previous.id());
-        List<PartyList> now = CurrentPolicy.lists(store, version.id());
-        CurrentPolicy after = CurrentPolicy.load(store, afterLists, store.policies().versions().latest().orElse(null));
+        List<PartyList> old = previous == null ? List.of() : inForce.listsOf(previous);
+        InForce after = inForce.at(afterLists, store.policies().versions().latest().orElse(null));
+        List<PartyList> now = after.lists().listsBySource().get(version.source());
         ListDiff diff = ListDiff.between(old, now);
 
         // Which deals can this touch? Screen every open deal's party names against the changed entries only.
@@ -95,9 +100,8 @@ public final class ChangeImpact {
         Set<String> ids = new LinkedHashSet<>();
         long[] names = new long[2];
         if (!touched.isEmpty()) {
-            ScreeningContext changedOnly = ScreeningContext.of(List.of(new PartyList("changed entries", "diff",
-                    null, touched, List.of())), Map.of());
-            DealEvaluator screen = new DealEvaluator(after.pack(), changedOnly);
+            PartyScreener screen = PartyScreener.over(List.of(new PartyList("changed entries", "diff", null,
+                    touched, List.of())), Map.of());
             Map<String, Boolean> hitByName = new ConcurrentHashMap<>();
             List<Deals.Parties> page = new ArrayList<>();
             names[0] = store.deals().forEachOpenParties(p -> {
@@ -165,7 +169,7 @@ public final class ChangeImpact {
      *               policy change moves no party's hits
      */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
-                                      PolicyValidator validator, CurrentPolicy before) throws ServiceException {
+                                      PolicyValidator validator, InForce before) throws ServiceException {
         VersionInfo previous = store.policies().versions().latest().orElse(null);
         ImportResult imported;
         try {
@@ -185,15 +189,14 @@ public final class ChangeImpact {
 
     /** Re-decides what a policy version changed against {@code previous} (null: the shipped pack). */
     private ImportOutcome policyImpact(VersionInfo previous, ImportResult imported, String actor,
-                                       CurrentPolicy before) throws ServiceException {
+                                       InForce before) throws ServiceException {
         VersionInfo version = imported.version();
-        Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
-        boolean sameBefore = before.listVersions().equals(lists)
+        Map<String, VersionInfo> lists = store.lists().versions().newestBySource();
+        boolean sameBefore = before.lists().hasVersions(lists)
                 && java.util.Objects.equals(before.policyVersionId(), previous == null ? null : previous.id());
-        CurrentPolicy after = sameBefore ? before.withPolicy(CurrentPolicy.pack(store, version.id()), version.id())
-                : CurrentPolicy.load(store, lists, version);
-        var beforePack = sameBefore ? before.pack() : previous == null ? CurrentPolicy.defaultPack()
-                : CurrentPolicy.pack(store, previous.id());
+        // over the lists in force before, the new policy shares their screening results: a policy moves no hits
+        InForce after = inForce.at(lists, version);
+        var beforePack = sameBefore ? before.pack() : PolicyPacks.of(store, previous);
         PolicyImpact impact = new PolicyImpact(beforePack, after.pack());
         PolicyDiff.Impact touches = impact.impact();
         Reevaluation.DealPages deals = impact.isEmpty() ? Reevaluation.DealPages.byIds(store, List.of())
@@ -231,7 +234,8 @@ public final class ChangeImpact {
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
         List<ImportOutcome> done = new ArrayList<>();
         List<VersionInfo> history = store.lists().versions().history();
-        Map<String, VersionInfo> latest = CurrentPolicy.latestLists(history);
+        Map<String, VersionInfo> latest = new TreeMap<>();
+        history.forEach(v -> latest.put(v.source(), v)); // oldest first: the last kept of each source is its newest
         for (VersionInfo v : latest.values()) {
             if (store.changeReports().exists("list", v.id())) {
                 continue;
@@ -250,8 +254,7 @@ public final class ChangeImpact {
             VersionInfo v = policies.get(policies.size() - 1);
             if (!store.changeReports().exists("policy", v.id())) {
                 VersionInfo previous = policies.size() > 1 ? policies.get(policies.size() - 2) : null;
-                Map<String, VersionInfo> lists = CurrentPolicy.latestLists(store.lists().versions().history());
-                CurrentPolicy before = CurrentPolicy.load(store, lists, previous);
+                InForce before = inForce.at(store.lists().versions().newestBySource(), previous);
                 done.add(policyImpact(previous, new ImportResult(v, false), actor, before));
             }
         }
@@ -259,7 +262,7 @@ public final class ChangeImpact {
     }
 
     /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */
-    private static void screenPage(List<Deals.Parties> page, DealEvaluator screen, Map<String, Boolean> hitByName,
+    private static void screenPage(List<Deals.Parties> page, PartyScreener screen, Map<String, Boolean> hitByName,
                                    Set<String> ids) {
         page.parallelStream().forEach(p -> {
             for (String n : p.names()) {

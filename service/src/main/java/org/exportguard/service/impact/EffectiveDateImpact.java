@@ -8,8 +8,8 @@ import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.HitDispositions;
-import org.exportguard.service.CurrentPolicy;
-import org.exportguard.service.Desk;
+import org.exportguard.service.ConfirmedDispositions;
+import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
@@ -35,7 +35,7 @@ public final class EffectiveDateImpact {
     private EffectiveDateImpact() {
     }
 
-    public static ObjectNode report(Store store, CurrentPolicy now, LocalDate day) {
+    public static ObjectNode report(Store store, InForce now, LocalDate day) {
         LocalDate before = day.minusDays(1);
         PolicyDiff diff = PolicyDiff.between(now.pack(), before, day);
         PolicyDiff.Impact impact = diff.impact();
@@ -61,7 +61,7 @@ public final class EffectiveDateImpact {
                 try {
                     Deal d = parser.parse(deals.get(i).deal().json());
                     // both days with the deal's confirmed dispositions, as a stored re-decision would apply them
-                    HitDispositions hd = Desk.hitDispositions(disposed.getOrDefault(d.id(), List.of()));
+                    HitDispositions hd = ConfirmedDispositions.of(disposed.getOrDefault(d.id(), List.of()));
                     decided[i] = new Decision[] {now.evaluator().evaluate(d, before, hd),
                             now.evaluator().evaluate(d, day, hd)};
                 } catch (DealFormatException e) {

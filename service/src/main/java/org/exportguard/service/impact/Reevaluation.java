@@ -9,8 +9,10 @@ import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
-import org.exportguard.service.CurrentPolicy;
-import org.exportguard.service.Desk;
+import org.exportguard.service.ConfirmedDispositions;
+import org.exportguard.service.DecisionDay;
+import org.exportguard.service.DecisionRecords;
+import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.Store;
@@ -74,7 +76,7 @@ final class Reevaluation {
      * @param why       stored with each new decision, e.g. {@code list US-CSL version 3}
      * @param extra     further report fields (e.g. how the deals were found)
      */
-    static ImportOutcome run(Store store, String kind, ObjectNode change, DealPages deals, CurrentPolicy after,
+    static ImportOutcome run(Store store, String kind, ObjectNode change, DealPages deals, InForce after,
                              String why, ObjectNode extra, Long listVersionId, Long policyVersionId, String actor,
                              org.exportguard.store.ImportResult imported) {
         DealParser parser = new DealParser(after.pack());
@@ -96,8 +98,8 @@ final class Reevaluation {
                 }
                 try {
                     Deal d = parser.parse(s.deal().json());
-                    decided[i] = after.evaluator().evaluate(d, Desk.asOf(d),
-                            Desk.hitDispositions(disposed.getOrDefault(s.deal().id(), List.of())));
+                    decided[i] = after.evaluator().evaluate(d, DecisionDay.of(d),
+                            ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of())));
                 } catch (DealFormatException e) {
                     problems[i] = e.getMessage();
                 }
@@ -115,7 +117,7 @@ final class Reevaluation {
                     continue;
                 }
                 reevaluated[0]++;
-                decisions.add(Desk.newDecision(d, after, why));
+                decisions.add(DecisionRecords.of(d, after, why));
                 outcomes.merge(d.outcome().name(), 1L, Long::sum);
                 if (!d.outcome().name().equals(s.outcome())) {
                     ObjectNode c = changed.addObject();
@@ -152,8 +154,8 @@ final class Reevaluation {
         for (Finding f : d.findings()) {
             if (f.outcome() == d.outcome() && out.size() < REASONS) {
                 out.add(f.rule() + ": " + f.reason() + " (" + f.subject()
-                        + (f.list() != null ? "; " + f.list() + " entry " + f.sourceId() + ", score "
-                        + Math.round(f.score() * 1000) / 1000.0 : "") + ")");
+                        + (f.match() != null ? "; " + f.match().listName() + " entry " + f.match().entryId()
+                        + ", score " + Math.round(f.match().score() * 1000) / 1000.0 : "") + ")");
             }
         }
         return out;

@@ -1,0 +1,173 @@
+package org.exportguard.policy.screen;
+
+import org.exportguard.core.match.MatchExplanation;
+import org.exportguard.core.match.NameMatcher;
+import org.exportguard.core.model.PartyList;
+import org.exportguard.core.model.PartyType;
+import org.exportguard.core.screen.ScreeningHit;
+import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.policy.deal.Deal;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Screens deal parties against a set of restricted-party lists: which listed entries a party's name could be. Owns
+ * the screening index over the lists, the threshold and limit, the containment rule, the name variants screened and
+ * a cache of hits per (query type, name). Knows nothing of policy: which of the hits matter, and what they mean, is
+ * the evaluator's to decide. Thread-safe; one screener serves any number of threads and evaluators.
+ *
+ * <p>A party's hits are those at or above the threshold, and below it (down to {@link #CONTAINMENT_FLOOR}) those
+ * whose listed name is wholly contained in the party's name ("NSO Group Technologies Ltd" contains the listed "NSO
+ * Group"): a longer trading name of a listed company scores low as a name but is exactly what a reviewer must see.
+ * The engine finds no candidate for some such names, so the name without its last word is screened too, for
+ * containment only.
+ */
+public final class PartyScreener {
+    /** Below the threshold, hits down to this score are kept only when the listed name is contained in the query. */
+    public static final double CONTAINMENT_FLOOR = 0.6;
+    /** Most hits considered per name, unless told otherwise. */
+    public static final int DEFAULT_LIMIT = 10;
+    /** Entries kept in the hit cache before it is emptied (a crude bound; a batch refills it with what repeats). */
+    private static final int CACHE_SIZE = 200_000;
+
+    private final ScreeningIndex index;
+    private final Set<String> listIds;
+    private final Map<String, String> listVersions;
+    private final double threshold;
+    private final int limit;
+    /**
+     * Hits per (query type, name). Screening is a pure function of the index and the name, so caching changes no
+     * result; a batch names the same counterparties over and over, and screening is most of a decision's work.
+     */
+    private final Map<String, List<ScreeningHit>> screened = new ConcurrentHashMap<>();
+
+    /**
+     * @param lists        the lists {@code index} was built over (their ids say what was screened against)
+     * @param listVersions list id ({@code US-CSL}, {@code OFAC-SDN}, ...) to the version of the file it came from,
+     *                     which every decision records
+     * @param threshold    lowest screening score that counts as a possible match
+     * @param limit        most hits considered per name
+     */
+    public PartyScreener(List<PartyList> lists, ScreeningIndex index, Map<String, String> listVersions,
+                         double threshold, int limit) {
+        Set<String> ids = new LinkedHashSet<>();
+        lists.forEach(l -> ids.add(l.id()));
+        this.index = index;
+        this.listIds = Collections.unmodifiableSet(ids);
+        this.listVersions = Collections.unmodifiableMap(new TreeMap<>(listVersions));
+        this.threshold = threshold;
+        this.limit = limit;
+    }
+
+    /** Over {@code index} (built over {@code lists}), with the default threshold and limit. */
+    public PartyScreener(List<PartyList> lists, ScreeningIndex index, Map<String, String> listVersions) {
+        this(lists, index, listVersions, NameMatcher.DEFAULT_THRESHOLD, DEFAULT_LIMIT);
+    }
+
+    /** Builds the index over {@code lists}; the default threshold and limit. */
+    public static PartyScreener over(List<PartyList> lists, Map<String, String> listVersions) {
+        return new PartyScreener(lists, ScreeningIndex.build(lists), listVersions);
+    }
+
+    /** The hits of one party, its type (when the deal gives one) narrowing what its name can be. */
+    public List<ScreeningHit> screen(Deal.Party party) {
+        return screen(party.name(), queryType(party));
+    }
+
+    /**
+     * The hits a party of this name could have whatever its type (an unknown type costs no score, so these are a
+     * superset of any typed party's): what change impact uses to find the deals a list change can touch.
+     */
+    public List<ScreeningHit> screenAnyType(String name) {
+        return screen(name, PartyType.UNKNOWN);
+    }
+
+    private List<ScreeningHit> screen(String name, PartyType type) {
+        String key = type.ordinal() + "\u0000" + name;
+        List<ScreeningHit> h = screened.get(key);
+        if (h == null) {
+            h = screenUncached(name, type);
+            if (screened.size() >= CACHE_SIZE) {
+                screened.clear(); // crude bound; a batch's counterparties repeat, so it refills with the useful ones
+            }
+            screened.put(key, h);
+        }
+        return h;
+    }
+
+    private List<ScreeningHit> screenUncached(String name, PartyType type) {
+        Map<String, ScreeningHit> kept = new LinkedHashMap<>();
+        boolean full = true;
+        for (String variant : nameVariants(name)) {
+            for (ScreeningHit h : index.screen(new ScreeningQuery(variant, type, null, null), CONTAINMENT_FLOOR,
+                    limit)) {
+                if ((full && h.score() >= threshold) || containsListedName(h)) {
+                    kept.putIfAbsent(h.party().source() + '\u0000' + h.party().sourceId(), h);
+                }
+            }
+            full = false;
+        }
+        return List.copyOf(kept.values());
+    }
+
+    /** The name, then (for names of three words or more) the name without its last word. */
+    public static List<String> nameVariants(String name) {
+        String[] words = name.strip().split("\\s+");
+        if (words.length < 3) {
+            return List.of(name);
+        }
+        return List.of(name, String.join(" ", Arrays.copyOf(words, words.length - 1)));
+    }
+
+    /** Every word of the matched listed name (at least two) met a query word exactly: the name is contained. */
+    public static boolean containsListedName(ScreeningHit hit) {
+        MatchExplanation e = hit.explanation();
+        if (e == null || !e.unmatchedList().isEmpty() || e.pairs().size() < 2) {
+            return false;
+        }
+        return e.pairs().stream().allMatch(p -> p.kind() == MatchExplanation.Kind.EXACT);
+    }
+
+    private static PartyType queryType(Deal.Party p) {
+        if (p.type() == null) {
+            return PartyType.UNKNOWN;
+        }
+        return switch (p.type()) {
+            case "individual" -> PartyType.PERSON;
+            case "government" -> PartyType.ORGANIZATION;
+            default -> PartyType.UNKNOWN;
+        };
+    }
+
+    /** The index screened against (shared: build one per set of lists). */
+    public ScreeningIndex index() {
+        return index;
+    }
+
+    /** The ids of the lists screened against, in load order. */
+    public Set<String> listIds() {
+        return listIds;
+    }
+
+    /** List id to the version of the file it came from (sorted by id). */
+    public Map<String, String> listVersions() {
+        return listVersions;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public int limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,86 @@
+package org.exportguard.policy;
+
+import org.exportguard.core.model.PartyType;
+import org.exportguard.core.screen.ScreeningHit;
+import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.policy.deal.Deal;
+import org.exportguard.policy.screen.PartyScreener;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Screening deal parties on the shipped sample lists: the cache, the containment variant, untyped screening. */
+class PartyScreenerTest {
+    /** Real names of the sample lists, as a deal could give them, each with a type a deal could give it. */
+    private static final List<Deal.Party> PARTIES = List.of(
+            new Deal.Party("end-user", "NSO Group", "IL", "non-government"),
+            new Deal.Party("end-user", "NSO Group Technologies Ltd", "IL", "non-government"),
+            new Deal.Party("consignee", "Saito Tech Ltd.", "IL", "government"),
+            new Deal.Party("end-user", "Banco Nacional de Cuba", "CU", "government"),
+            new Deal.Party("intermediate", "Ayman al Zawahiri", "EG", "individual"),
+            new Deal.Party("purchaser", "ZAWAHIRI, Ayman", "EG", "individual"),
+            new Deal.Party("end-user", "Al-Qaida", "AF", "government"),
+            new Deal.Party("end-user", "Positive Technologies", "RU", null),
+            new Deal.Party("end-user", "Acme Widgets GmbH", "DE", "non-government"));
+
+    private static Set<String> entries(List<ScreeningHit> hits) {
+        return hits.stream().map(h -> h.party().source() + " " + h.party().sourceId()).collect(Collectors.toSet());
+    }
+
+    /** A screener of its own (an empty cache) over the fixture's index. */
+    private static PartyScreener fresh() throws Exception {
+        PartyScreener shared = Fixtures.screener();
+        return new PartyScreener(List.of(), shared.index(), Map.of(), shared.threshold(), shared.limit());
+    }
+
+    @Test
+    void theCacheChangesNoResult() throws Exception {
+        PartyScreener cached = fresh();
+        for (Deal.Party p : PARTIES) {
+            List<ScreeningHit> first = cached.screen(p);
+            assertEquals(first, cached.screen(p), p.name() + ": asked again, from the cache");
+            assertEquals(first, fresh().screen(p), p.name() + ": as a screener that never saw it");
+        }
+        // a typed and an untyped question about one name are cached apart
+        Deal.Party person = new Deal.Party("end-user", "Banco Nacional de Cuba", "CU", "individual");
+        assertEquals(fresh().screen(person), cached.screen(person));
+        assertEquals(fresh().screenAnyType(person.name()), cached.screenAnyType(person.name()));
+    }
+
+    @Test
+    void aLongerNameContainingAListedOneIsFoundThroughItsShorterVariant() throws Exception {
+        String name = "NSO Group Technologies Ltd";
+        assertEquals(List.of(name, "NSO Group Technologies"), PartyScreener.nameVariants(name));
+        assertEquals(List.of("NSO Group"), PartyScreener.nameVariants("NSO Group"));
+        PartyScreener s = fresh();
+        // the engine alone, with the full name, finds no candidate for the listed "NSO Group"
+        List<ScreeningHit> direct = s.index().screen(new ScreeningQuery(name, PartyType.UNKNOWN, null, null),
+                PartyScreener.CONTAINMENT_FLOOR, s.limit());
+        assertFalse(entries(direct).contains("US-CSL sample-el-0001"), direct.toString());
+        List<ScreeningHit> hits = s.screen(new Deal.Party("end-user", name, "IL", "non-government"));
+        ScreeningHit nso = hits.stream().filter(h -> h.party().sourceId().equals("sample-el-0001")).findFirst()
+                .orElseThrow(() -> new AssertionError("the variant finds NSO Group: " + hits));
+        assertTrue(nso.score() < s.threshold(), "below the threshold, kept for containment: " + nso.score());
+        assertTrue(PartyScreener.containsListedName(nso), nso.explanation().toString());
+    }
+
+    @Test
+    void screeningWhateverTheTypeFindsEveryHitOfATypedParty() throws Exception {
+        PartyScreener s = fresh();
+        int typedHits = 0;
+        for (Deal.Party p : PARTIES) {
+            Set<String> typed = entries(s.screen(p));
+            Set<String> any = entries(s.screenAnyType(p.name()));
+            assertTrue(any.containsAll(typed), p + ": typed " + typed + ", any type " + any);
+            typedHits += typed.size();
+        }
+        assertTrue(typedHits >= 6, "the names are real: most have hits (" + typedHits + ")");
+    }
+}

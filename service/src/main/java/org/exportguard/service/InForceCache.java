@@ -1,0 +1,107 @@
+package org.exportguard.service;
+
+import org.exportguard.core.model.PartyList;
+import org.exportguard.store.Store;
+import org.exportguard.store.VersionInfo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one holder of what is in force over a store: the lists in force (loaded, indexed once) and the policy in
+ * force, kept while no newer version is stored. Asking costs two one-value queries (the newest list version id,
+ * the newest policy version); only a newer version loads anything, and then only the sources that changed are read
+ * again. Imports ask it for the versions they re-decide against, so after an import the new lists are already
+ * here. Thread-safe.
+ */
+public final class InForceCache {
+    /** Lists, and the newest list version id stored when they were last found to be the newest (-1: not known). */
+    private record Lists(ListsInForce lists, long newestId) {
+    }
+
+    private final Store store;
+    private volatile Lists lists;
+    private volatile InForce inForce;
+
+    public InForceCache(Store store) {
+        this.store = store;
+    }
+
+    /** The lists and policy in force now: the newest stored version of each list source and of the policy. */
+    public InForce current() throws ServiceException {
+        ListsInForce l = lists();
+        VersionInfo policy = store.policies().versions().latest().orElse(null);
+        InForce f = inForce;
+        if (f != null && f.lists() == l && Objects.equals(f.policyVersionId(), policy == null ? null : policy.id())) {
+            return f;
+        }
+        return at(l, policy);
+    }
+
+    /** The lists in force now: the newest stored version of each list source. */
+    public ListsInForce lists() throws ServiceException {
+        long newest = store.lists().versions().newestId();
+        Lists l = lists;
+        if (l != null && l.newestId() == newest) {
+            return l.lists();
+        }
+        synchronized (this) {
+            l = lists;
+            if (l != null && l.newestId() == newest) {
+                return l.lists();
+            }
+            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
+            ListsInForce loaded = lists(latest);
+            // the ids only grow, so the newest of the newest versions is the newest id as of that read
+            lists = new Lists(loaded, latest.values().stream().mapToLong(VersionInfo::id).max().orElse(0));
+            return loaded;
+        }
+    }
+
+    /**
+     * These list versions (by source): the lists held when they are these, else loaded (reading again only the
+     * sources whose version differs from those held) and held from now on.
+     */
+    public synchronized ListsInForce lists(Map<String, VersionInfo> versions) throws ServiceException {
+        Lists l = lists;
+        if (l != null && l.lists().hasVersions(versions)) {
+            return l.lists();
+        }
+        ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists());
+        lists = new Lists(loaded, -1); // whether these are the newest is checked on the next lists()
+        return loaded;
+    }
+
+    /** These list versions under this policy version (null: the pack shipped in the jar). */
+    public InForce at(Map<String, VersionInfo> listVersions, VersionInfo policy) throws ServiceException {
+        return at(lists(listVersions), policy);
+    }
+
+    private synchronized InForce at(ListsInForce l, VersionInfo policy) throws ServiceException {
+        Long policyId = policy == null ? null : policy.id();
+        InForce f = inForce;
+        InForce next;
+        if (f != null && Objects.equals(f.policyVersionId(), policyId)) {
+            next = f.lists() == l ? f : InForce.of(l, f.pack(), policyId);
+        } else if (f != null && f.lists() == l) {
+            next = f.withPolicy(PolicyPacks.of(store, policy), policyId); // same lists: shares their screening
+        } else {
+            next = InForce.of(l, PolicyPacks.of(store, policy), policyId);
+        }
+        inForce = next;
+        return next;
+    }
+
+    /** The lists of one stored version: those held when it is in force, else read from the store. */
+    public List<PartyList> listsOf(VersionInfo version) throws ServiceException {
+        Lists l = lists;
+        if (l != null) {
+            VersionInfo held = l.lists().versions().get(version.source());
+            if (held != null && held.id() == version.id()) {
+                return l.lists().listsBySource().get(version.source());
+            }
+        }
+        return PartyLists.ofVersion(store, version.id());
+    }
+}

@@ -140,17 +140,12 @@ public final class ListFetcher {
     }
 
     /**
-     * The version of {@code source} in force now: its newest stored version, as the desk decides against. (When
-     * effective dates and roll-backs make "in force" more than "newest", this must ask the desk.)
+     * The version of {@code source} in force now: its newest stored version, as the desk's lists in force take it
+     * ({@code Versions.newestBySource}, the query {@code InForceCache} asks). When effective dates and roll-backs
+     * make "in force" more than "newest" (issue 12, safe imports), this must ask the desk.
      */
     VersionInfo inForce(String source) {
-        VersionInfo found = null;
-        for (VersionInfo v : store.lists().versions().history()) {
-            if (v.source().equals(source)) {
-                found = v;
-            }
-        }
-        return found;
+        return store.lists().versions().newestBySource().get(source);
     }
 
     private Downloader.Result download(SourceSpec spec, SourceSpec.SourceUrl u, Path dir,

@@ -42,9 +42,9 @@ class FetchCommandTest {
 
     private Path sources(String extra) throws Exception {
         return Files.writeString(tmp.resolve("sources.yaml"), "sources:\n"
-                + "  UN-SC:\n    format: un-xml\n    timeoutSeconds: 2\n    urls: [" + publisher.uri("/un/consolidated.xml")
+                + "  UN-SC:\n    format: un-xml\n    timeoutSeconds: 30\n    urls: [" + publisher.uri("/un/consolidated.xml")
                 + "]\n"
-                + "  US-CSL:\n    format: csl-csv\n    timeoutSeconds: 2\n    urls: [" + publisher.uri("/csl/consolidated.csv")
+                + "  US-CSL:\n    format: csl-csv\n    timeoutSeconds: 30\n    urls: [" + publisher.uri("/csl/consolidated.csv")
                 + "]\n" + extra);
     }
 
@@ -104,7 +104,7 @@ class FetchCommandTest {
 
     @Test
     void sourcesAreChosenByNameAndAnUnknownNameIsAUsageError() throws Exception {
-        String file = sources("  OS-CH_SECO_SANCTIONS:\n    format: ftm-json\n    enabled: false\n    timeoutSeconds: 2\n"
+        String file = sources("  OS-CH_SECO_SANCTIONS:\n    format: ftm-json\n    enabled: false\n    timeoutSeconds: 30\n"
                 + "    urls: [" + publisher.uri("/os/entities.ftm.json") + "]\n").toString();
         Cli.Result r = run("lists", "fetch", "--sources", file, "--source", "US-CSL");
         assertEquals(0, r.code(), r::toString);

@@ -35,7 +35,7 @@ class ServeRefreshIT {
         try (ListPublisher publisher = ListPublisher.start()) {
             publisher.put("/csl.csv", CslCsv.text(CslCsv.entity("el-1", "NSO Group")));
             Path sources = Files.writeString(dir.resolve("sources.yaml"), "sources:\n  US-CSL:\n    format: csl-csv\n"
-                    + "    timeoutSeconds: 5\n    urls: [" + publisher.uri("/csl.csv") + "]\n");
+                    + "    timeoutSeconds: 30\n    urls: [" + publisher.uri("/csl.csv") + "]\n");
             ServeProcs.Server s = procs.serve("--data-dir", data, "--refresh", "1s", "--refresh-minimum", "1s",
                     "--sources", sources.toString());
             try {

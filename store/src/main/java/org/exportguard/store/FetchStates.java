@@ -27,9 +27,11 @@ public final class FetchStates {
     static final int MAX_REASON = 2000;
 
     private final Database db;
+    private final AuditLog audit;
 
-    FetchStates(Database db) {
+    FetchStates(Database db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /**
@@ -90,18 +92,18 @@ public final class FetchStates {
     }
 
     /**
-     * A fetch that confirmed {@code source} current at {@code at}: it imported list version {@code versionId}
+     * A fetch that confirmed {@code source} current now (the store's clock): it imported list version {@code versionId}
      * ({@link FetchState#FETCHED}), or found the publisher's files to be that version still
      * ({@link FetchState#UNCHANGED}). The failure count goes back to 0, and {@code urls} replace the source's
      * validators.
      */
-    public FetchState recordSuccess(String source, Instant at, String outcome, long versionId, String versionSha256,
+    public FetchState recordSuccess(String source, String outcome, long versionId, String versionSha256,
                                     List<UrlValidators> urls, String detail, String actor) {
         if (!FetchState.FETCHED.equals(outcome) && !FetchState.UNCHANGED.equals(outcome)) {
             throw new IllegalArgumentException("not a successful outcome: " + outcome);
         }
-        String when = time(at);
         return db.write(c -> {
+            String when = db.now();
             Optional<FetchState> old = find(c, source);
             upsert(c, old.isPresent(), source, when, versionId, versionSha256, when, outcome,
                     old.map(s -> time(s.lastFailureAt())).orElse(null),
@@ -133,19 +135,19 @@ public final class FetchStates {
             d.put("detail", detail);
             ArrayNode u = d.putArray("urls");
             urls.forEach(x -> u.add(x.url()));
-            AuditLog.append(c, actor, "lists.fetch", source, d);
+            audit.append(c, actor, "lists.fetch", source, d);
             return find(c, source).orElseThrow();
         });
     }
 
     /**
-     * A fetch of {@code source} that failed at {@code at}: no version changed; the failure and its reason are kept
+     * A fetch of {@code source} that failed (now, by the store's clock): no version changed; the failure and its reason are kept
      * and counted until the next success. The validators stay as they were.
      */
-    public FetchState recordFailure(String source, Instant at, String reason, String actor) {
-        String when = time(at);
+    public FetchState recordFailure(String source, String reason, String actor) {
         String why = reason == null || reason.isBlank() ? "unknown failure" : oneLine(reason);
         return db.write(c -> {
+            String when = db.now();
             Optional<FetchState> old = find(c, source);
             upsert(c, old.isPresent(), source, old.map(s -> time(s.confirmedAt())).orElse(null),
                     old.map(FetchState::confirmedVersionId).orElse(null),
@@ -154,7 +156,7 @@ public final class FetchStates {
             ObjectNode d = AuditLog.details();
             d.put("outcome", FetchState.FAILED);
             d.put("reason", why);
-            AuditLog.append(c, actor, "lists.fetch", source, d);
+            audit.append(c, actor, "lists.fetch", source, d);
             return find(c, source).orElseThrow();
         });
     }

@@ -1,5 +1,6 @@
 package org.exportguard.store;
 
+import org.exportguard.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +25,15 @@ abstract class FetchStatesContractTest {
 
     abstract StoreLocation freshLocation();
 
+    final TestClock clock = new TestClock(T1);
+
+    Store open() {
+        return Store.open(freshLocation(), clock);
+    }
+
     @Test
     void aSourceNeverFetchedHasNoState() {
-        try (Store s = Store.open(freshLocation())) {
+        try (Store s = open()) {
             assertTrue(s.fetchStates().all().isEmpty());
             assertTrue(s.fetchStates().confirmedAt("UN-SC").isEmpty());
             assertTrue(s.fetchStates().validators("UN-SC").isEmpty());
@@ -35,11 +42,11 @@ abstract class FetchStatesContractTest {
 
     @Test
     void successConfirmsFailuresCountAndKeepTheConfirmationAndTheNextSuccessResetsThem() {
-        try (Store s = Store.open(freshLocation())) {
+        try (Store s = open()) {
             FetchStates f = s.fetchStates();
             var u = new FetchStates.UrlValidators("http://x/un.xml", "\"abc\"", "Tue, 15 Jan 2030 05:00:00 GMT",
                     "c".repeat(64), "v".repeat(64));
-            FetchState ok = f.recordSuccess("UN-SC", T1, FetchState.FETCHED, 3, "v".repeat(64), List.of(u),
+            FetchState ok = f.recordSuccess("UN-SC", FetchState.FETCHED, 3, "v".repeat(64), List.of(u),
                     "imported", ACTOR);
             assertEquals(T1, ok.confirmedAt());
             assertEquals(3L, ok.confirmedVersionId());
@@ -47,8 +54,10 @@ abstract class FetchStatesContractTest {
             assertEquals("ok", ok.status());
             assertEquals(Map.of("http://x/un.xml", u), f.validators("UN-SC"));
 
-            f.recordFailure("UN-SC", T2, "HTTP 500 from http://x/un.xml\nsecond line", ACTOR);
-            FetchState failed = f.recordFailure("UN-SC", T3, "timeout", ACTOR);
+            clock.set(T2);
+            f.recordFailure("UN-SC", "HTTP 500 from http://x/un.xml\nsecond line", ACTOR);
+            clock.set(T3);
+            FetchState failed = f.recordFailure("UN-SC", "timeout", ACTOR);
             assertEquals(2, failed.consecutiveFailures());
             assertEquals("failing", failed.status());
             assertEquals(T1, failed.confirmedAt(), "a failure keeps the last confirmation");
@@ -57,7 +66,8 @@ abstract class FetchStatesContractTest {
             assertEquals(FetchState.FAILED, failed.lastOutcome());
             assertEquals(Map.of("http://x/un.xml", u), f.validators("UN-SC"), "a failure keeps the validators");
 
-            FetchState again = f.recordSuccess("UN-SC", T3.plusSeconds(60), FetchState.UNCHANGED, 3, "v".repeat(64),
+            clock.set(T3.plusSeconds(60));
+            FetchState again = f.recordSuccess("UN-SC", FetchState.UNCHANGED, 3, "v".repeat(64),
                     List.of(), "not modified", ACTOR);
             assertEquals(0, again.consecutiveFailures());
             assertEquals(T3.plusSeconds(60), f.confirmedAt("UN-SC").orElseThrow());
@@ -69,8 +79,8 @@ abstract class FetchStatesContractTest {
 
     @Test
     void aFailureBeforeAnySuccessHasNoConfirmationAndEveryRecordIsAudited() {
-        try (Store s = Store.open(freshLocation())) {
-            FetchState st = s.fetchStates().recordFailure("BIS-DPL", T1, "HTTP 404 from http://x/dpl.txt", ACTOR);
+        try (Store s = open()) {
+            FetchState st = s.fetchStates().recordFailure("BIS-DPL", "HTTP 404 from http://x/dpl.txt", ACTOR);
             assertNull(st.confirmedAt());
             assertNull(st.confirmedVersionId());
             assertEquals(1, st.consecutiveFailures());
@@ -78,7 +88,7 @@ abstract class FetchStatesContractTest {
             assertEquals("failing", json.get("status").asText());
             assertTrue(json.get("lastSuccess").isNull());
             assertEquals("HTTP 404 from http://x/dpl.txt", json.get("lastFailureReason").asText());
-            s.fetchStates().recordSuccess("BIS-DPL", T2, FetchState.FETCHED, 1, "d".repeat(64), List.of(), "x", ACTOR);
+            s.fetchStates().recordSuccess("BIS-DPL", FetchState.FETCHED, 1, "d".repeat(64), List.of(), "x", ACTOR);
             List<AuditRecord> audit = s.audit().page(0, 100);
             assertEquals(2, audit.size());
             assertTrue(audit.stream().allMatch(r -> r.action().equals("lists.fetch") && r.subject().equals("BIS-DPL")

@@ -25,7 +25,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class FetchCommand implements Callable<Integer> {
         List<SourceSpec> chosen = choose(spec, file, only);
         boolean failed = false;
         try (Store s = store.open()) {
-            ListFetcher fetcher = new ListFetcher(new Desk(s), new Downloader(), Clock.systemUTC());
+            ListFetcher fetcher = new ListFetcher(new Desk(s), new Downloader());
             for (SourceSpec source : chosen) {
                 FetchResult r = fetcher.fetch(source, allowShrink, store.actor());
                 ctx.out().println(r.line());

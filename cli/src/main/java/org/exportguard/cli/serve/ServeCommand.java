@@ -30,7 +30,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         Refresher refresher = sourcesFile == null ? null : Refresher.start(new ListFetcher(server.desk(),
-                new Downloader(), Clock.systemUTC()), sourcesFile.enabled(), refresh, store.actor(), log);
+                new Downloader()), sourcesFile.enabled(), refresh, store.actor(), log);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (refresher != null) {

@@ -19,8 +19,6 @@ import org.exportguard.store.VersionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +45,12 @@ public final class ListFetcher {
     private final Desk desk;
     private final Store store;
     private final Downloader downloader;
-    private final Clock clock;
 
-    public ListFetcher(Desk desk, Downloader downloader, Clock clock) {
+    /** Fetches through {@code desk}; the times it records come from its store's clock. */
+    public ListFetcher(Desk desk, Downloader downloader) {
         this.desk = desk;
         this.store = desk.store();
         this.downloader = downloader;
-        this.clock = clock;
     }
 
     /**
@@ -81,11 +78,10 @@ public final class ListFetcher {
                 FetchStates.UrlValidators v = conditional ? remembered.get(u.uri().toString()) : null;
                 got.put(u, download(spec, u, dir, v));
             }
-            Instant seen = clock.instant();
             if (got.values().stream().allMatch(r -> r instanceof Downloader.NotModified)) {
                 List<FetchStates.UrlValidators> keep = spec.urls().stream()
                         .map(u -> remembered.get(u.uri().toString())).toList();
-                return confirmed(spec, inForce, seen, keep, "not modified since the last fetch (HTTP 304): list "
+                return confirmed(spec, inForce, keep, "not modified since the last fetch (HTTP 304): list "
                         + "version " + inForce.id() + " confirmed current", actor);
             }
             for (Map.Entry<SourceSpec.SourceUrl, Downloader.Result> e : got.entrySet()) {
@@ -102,7 +98,7 @@ public final class ListFetcher {
                         f.sha256(), sha));
             });
             if (inForce != null && inForce.sha256().equals(sha)) {
-                return confirmed(spec, inForce, seen, validators, "same content as list version " + inForce.id()
+                return confirmed(spec, inForce, validators, "same content as list version " + inForce.id()
                         + " (sha256 " + shortSha(sha) + "): confirmed current", actor);
             }
             long entries = check(spec, dir, importPath);
@@ -128,7 +124,7 @@ public final class ListFetcher {
                     : "list version " + now.id() + " imported") + " (" + entries + " entries, sha256 "
                     + shortSha(sha) + ")" + (shrink != null ? "; shrink allowed: " + shrink : "") + "; "
                     + impact(o);
-            store.fetchStates().recordSuccess(id, seen, FetchState.FETCHED, now.id(), sha, validators, detail, actor);
+            store.fetchStates().recordSuccess(id, FetchState.FETCHED, now.id(), sha, validators, detail, actor);
             return new FetchResult(id, FetchResult.Outcome.FETCHED, detail, now, o);
         } catch (FetchFailure f) {
             return failed(spec, inForce, f.getMessage(), actor);
@@ -209,15 +205,15 @@ public final class ListFetcher {
         return entries;
     }
 
-    private FetchResult confirmed(SourceSpec spec, VersionInfo inForce, Instant at,
-                                  List<FetchStates.UrlValidators> validators, String detail, String actor) {
-        store.fetchStates().recordSuccess(spec.id(), at, FetchState.UNCHANGED, inForce.id(), inForce.sha256(),
+    private FetchResult confirmed(SourceSpec spec, VersionInfo inForce, List<FetchStates.UrlValidators> validators,
+                                  String detail, String actor) {
+        store.fetchStates().recordSuccess(spec.id(), FetchState.UNCHANGED, inForce.id(), inForce.sha256(),
                 validators, detail, actor);
         return new FetchResult(spec.id(), FetchResult.Outcome.UNCHANGED, detail, inForce, null);
     }
 
     private FetchResult failed(SourceSpec spec, VersionInfo inForce, String reason, String actor) {
-        FetchState s = store.fetchStates().recordFailure(spec.id(), clock.instant(), reason, actor);
+        FetchState s = store.fetchStates().recordFailure(spec.id(), reason, actor);
         String detail = s.lastFailureReason() + "; " + (inForce == null ? "no version of " + spec.id()
                 + " is stored yet" : "list version " + inForce.id() + " stays in force") + " ("
                 + s.consecutiveFailures() + (s.consecutiveFailures() == 1 ? " failure" : " failures in a row") + ")";

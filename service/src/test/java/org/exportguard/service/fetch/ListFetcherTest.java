@@ -52,11 +52,11 @@ class ListFetcherTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(StoreLocation.sqlite(tmp.resolve("data")));
+        clock = new TestClock();
+        store = Store.open(StoreLocation.sqlite(tmp.resolve("data")), clock);
         desk = new Desk(store);
         publisher = ListPublisher.start();
-        clock = new TestClock();
-        fetcher = new ListFetcher(desk, new Downloader(Duration.ofSeconds(5)), clock);
+        fetcher = new ListFetcher(desk, new Downloader(Duration.ofSeconds(5)));
     }
 
     @AfterEach
@@ -67,7 +67,13 @@ class ListFetcherTest {
 
     private SourceSpec source(String id, ListFormat format, String... paths) {
         return new SourceSpec(id, format, Arrays.stream(paths).map(p -> new SourceSpec.SourceUrl(publisher.uri(p),
-                p.substring(p.lastIndexOf('/') + 1))).toList(), 2, Duration.ofSeconds(2), 64L << 20, true);
+                p.substring(p.lastIndexOf('/') + 1))).toList(), 2, Duration.ofSeconds(20), 64L << 20, true);
+    }
+
+    /** {@code s} waiting only a second for an answer (the timeout case; others allow for a busy machine). */
+    static SourceSpec impatient(SourceSpec s) {
+        return new SourceSpec(s.id(), s.format(), s.urls(), s.maxAgeDays(), Duration.ofSeconds(1), s.maxBytes(),
+                s.enabled());
     }
 
     private SourceSpec un() {
@@ -215,14 +221,14 @@ class ListFetcherTest {
         publisher.put(path, text.replace("<FIRST_NAME>ERIC</FIRST_NAME>", "<FIRST_NAME>ERICH</FIRST_NAME>"));
 
         Map<ListPublisher.Mode, String> failures = new java.util.LinkedHashMap<>();
-        failures.put(ListPublisher.Mode.HANG, "timeout: no answer from " + publisher.uri(path) + " within 2 s");
+        failures.put(ListPublisher.Mode.HANG, "timeout: no answer from " + publisher.uri(path) + " within 1 s");
         failures.put(ListPublisher.Mode.ERROR_500, "HTTP 500 from " + publisher.uri(path));
         failures.put(ListPublisher.Mode.TRUNCATE, "truncated download from " + publisher.uri(path) + ": ");
         int n = 0;
         for (Map.Entry<ListPublisher.Mode, String> f : failures.entrySet()) {
             publisher.mode(path, f.getKey());
             clock.advance(Duration.ofMinutes(1));
-            FetchResult r = fetch(un());
+            FetchResult r = fetch(f.getKey() == ListPublisher.Mode.HANG ? impatient(un()) : un());
             n++;
             assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
             assertTrue(r.detail().startsWith(f.getValue()), () -> f.getKey() + ": " + r.line());
@@ -305,7 +311,7 @@ class ListFetcherTest {
     @Test
     void aFileLargerThanTheLimitIsRefusedWhileItArrives() throws Exception {
         publisher.put("/un/consolidated.xml", SharedData.list("un-consolidated-2026-02-27.xml"));
-        SourceSpec small = new SourceSpec("UN-SC", ListFormat.UN_XML, un().urls(), 2, Duration.ofSeconds(2),
+        SourceSpec small = new SourceSpec("UN-SC", ListFormat.UN_XML, un().urls(), 2, Duration.ofSeconds(20),
                 1L << 20, true);
         FetchResult r = fetch(small);
         assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A list publisher for fetch tests: the JDK's HTTP server on 127.0.0.1 (a free port) serving list files a test puts
  * under paths, as a publisher would: 200 with an ETag (from the content) and a Last-Modified, 304 to a conditional
  * GET whose If-None-Match is the current ETag, 404 for a path it has no file for. Each path can be made to misbehave
- * ({@link Mode}): answer 500, never answer, break the body off half-way, or give no validators.
+ * ({@link Mode}): answer 500, never answer, break the body off half-way, stall half-way, or give no validators.
  *
  * <pre>{@code
  * try (ListPublisher p = ListPublisher.start()) {
@@ -52,7 +52,9 @@ public final class ListPublisher implements AutoCloseable {
         /** Never answers (until the publisher is closed). */
         HANG,
         /** Sends the headers with the full Content-Length, half the body, then drops the connection. */
-        TRUNCATE
+        TRUNCATE,
+        /** Sends the headers with the full Content-Length and half the body, then nothing (until closed). */
+        STALL
     }
 
     private record File(byte[] body, String etag, String lastModified) {
@@ -161,6 +163,18 @@ public final class ListPublisher implements AutoCloseable {
                     out.flush();
                     // the JDK server drops the connection when a handler throws: the client sees the body end early
                     throw new IllegalStateException("dropping the connection half-way, as a test asked");
+                }
+                case STALL -> {
+                    ex.sendResponseHeaders(200, f.body().length);
+                    OutputStream out = ex.getResponseBody();
+                    out.write(f.body(), 0, f.body().length / 2);
+                    out.flush();
+                    try {
+                        closing.await(5, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("dropping a stalled connection");
                 }
                 case NO_VALIDATORS -> send(ex, 200, f.body());
                 case NORMAL -> {

@@ -247,6 +247,19 @@ class ListFetcherTest {
     }
 
     @Test
+    void aDownloadThatStallsHalfWayTimesOutHoweverLargeTheFile() throws Exception {
+        Path real = SharedData.list("un-consolidated-2026-02-27.xml");
+        long size = Files.size(real);
+        publisher.put("/un/consolidated.xml", real).mode("/un/consolidated.xml", ListPublisher.Mode.STALL);
+        FetchResult r = fetch(impatient(un()));
+        assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
+        assertTrue(r.detail().startsWith("timeout: no data from " + publisher.uri("/un/consolidated.xml")
+                + " for 1 s after "), r::line);
+        assertTrue(r.detail().contains(" bytes of " + size), r::line);
+        assertTrue(versions().isEmpty());
+    }
+
+    @Test
     void aFileOfTheWrongFormatIsRefused() throws Exception {
         publisher.put("/csl/consolidated.csv", csl("Bar Logistics"));
         fetch(csl());

@@ -40,7 +40,8 @@ import java.nio.charset.StandardCharsets;
  * 3 a batch had bad items (lines, each reported with its line number; list sources {@code lists fetch} could not
  * fetch): the others were processed; 4 the store refused
  * or could not do it (unreachable database, an existing user, an unknown name: one line "exportguard: error: ...");
- * 5 the audit chain is broken ({@code audit verify}).
+ * 5 the audit chain is broken ({@code audit verify});
+ * 6 a benchmark's self-check failed (its figures are printed, the failure in one line on stderr).
  * No stack trace ever reaches the user.
  */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, version = "exportguard 0.1.0",
@@ -51,7 +52,8 @@ import java.nio.charset.StandardCharsets;
                 "3:a batch had bad items (lines, reported with their line numbers; list sources that failed to fetch):"
                         + " the others were processed",
                 "4:the store refused or could not do it (unreachable, conflict, not found)",
-                "5:the audit chain is broken (audit verify)"})
+                "5:the audit chain is broken (audit verify)",
+                "6:a benchmark's self-check failed (bench): its figures measure something else"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -59,6 +61,7 @@ public final class Main implements Runnable {
     public static final int EXIT_BAD_LINES = 3;
     public static final int EXIT_STORE = 4;
     public static final int EXIT_AUDIT = 5;
+    public static final int EXIT_BENCH_CHECK = 6;
 
     /** How {@code policy import} checks a pack: the policy module's loader, which validates on load. */
     static final PolicyValidator POLICY_VALIDATOR = dir -> {

@@ -98,7 +98,9 @@ public final class ListsCommand implements Runnable {
     }
 
     /** {@code lists history}: the stored list versions. */
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Lists the stored list versions, one row per version of each source, oldest first, and the events that put them in force.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = {"Lists the stored list versions, one "
+            + "row per version of each source, oldest first, the events that put them in force, and how fetching each "
+            + "source went (lists fetch, serve --refresh): last success, last failure and why."})
     public static final class History implements Callable<Integer> {
         @Option(names = "--json", description = "JSON instead of a table.")
         boolean json;
@@ -114,8 +116,16 @@ public final class ListsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ctx.out().print(VersionsCommands.listHistory(store.with(s -> new VersionsCommands.ListHistory(
-                    s.lists().versions().history(), s.lists().events(), s.lists().inForce())), json));
+            try (Store s = store.open()) {
+                VersionsCommands.ListHistory h = new VersionsCommands.ListHistory(s.lists().versions().history(),
+                        s.lists().events(), s.lists().inForce());
+                List<org.exportguard.store.FetchState> fetched = s.fetchStates().all();
+                if (json) {
+                    ctx.out().print(FetchCommand.historyJson(h, fetched));
+                } else {
+                    ctx.out().print(VersionsCommands.listHistory(h, false) + FetchCommand.statusText(fetched));
+                }
+            }
             return Main.EXIT_OK;
         }
     }

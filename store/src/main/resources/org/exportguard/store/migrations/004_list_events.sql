@@ -1,10 +1,10 @@
--- ExportGuard store, schema 3: one version per list source, and events that decide which version is in force.
+-- ExportGuard store, schema 4: one version per list source, and events that decide which version is in force.
 -- Runs unchanged on SQLite and PostgreSQL.
 
 -- A list version's content hash is unique per source, no longer across sources: one OpenSanctions file naming
 -- several datasets is one version of each dataset's source, all holding that file. SQLite cannot drop a UNIQUE
 -- constraint, so the table is copied into one without it.
-CREATE TABLE list_versions_v3 (
+CREATE TABLE list_versions_v4 (
     id BIGINT PRIMARY KEY,
     source TEXT NOT NULL,
     sha256 TEXT NOT NULL,
@@ -18,12 +18,12 @@ CREATE TABLE list_versions_v3 (
     counts TEXT NOT NULL,
     content BYTEA NOT NULL
 );
-INSERT INTO list_versions_v3 (id, source, sha256, effective_date, imported_at, imported_by, origin, load_entry,
+INSERT INTO list_versions_v4 (id, source, sha256, effective_date, imported_at, imported_by, origin, load_entry,
     file_count, byte_count, counts, content)
     SELECT id, source, sha256, effective_date, imported_at, imported_by, origin, load_entry, file_count, byte_count,
            counts, content FROM list_versions;
 DROP TABLE list_versions;
-ALTER TABLE list_versions_v3 RENAME TO list_versions;
+ALTER TABLE list_versions_v4 RENAME TO list_versions;
 CREATE UNIQUE INDEX list_versions_source_sha256 ON list_versions (source, sha256);
 
 -- Which version of a source is in force is decided by events: an import, a roll-back to an earlier version's

@@ -1,9 +1,11 @@
 package org.exportguard.service;
 
 import org.exportguard.core.model.PartyList;
+import org.exportguard.policy.screen.Staleness;
 import org.exportguard.store.Store;
 import org.exportguard.store.VersionInfo;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,11 +23,23 @@ public final class InForceCache {
     }
 
     private final Store store;
+    private final Clock clock;
+    private final Staleness staleness;
     private volatile Lists lists;
     private volatile InForce inForce;
 
     public InForceCache(Store store) {
+        this(store, Staleness.DEFAULT);
+    }
+
+    /**
+     * @param staleness how old each list source may get before the decisions that need it say so (ages by the
+     *                  store's clock)
+     */
+    public InForceCache(Store store, Staleness staleness) {
         this.store = store;
+        this.clock = Clock.systemUTC();
+        this.staleness = staleness;
     }
 
     /** The lists and policy in force now: the newest stored version of each list source and of the policy. */
@@ -68,7 +82,7 @@ public final class InForceCache {
         if (l != null && l.lists().hasVersions(versions)) {
             return l.lists();
         }
-        ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists());
+        ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists(), clock, staleness);
         lists = new Lists(loaded, -1); // whether these are the newest is checked on the next lists()
         return loaded;
     }

@@ -102,7 +102,7 @@ public final class Desk {
                 store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
         try {
             store.deals().update(DealRecords.of(deal, dealJson), actor);
-            store.deals().appendDecisions(List.of(DecisionRecords.of(d, now, UPDATED)), actor);
+            store.decisions().append(List.of(DecisionRecords.of(d, now, UPDATED)), actor);
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.service.impact.EffectiveDateImpact;
+import org.exportguard.service.impact.ImpactReport;
+import org.exportguard.service.impact.ImpactReportJson;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
@@ -170,14 +172,15 @@ class ChangeImpactTest {
         desk.importList(csl("el.csv", "Example Unrelated Trading"), null, null, "test");
         desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2021-12-01"),
                 ilDeal("to-de", "DE", "Bundeskriminalamt", "2021-12-01")), "test");
-        JsonNode r = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2021, 11, 1));
+        JsonNode r = ImpactReportJson.json(EffectiveDateImpact.report(store, desk.current(),
+                LocalDate.of(2021, 11, 1)));
         assertEquals("policy-effective-date", r.at("/change/kind").asText());
         assertFalse(r.get("stored").asBoolean());
         Map<String, String> c = changed(r);
         assertTrue(c.containsKey("to-ae"), r.toString());
         assertTrue(c.get("to-ae").endsWith("->BLOCKED"), r.toString());
-        JsonNode none = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2024, 5, 5));
-        assertEquals(0, none.get("reevaluated").asInt(), "nothing in the pack changes that day");
+        ImpactReport none = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2024, 5, 5));
+        assertEquals(0, none.reevaluated(), "nothing in the pack changes that day");
     }
 
     @Test

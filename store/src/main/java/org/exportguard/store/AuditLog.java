@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The tamper-evident audit chain in {@code audit_log}. Records are appended only inside the write transaction of
@@ -28,8 +26,8 @@ public final class AuditLog {
         this.db = db;
     }
 
-    /** Appends a record inside the caller's write transaction; returns it. */
-    static AuditRecord append(Connection c, String actor, String action, String subject, ObjectNode details)
+    /** Appends a record, timed by the store's clock, inside the caller's write transaction; returns it. */
+    AuditRecord append(Connection c, String actor, String action, String subject, ObjectNode details)
             throws SQLException {
         long seq;
         String prev;
@@ -41,7 +39,7 @@ public final class AuditLog {
             seq = rs.getLong(1) + 1;
             prev = rs.getString(2);
         }
-        String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        String at = db.now();
         String det = details == null ? "{}" : details.toString();
         AuditRecord unsigned = new AuditRecord(seq, at, actor, action, subject == null ? "" : subject, det, prev, null);
         AuditRecord r = new AuditRecord(seq, at, unsigned.actor(), action, unsigned.subject(), det, prev,

@@ -14,20 +14,24 @@ import java.util.Optional;
 /** Impact reports of changes ({@code change_report}), and storing a re-evaluation with its report atomically. */
 public final class ChangeReports {
     private final Database db;
+    private final AuditLog audit;
+    private final Decisions decisions;
 
-    ChangeReports(Database db) {
+    ChangeReports(Database db, AuditLog audit, Decisions decisions) {
         this.db = db;
+        this.audit = audit;
+        this.decisions = decisions;
     }
 
     /**
      * Stores the re-decisions of a change and its report in ONE transaction (two audit records): either both are
      * there afterwards or neither. Returns the report's id.
      */
-    public long recordReevaluation(List<NewDecision> decisions, String kind, Long listVersionId,
+    public long recordReevaluation(List<NewDecision> redecided, String kind, Long listVersionId,
                                    Long policyVersionId, String reportJson, String actor) {
         return db.write(c -> {
-            if (!decisions.isEmpty()) {
-                Deals.appendDecisions(c, decisions, actor);
+            if (!redecided.isEmpty()) {
+                decisions.append(c, redecided, actor);
             }
             return save(c, kind, listVersionId, policyVersionId, reportJson, actor);
         });
@@ -38,8 +42,8 @@ public final class ChangeReports {
         return db.write(c -> save(c, kind, listVersionId, policyVersionId, reportJson, actor));
     }
 
-    private static long save(Connection c, String kind, Long listVersionId, Long policyVersionId, String reportJson,
-                             String actor) throws SQLException {
+    private long save(Connection c, String kind, Long listVersionId, Long policyVersionId, String reportJson,
+                      String actor) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM change_report");
              ResultSet rs = ps.executeQuery()) {
@@ -49,7 +53,7 @@ public final class ChangeReports {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_report (id, created_at, kind, "
                 + "list_version_id, policy_version_id, report_json) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
-            ps.setString(2, Deals.now());
+            ps.setString(2, db.now());
             ps.setString(3, kind);
             setLong(ps, 4, listVersionId);
             setLong(ps, 5, policyVersionId);
@@ -61,7 +65,7 @@ public final class ChangeReports {
         d.put("listVersionId", listVersionId);
         d.put("policyVersionId", policyVersionId);
         d.put("reportSha256", Sha256.hex(reportJson));
-        AuditLog.append(c, actor, "impact.report", Long.toString(id), d);
+        audit.append(c, actor, "impact.report", Long.toString(id), d);
         return id;
     }
 

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,16 +25,22 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a committed transaction is on disk before commit
  * returns (WAL alone, with the default NORMAL sync, may lose the last commits on power loss).
+ *
+ * <p><b>One clock.</b> Every time the store writes (a deal added, a decision, an audit record, a version imported,
+ * a migration applied, ...) comes from this database's {@link Clock} ({@link #now}): the system clock in UTC unless
+ * the store was opened with another (a test's fixed clock).
  */
 public final class Database {
     private final StoreLocation location;
+    private final Clock clock;
     private final Properties writeProps;
     private final Properties readProps;
     private final ReentrantLock writeLock = new ReentrantLock();
     private Connection writeConnection;
 
-    private Database(StoreLocation location) {
+    private Database(StoreLocation location, Clock clock) {
         this.location = location;
+        this.clock = clock;
         if (location.kind() == StoreLocation.Kind.SQLITE) {
             this.writeProps = sqliteProps(SQLiteConfig.TransactionMode.IMMEDIATE);
             this.readProps = sqliteProps(SQLiteConfig.TransactionMode.DEFERRED);
@@ -47,6 +55,12 @@ public final class Database {
 
     /** Opens (and for SQLite creates the data directory of) the store at {@code location}; checks it answers. */
     public static Database open(StoreLocation location) {
+        return open(location, Clock.systemUTC());
+    }
+
+    /** {@link #open(StoreLocation)}, writing times from {@code clock}. */
+    public static Database open(StoreLocation location, Clock clock) {
+        java.util.Objects.requireNonNull(clock, "clock");
         if (location.kind() == StoreLocation.Kind.SQLITE) {
             try {
                 if (Files.exists(location.dataDir()) && !Files.isDirectory(location.dataDir())) {
@@ -60,7 +74,7 @@ public final class Database {
                 throw new StoreException("cannot create data directory " + location.dataDir() + ": " + e, e);
             }
         }
-        Database db = new Database(location);
+        Database db = new Database(location, clock);
         try (Connection c = db.connect(db.readProps)) {
             c.isValid(10);
         } catch (SQLException e) {
@@ -96,6 +110,16 @@ public final class Database {
 
     public StoreLocation location() {
         return location;
+    }
+
+    /** The clock every time the store writes comes from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The time to write now: the clock's instant to the microsecond, as ISO-8601 text (what every table keeps). */
+    String now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     public boolean isPostgres() {

@@ -25,9 +25,13 @@ public final class Dispositions {
             + "proposed_by, proposed_at, confirmed_by, confirmed_at";
 
     private final Database db;
+    private final AuditLog audit;
+    private final Decisions decisions;
 
-    Dispositions(Database db) {
+    Dispositions(Database db, AuditLog audit, Decisions decisions) {
         this.db = db;
+        this.audit = audit;
+        this.decisions = decisions;
     }
 
     /**
@@ -61,7 +65,7 @@ public final class Dispositions {
             }
             long id = nextId(c);
             Disposition d = new Disposition(id, dealId, partyName, list, entryId, trueMatch, reason.strip(), actor,
-                    Deals.now(), null, null);
+                    db.now(), null, null);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO dispositions (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
                 ps.setLong(1, d.id());
@@ -77,7 +81,7 @@ public final class Dispositions {
             }
             ObjectNode det = details(d);
             det.put("reason", d.reason());
-            AuditLog.append(c, actor, "dispositions.propose", dealId, det);
+            audit.append(c, actor, "dispositions.propose", dealId, det);
             return d;
         });
     }
@@ -103,7 +107,7 @@ public final class Dispositions {
                         + " and may not confirm it; another approver must");
             }
             openDeal(c, dealId, "confirmed");
-            String now = Deals.now();
+            String now = db.now();
             try (PreparedStatement ps = c.prepareStatement("UPDATE dispositions SET confirmed_by = ?, "
                     + "confirmed_at = ? WHERE id = ? AND confirmed_by IS NULL")) {
                 ps.setString(1, approver);
@@ -115,14 +119,14 @@ public final class Dispositions {
                     d.trueMatch(), d.reason(), d.proposedBy(), d.proposedAt(), approver, now);
             ObjectNode det = details(done);
             det.put("proposedBy", d.proposedBy());
-            AuditLog.append(c, approver, "dispositions.confirm", dealId, det);
+            audit.append(c, approver, "dispositions.confirm", dealId, det);
             NewDecision decision = redecide.apply(forDeal(c, dealId, true));
             if (decision != null) {
                 if (!decision.dealId().equals(dealId)) {
                     throw new StoreException("the re-decision after disposition " + id + " is for deal "
                             + decision.dealId() + ", not " + dealId);
                 }
-                Deals.appendDecisions(c, List.of(decision), approver);
+                decisions.append(c, List.of(decision), approver);
             }
             return done;
         });
@@ -165,7 +169,7 @@ public final class Dispositions {
 
     /** The deal, which must exist and be open for its dispositions to change. */
     private static void openDeal(Connection c, String dealId, String what) throws SQLException {
-        StoredDeal deal = Deals.dealRow(c, dealId).orElseThrow(() -> new NotFoundException("no deal " + dealId));
+        StoredDeal deal = DealRows.byId(c, dealId).orElseThrow(() -> new NotFoundException("no deal " + dealId));
         if (!deal.open()) {
             throw new ConflictException("deal " + dealId + " is closed: a disposition cannot be " + what + " on it");
         }

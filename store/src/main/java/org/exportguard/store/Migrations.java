@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +59,7 @@ public final class Migrations {
                         "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
                     ps.setInt(1, m.version());
                     ps.setString(2, m.name());
-                    ps.setString(3, Instant.now().toString());
+                    ps.setString(3, db.clock().instant().toString());
                     ps.executeUpdate();
                 }
                 applied++;

@@ -1,5 +1,7 @@
 package org.exportguard.store;
 
+import java.time.Clock;
+
 /**
  * ExportGuard's durable state: list and policy versions, deals and decisions, dispositions of screening hits,
  * change reports, users, and the audit chain, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the
@@ -11,6 +13,8 @@ public final class Store implements AutoCloseable {
     private final ListVersions lists;
     private final PolicyVersions policies;
     private final Deals deals;
+    private final Decisions decisions;
+    private final OpenDeals openDeals;
     private final Dispositions dispositions;
     private final ChangeReports changes;
     private final Users users;
@@ -18,18 +22,28 @@ public final class Store implements AutoCloseable {
 
     private Store(Database db) {
         this.db = db;
-        this.lists = new ListVersions(new Versions(db, "list_versions", "lists.import"));
-        this.policies = new PolicyVersions(new Versions(db, "policy_versions", "policy.import"));
-        this.deals = new Deals(db);
-        this.dispositions = new Dispositions(db);
-        this.changes = new ChangeReports(db);
-        this.users = new Users(db);
         this.audit = new AuditLog(db);
+        this.lists = new ListVersions(new Versions(db, audit, "list_versions", "lists.import"));
+        this.policies = new PolicyVersions(new Versions(db, audit, "policy_versions", "policy.import"));
+        this.decisions = new Decisions(db, audit);
+        this.deals = new Deals(db, audit, decisions);
+        this.openDeals = new OpenDeals(db);
+        this.dispositions = new Dispositions(db, audit, decisions);
+        this.changes = new ChangeReports(db, audit, decisions);
+        this.users = new Users(db, audit);
     }
 
-    /** Opens the store at {@code location}, creating or migrating its schema. */
+    /** Opens the store at {@code location}, creating or migrating its schema; times come from the system clock. */
     public static Store open(StoreLocation location) {
-        Database db = Database.open(location);
+        return open(location, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store at {@code location}, creating or migrating its schema; every time it writes (see
+     * {@link Database#now}) comes from {@code clock}.
+     */
+    public static Store open(StoreLocation location, Clock clock) {
+        Database db = Database.open(location, clock);
         Migrations.migrate(db);
         return new Store(db);
     }
@@ -38,6 +52,8 @@ public final class Store implements AutoCloseable {
     public ListVersions lists() { return lists; }
     public PolicyVersions policies() { return policies; }
     public Deals deals() { return deals; }
+    public Decisions decisions() { return decisions; }
+    public OpenDeals openDeals() { return openDeals; }
     public Dispositions dispositions() { return dispositions; }
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }

@@ -22,9 +22,11 @@ public final class Users {
     static final String TOKEN_PREFIX = "eg_";
 
     private final Database db;
+    private final AuditLog audit;
 
-    Users(Database db) {
+    Users(Database db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /** Adds a user and returns its new token (the only time it exists in clear). A revoked name can be re-added. */
@@ -45,14 +47,14 @@ public final class Users {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, role.label());
                 ps.setString(2, hash(token));
-                ps.setString(3, Deals.now());
+                ps.setString(3, db.now());
                 ps.setString(4, name);
                 ps.executeUpdate();
             }
             ObjectNode d = AuditLog.details();
             d.put("role", role.label());
             d.put("tokenIssued", true);
-            AuditLog.append(c, actor, "users.add", name, d);
+            audit.append(c, actor, "users.add", name, d);
             return null;
         });
         return token;
@@ -66,11 +68,11 @@ public final class Users {
                 throw new ConflictException("user " + name + " is already revoked");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET revoked_at = ? WHERE name = ?")) {
-                ps.setString(1, Deals.now());
+                ps.setString(1, db.now());
                 ps.setString(2, name);
                 ps.executeUpdate();
             }
-            AuditLog.append(c, actor, "users.revoke", name, AuditLog.details());
+            audit.append(c, actor, "users.revoke", name, AuditLog.details());
             return null;
         });
     }

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +24,13 @@ public final class Versions {
             + "file_count, byte_count, counts";
 
     private final Database db;
+    private final AuditLog audit;
     private final String table;
     private final String action;
 
-    Versions(Database db, String table, String action) {
+    Versions(Database db, AuditLog audit, String table, String action) {
         this.db = db;
+        this.audit = audit;
         this.table = table;
         this.action = action;
     }
@@ -66,7 +66,7 @@ public final class Versions {
                 return new ImportResult(existing.get(), true);
             }
             long id = nextId(c);
-            String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+            String at = db.now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                     + ", load_entry, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
@@ -91,7 +91,7 @@ public final class Versions {
             d.put("files", files.fileCount());
             d.put("bytes", files.byteCount());
             d.set("counts", counts);
-            AuditLog.append(c, actor, action, Long.toString(id), d);
+            audit.append(c, actor, action, Long.toString(id), d);
             return new ImportResult(byId(c, id).orElseThrow(), false);
         });
     }

@@ -4,6 +4,7 @@ import org.exportguard.core.hash.Sha256;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
+import org.exportguard.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,8 +174,8 @@ abstract class StoreContractTest {
         assertEquals(List.of("NSO Group", "Acme Inc."), d1.deal().partyNames());
         assertNull(d1.outcome());
 
-        s.deals().appendDecisions(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
-        s.deals().appendDecisions(List.of(decision("D1", "BLOCKED", "list version 2"),
+        s.decisions().append(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
+        s.decisions().append(List.of(decision("D1", "BLOCKED", "list version 2"),
                 decision("D2", "ALLOWED", "deal added")), ACTOR);
         StoredDeal again = s.deals().get("D1").orElseThrow();
         assertEquals("BLOCKED", again.outcome());
@@ -185,8 +187,8 @@ abstract class StoreContractTest {
 
         s.deals().update(deal("D1", "FR", "NSO Group"), ACTOR);
         assertEquals("FR", s.deals().get("D1").orElseThrow().deal().destination());
-        assertEquals(Set.of(), s.deals().openDealIdsByPartyWords(Set.of("acme")), "the old party's words are gone");
-        assertEquals(Set.of("D1"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
+        assertEquals(Set.of(), s.openDeals().idsByPartyWords(Set.of("acme")), "the old party's words are gone");
+        assertEquals(Set.of("D1"), s.openDeals().idsByPartyWords(Set.of("nso")));
         assertEquals(2, s.deals().get("D1").orElseThrow().decisions().size());
         s.deals().close("D1", ACTOR);
         assertFalse(s.deals().get("D1").orElseThrow().open());
@@ -205,14 +207,14 @@ abstract class StoreContractTest {
                 () -> s.deals().add(List.of(deal("D2", "IL", "B Co"), deal("D1", "IL", "C Co")), ACTOR));
         assertTrue(e.getMessage().contains("deal D1 already exists"), e.getMessage());
         assertTrue(s.deals().get("D2").isEmpty(), "nothing of a refused batch is stored");
-        assertThrows(NotFoundException.class, () -> s.deals().appendDecisions(
+        assertThrows(NotFoundException.class, () -> s.decisions().append(
                 List.of(decision("D1", "ALLOWED", "x"), decision("D9", "ALLOWED", "x")), ACTOR));
         assertEquals(0, s.deals().get("D1").orElseThrow().decisions().size());
         assertEquals(1, s.audit().verify().records());
     }
 
     @Test
-    void impactQueriesFindOpenDealsByDestinationAndPartyWordsAndPageThroughThem() {
+    void impactQueriesFindOpenDealsByDestinationPartyWordsAndOutcomeAndStreamThem() {
         Store s = store();
         List<DealRecord> deals = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
@@ -224,21 +226,34 @@ abstract class StoreContractTest {
         s.deals().add(deals, ACTOR);
         s.deals().close("D00000", ACTOR);
 
-        assertEquals(399, s.deals().openDealIdsByDestinations(Set.of("RU")).size());
-        assertEquals(399 + 401, s.deals().openDealIdsByDestinations(Set.of("RU", "IL", "XX")).size());
-        assertEquals(Set.of("NSO"), s.deals().openDealIdsByPartyWords(Set.of("nso")));
-        assertEquals(Set.of("NSO", "SAITO"), s.deals().openDealIdsByPartyWords(Set.of("NSO Group", "SAITŌ")));
-        assertEquals(Set.of("D00007"), s.deals().openDealIdsByPartyWords(Set.of("company 7")).stream()
+        assertEquals(399, s.openDeals().idsByDestinations(Set.of("RU")).size());
+        assertEquals(399 + 401, s.openDeals().idsByDestinations(Set.of("RU", "IL", "XX")).size());
+        assertEquals(Set.of("NSO"), s.openDeals().idsByPartyWords(Set.of("nso")));
+        assertEquals(Set.of("NSO", "SAITO"), s.openDeals().idsByPartyWords(Set.of("NSO Group", "SAITŌ")));
+        assertEquals(Set.of("D00007"), s.openDeals().idsByPartyWords(Set.of("company 7")).stream()
                 .filter(id -> id.equals("D00007")).collect(java.util.stream.Collectors.toSet()));
-        assertTrue(s.deals().openDealIdsByPartyWords(Set.of("Company 0")).stream().noneMatch("D00000"::equals),
+        assertTrue(s.openDeals().idsByPartyWords(Set.of("Company 0")).stream().noneMatch("D00000"::equals),
                 "closed deals are not returned");
 
         List<String> seen = new ArrayList<>();
-        long n = s.deals().forEachOpenDealPage(500, p -> p.forEach(d -> seen.add(d.deal().id())));
+        long n = s.openDeals().forEachPage(500, p -> p.forEach(d -> seen.add(d.deal().id())));
         assertEquals(1201, n);
         assertEquals(seen.stream().sorted().toList(), seen);
-        assertEquals(1201, s.deals().countOpen());
+        assertEquals(1201, s.openDeals().count());
         assertEquals(2, s.deals().getMany(List.of("NSO", "SAITO", "none")).size());
+
+        Map<String, List<String>> parties = new java.util.HashMap<>();
+        assertEquals(1201, s.openDeals().forEachParties(p -> parties.put(p.id(), p.names())));
+        assertEquals(List.of("Company 5", "Carrier Ltd", "Bank 5"), parties.get("D00005"));
+        assertFalse(parties.containsKey("D00000"), "closed deals are not streamed");
+        List<Integer> pages = new ArrayList<>();
+        assertEquals(401, s.openDeals().forEachTo(Set.of("IL"), 150, p -> pages.add(p.size())));
+        assertEquals(List.of(150, 150, 101), pages);
+        assertEquals(0, s.openDeals().forEachTo(Set.of(), 150, p -> pages.add(p.size())));
+        assertEquals(1201, s.openDeals().forEachTo(null, 1000, p -> { }));
+        s.decisions().append(List.of(decision("NSO", "REVIEW", "x"), decision("SAITO", "BLOCKED", "x")), ACTOR);
+        assertEquals(Set.of("NSO"), s.openDeals().idsByOutcome(Set.of("REVIEW")));
+        assertEquals(Set.of("NSO", "SAITO"), s.openDeals().idsByOutcome(Set.of("REVIEW", "BLOCKED")));
     }
 
     @Test
@@ -360,6 +375,88 @@ abstract class StoreContractTest {
         assertEquals(Set.of("D0001", "D0700", "D1199"), s.dispositions().confirmedForDeals(ids).keySet());
     }
 
+    /** The one value {@code sql} selects. */
+    private static String value(Store s, String sql) {
+        return s.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getString(1);
+            }
+        });
+    }
+
+    @Test
+    void everyTimeTheStoreWritesComesFromTheClockItWasOpenedWith() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2031-02-03T04:05:06.123456789Z"));
+        Store s = Store.open(freshLocation(), clock);
+        // the migration keeps the clock's instant as it is; every other time is kept to the microsecond
+        assertEquals("2031-02-03T04:05:06.123456789Z", value(s, "SELECT MIN(applied_at) FROM schema_version"));
+        assertEquals("2031-02-03T04:05:06.123456789Z", value(s, "SELECT MAX(applied_at) FROM schema_version"));
+
+        clock.set(Instant.parse("2031-02-03T04:05:07.000001999Z"));
+        s.lists().importPath(TestLists.csl(tmp.resolve("a.csv"), "A", 1), null, null, ACTOR);
+        assertEquals("2031-02-03T04:05:07.000001Z", value(s, "SELECT imported_at FROM list_versions"));
+        assertEquals("2031-02-03T04:05:07.000001Z", s.lists().versions().latest().orElseThrow().importedAt());
+        clock.set(Instant.parse("2031-02-03T04:05:08Z"));
+        Path pack = Files.createDirectories(tmp.resolve("pack"));
+        Files.writeString(pack.resolve("policy.yaml"), "name: base\n");
+        s.policies().importDir(pack, null, null, ACTOR, PolicyValidator.NONE);
+        assertEquals("2031-02-03T04:05:08Z", value(s, "SELECT imported_at FROM policy_versions"));
+
+        clock.set(Instant.parse("2031-02-03T04:05:09Z"));
+        s.deals().add(List.of(deal("D1", "IL", "NSO Group")), List.of(decision("D1", "REVIEW", "deal added")), ACTOR);
+        clock.set(Instant.parse("2031-02-03T04:05:10Z"));
+        s.deals().update(deal("D1", "IL", "NSO Group"), ACTOR);
+        StoredDeal d = s.deals().get("D1").orElseThrow();
+        assertEquals("2031-02-03T04:05:09Z", d.createdAt());
+        assertEquals("2031-02-03T04:05:10Z", d.updatedAt());
+        assertEquals("2031-02-03T04:05:09Z", d.decisions().get(0).createdAt());
+
+        clock.set(Instant.parse("2031-02-03T04:05:11Z"));
+        Disposition p = s.dispositions().propose("D1", "NSO Group", "US-CSL", "el-1", false, "another company",
+                "ann");
+        clock.set(Instant.parse("2031-02-03T04:05:12Z"));
+        s.dispositions().confirm("D1", p.id(), "bob", confirmed -> decision("D1", "CLEARED", "confirmed"));
+        Disposition c = s.dispositions().get(p.id()).orElseThrow();
+        assertEquals("2031-02-03T04:05:11Z", c.proposedAt());
+        assertEquals("2031-02-03T04:05:12Z", c.confirmedAt());
+        assertEquals("2031-02-03T04:05:12Z", s.deals().get("D1").orElseThrow().decisions().get(1).createdAt());
+
+        clock.set(Instant.parse("2031-02-03T04:05:13Z"));
+        s.changeReports().recordReevaluation(List.of(decision("D1", "BLOCKED", "policy version 2")), "policy", null,
+                1L, "{}", ACTOR);
+        assertEquals("2031-02-03T04:05:13Z", s.changeReports().latestChangeReport().orElseThrow().createdAt());
+        assertEquals("2031-02-03T04:05:13Z", s.deals().get("D1").orElseThrow().decisions().get(2).createdAt());
+
+        clock.set(Instant.parse("2031-02-03T04:05:14Z"));
+        s.users().add("carl", Role.VIEWER, ACTOR);
+        clock.set(Instant.parse("2031-02-03T04:05:15Z"));
+        s.users().revoke("carl", ACTOR);
+        User carl = s.users().list().get(0);
+        assertEquals("2031-02-03T04:05:14Z", carl.createdAt());
+        assertEquals("2031-02-03T04:05:15Z", carl.revokedAt());
+
+        clock.set(Instant.parse("2031-02-03T04:05:16Z"));
+        s.deals().close("D1", ACTOR);
+        assertEquals("2031-02-03T04:05:16Z", s.deals().get("D1").orElseThrow().updatedAt());
+
+        // each audit record is timed by the same clock as the change it records
+        StringWriter out = new StringWriter();
+        s.audit().export(out);
+        List<String> timed = out.toString().lines().map(l -> l.replaceAll(".*\"at\":\"([^\"]+)\".*\"action\":"
+                + "\"([^\"]+)\".*", "$2 $1")).toList();
+        assertEquals(List.of("lists.import 2031-02-03T04:05:07.000001Z", "policy.import 2031-02-03T04:05:08Z",
+                "deals.add 2031-02-03T04:05:09Z", "decisions.append 2031-02-03T04:05:09Z",
+                "deals.update 2031-02-03T04:05:10Z", "dispositions.propose 2031-02-03T04:05:11Z",
+                "dispositions.confirm 2031-02-03T04:05:12Z", "decisions.append 2031-02-03T04:05:12Z",
+                "decisions.append 2031-02-03T04:05:13Z", "impact.report 2031-02-03T04:05:13Z",
+                "users.add 2031-02-03T04:05:14Z", "users.revoke 2031-02-03T04:05:15Z",
+                "deals.close 2031-02-03T04:05:16Z"), timed);
+        assertTrue(s.audit().verify().intact());
+        assertEquals(clock, s.database().clock());
+        s.close();
+    }
+
     @Test
     void usersGetATokenOnceOnlyItsHashIsStoredAndRevokingEndsIt() {
         Store s = store();
@@ -394,7 +491,7 @@ abstract class StoreContractTest {
         Store s = store();
         s.lists().importPath(TestLists.csl(tmp.resolve("a.csv"), "A", 1), null, null, ACTOR);
         s.deals().add(List.of(deal("D1", "RU", "A")), ACTOR);
-        s.deals().appendDecisions(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
+        s.decisions().append(List.of(decision("D1", "ALLOWED", "deal added")), ACTOR);
         s.deals().close("D1", ACTOR);
         s.users().add("bob", Role.VIEWER, ACTOR);
         s.users().revoke("bob", ACTOR);

@@ -112,7 +112,7 @@ public final class StoreBench implements Callable<Integer> {
             chosen.add(destination(d));
         }
         t0 = System.nanoTime();
-        Set<String> selected = s.deals().openDealIdsByDestinations(chosen);
+        Set<String> selected = s.openDeals().idsByDestinations(chosen);
         double selectMs = secs(t0) * 1000;
 
         t0 = System.nanoTime();
@@ -122,20 +122,20 @@ public final class StoreBench implements Callable<Integer> {
                     "{\"outcome\":\"BLOCKED\",\"reasons\":[\"destination embargoed\"]}", List.of(1L), 2L,
                     "policy version 2: destination group changed"));
             if (ds.size() == batch) {
-                s.deals().appendDecisions(ds, actor);
+                s.decisions().append(ds, actor);
                 ds.clear();
             }
         }
-        s.deals().appendDecisions(ds, actor);
+        s.decisions().append(ds, actor);
         double decisionsS = secs(t0);
 
         Set<String> lookup = Set.of(words[1], words[77], words[500], words[4000]);
         t0 = System.nanoTime();
-        int byWords = s.deals().openDealIdsByPartyWords(lookup).size();
+        int byWords = s.openDeals().idsByPartyWords(lookup).size();
         double wordsMs = secs(t0) * 1000;
 
         t0 = System.nanoTime();
-        long streamed = s.deals().forEachOpenDealPage(10_000, p -> { });
+        long streamed = s.openDeals().forEachPage(10_000, p -> { });
         double streamS = secs(t0);
 
         t0 = System.nanoTime();

@@ -10,6 +10,7 @@ import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.EffectiveDateImpact;
+import org.exportguard.service.impact.ImpactReportJson;
 import org.exportguard.store.ChangeReport;
 import org.exportguard.store.Store;
 import picocli.CommandLine.Command;
@@ -53,7 +54,8 @@ public final class ImpactCommand implements Callable<Integer> {
         JsonNode report;
         try (Store s = store.open()) {
             if (on != null) {
-                report = EffectiveDateImpact.report(s, new org.exportguard.service.Desk(s).current(), on);
+                report = ImpactReportJson.json(EffectiveDateImpact.report(s, new org.exportguard.service.Desk(s).current(),
+                        on));
             } else {
                 new org.exportguard.service.Desk(s).catchUp(store.actor()); // an import a crash cut short
                 Optional<ChangeReport> latest = s.changeReports().latestChangeReport();

@@ -1,9 +1,8 @@
 package org.exportguard.service.impact;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
+import org.exportguard.json.Json;
 import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.policy.diff.PolicyDiff;
@@ -13,8 +12,8 @@ import org.exportguard.service.InForce;
 import org.exportguard.service.InForceCache;
 import org.exportguard.service.PolicyPacks;
 import org.exportguard.service.ServiceException;
-import org.exportguard.store.Deals;
 import org.exportguard.store.ImportResult;
+import org.exportguard.store.OpenDeals;
 import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreException;
@@ -103,8 +102,8 @@ public final class ChangeImpact {
             PartyScreener screen = PartyScreener.over(List.of(new PartyList("changed entries", "diff", null,
                     touched, List.of())), Map.of());
             Map<String, Boolean> hitByName = new ConcurrentHashMap<>();
-            List<Deals.Parties> page = new ArrayList<>();
-            names[0] = store.deals().forEachOpenParties(p -> {
+            List<OpenDeals.Parties> page = new ArrayList<>();
+            names[0] = store.openDeals().forEachParties(p -> {
                 page.add(p);
                 if (page.size() == 20_000) {
                     screenPage(page, screen, hitByName, ids);
@@ -122,46 +121,20 @@ public final class ChangeImpact {
         disappeared.removeAll(idsAfter);
         int byScreening = ids.size();
         if (!appeared.isEmpty() || !disappeared.isEmpty()) {
-            ids.addAll(store.deals().openDealIdsByOutcome(Set.of(Outcome.REVIEW.name())));
+            ids.addAll(store.openDeals().idsByOutcome(Set.of(Outcome.REVIEW.name())));
             if (!disappeared.isEmpty()) {
-                store.deals().forEachOpenParties(p -> ids.add(p.id()));
+                store.openDeals().forEachParties(p -> ids.add(p.id()));
             }
         }
 
-        ObjectNode change = Reevaluation.MAPPER.createObjectNode();
-        change.put("kind", "list");
-        change.put("source", version.source());
-        change.put("version", version.id());
-        change.put("sha256", version.sha256());
-        if (previous == null) {
-            change.putNull("previousVersion");
-        } else {
-            change.put("previousVersion", previous.id());
-        }
-        change.put("effectiveDate", version.effectiveDate() == null ? null : version.effectiveDate().toString());
-        change.put("added", diff.added().size());
-        change.put("changed", diff.changed().size());
-        change.put("removed", diff.removed().size());
-        change.put("unchanged", diff.unchanged());
-        ArrayNode entries = change.putArray("entries");
-        diff.added().stream().limit(100).forEach(p -> entry(entries, "added", p, null));
-        diff.changed().stream().limit(100).forEach(c -> entry(entries, "changed", c.after(), c.fields()));
-        diff.removed().stream().limit(100).forEach(p -> entry(entries, "removed", p, null));
-        appeared.forEach(l -> change.withArray("listsNowLoaded").add(l));
-        disappeared.forEach(l -> change.withArray("listsNoLongerLoaded").add(l));
-
-        ObjectNode extra = Reevaluation.MAPPER.createObjectNode();
-        ObjectNode how = extra.putObject("screening");
-        how.put("against", "only the " + touched.size() + " added, changed or removed entries");
-        how.put("openDeals", names[0]);
-        how.put("distinctPartyNames", names[1]);
-        how.put("dealsWithAHit", byScreening);
-        if (!appeared.isEmpty() || !disappeared.isEmpty()) {
-            how.put("listCoverageChanged", "open deals under REVIEW were re-decided too, since a list now (or no "
-                    + "longer) loaded decides whether its rules could be applied");
-        }
-        return Reevaluation.run(store, "list", change, Reevaluation.DealPages.byIds(store, ids), after, "list " + version.source() + " version "
-                + version.id(), extra, version.id(), null, actor, imported);
+        ImpactReport.Screening screening = new ImpactReport.Screening(
+                "only the " + touched.size() + " added, changed or removed entries",
+                new ImpactReport.Screening.Counts(names[0], names[1], byScreening),
+                !appeared.isEmpty() || !disappeared.isEmpty());
+        return Reevaluation.run(store, new Reevaluation.Request(
+                ImpactReport.ListChange.of(version, previous, diff, appeared, disappeared),
+                Reevaluation.DealPages.byIds(store, ids), after,
+                "list " + version.source() + " version " + version.id(), screening, actor, imported));
     }
 
     /**
@@ -201,29 +174,13 @@ public final class ChangeImpact {
         PolicyDiff.Impact touches = impact.impact();
         Reevaluation.DealPages deals = impact.isEmpty() ? Reevaluation.DealPages.byIds(store, List.of())
                 : Reevaluation.DealPages.byDestinations(store, touches.allDestinations() ? null : touches.countries());
-        ObjectNode change = Reevaluation.MAPPER.createObjectNode();
-        change.put("kind", "policy");
-        change.put("version", version.id());
-        change.put("sha256", version.sha256());
-        if (previous == null) {
-            change.put("previousVersion", "the pack shipped in the jar (" + beforePack.version() + ")");
-        } else {
-            change.put("previousVersion", previous.id());
-        }
-        change.put("policy", after.pack().version());
-        change.put("effectiveDate", version.effectiveDate() == null ? null : version.effectiveDate().toString());
-        change.put("allDestinations", touches.allDestinations());
-        ArrayNode dest = change.putArray("destinations");
-        touches.countries().forEach(dest::add);
-        ArrayNode what = change.putArray("differences");
-        for (PolicyDiff d : impact.diffs()) {
-            what.add(d.toJson());
-        }
-        ObjectNode extra = Reevaluation.MAPPER.createObjectNode();
-        extra.putObject("screening").put("against", "none: a policy change does not change any party's hits; "
-                + "the open deals to the destinations it touches were re-decided");
-        return Reevaluation.run(store, "policy", change, deals, after, "policy version " + version.id(), extra, null,
-                version.id(), actor, imported);
+        ImpactReport.PolicyChange change = new ImpactReport.PolicyChange(version.id(), version.sha256(),
+                previous == null ? null : previous.id(), beforePack.version(), after.pack().version(),
+                version.effectiveDate(), touches, impact.diffs());
+        ImpactReport.Screening screening = new ImpactReport.Screening("none: a policy change does not change any "
+                + "party's hits; the open deals to the destinations it touches were re-decided", null, false);
+        return Reevaluation.run(store, new Reevaluation.Request(change, deals, after, "policy version " + version.id(),
+                screening, actor, imported));
     }
 
     /**
@@ -262,14 +219,14 @@ public final class ChangeImpact {
     }
 
     /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */
-    private static void screenPage(List<Deals.Parties> page, PartyScreener screen, Map<String, Boolean> hitByName,
+    private static void screenPage(List<OpenDeals.Parties> page, PartyScreener screen, Map<String, Boolean> hitByName,
                                    Set<String> ids) {
         page.parallelStream().forEach(p -> {
             for (String n : p.names()) {
                 hitByName.computeIfAbsent(n, x -> !screen.screenAnyType(x).isEmpty());
             }
         });
-        for (Deals.Parties p : page) {
+        for (OpenDeals.Parties p : page) {
             for (String n : p.names()) {
                 if (hitByName.get(n)) {
                     ids.add(p.id());
@@ -279,26 +236,11 @@ public final class ChangeImpact {
         }
     }
 
-    private static void entry(ArrayNode entries, String op, ListedParty p, List<String> fields) {
-        ObjectNode e = entries.addObject();
-        e.put("op", op);
-        e.put("list", p.source() + (p.sourceList() == null ? "" : ": " + p.sourceList()));
-        e.put("id", p.sourceId());
-        e.put("name", p.primaryName());
-        if (p.listedOn() != null) {
-            e.put("listedOn", p.listedOn().toString());
-        }
-        if (fields != null) {
-            ArrayNode f = e.putArray("fields");
-            fields.forEach(f::add);
-        }
-    }
-
     /** The list ids a stored version holds (from its import counts). */
     private static Set<String> listIdsOf(Store store, VersionInfo v) {
         Set<String> ids = new TreeSet<>();
         try {
-            Reevaluation.MAPPER.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
+            Json.MAPPER.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
         } catch (IOException e) {
             throw new StoreException("list version " + v.id() + " has unreadable counts: " + e.getMessage(), e);
         }

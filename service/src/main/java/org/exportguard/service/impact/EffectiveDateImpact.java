@@ -1,7 +1,5 @@
 package org.exportguard.service.impact;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
@@ -20,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -35,22 +34,23 @@ public final class EffectiveDateImpact {
     private EffectiveDateImpact() {
     }
 
-    public static ObjectNode report(Store store, InForce now, LocalDate day) {
+    /** The forecast for {@code day} (its JSON: {@link ImpactReportJson}). */
+    public static ImpactReport report(Store store, InForce now, LocalDate day) {
         LocalDate before = day.minusDays(1);
         PolicyDiff diff = PolicyDiff.between(now.pack(), before, day);
         PolicyDiff.Impact impact = diff.impact();
         Set<String> ids = new LinkedHashSet<>();
         if (!diff.isEmpty()) {
             if (impact.allDestinations()) {
-                store.deals().forEachOpenParties(p -> ids.add(p.id()));
+                store.openDeals().forEachParties(p -> ids.add(p.id()));
             } else {
-                ids.addAll(store.deals().openDealIdsByDestinations(impact.countries()));
+                ids.addAll(store.openDeals().idsByDestinations(impact.countries()));
             }
         }
         DealParser parser = new DealParser(now.pack());
         List<String> list = new ArrayList<>(ids);
-        ArrayNode changed = Reevaluation.MAPPER.createArrayNode();
-        Map<String, Long> outcomes = new TreeMap<>();
+        List<ImpactReport.ChangedDeal> changed = new ArrayList<>();
+        SortedMap<String, Long> outcomes = new TreeMap<>();
         int reevaluated = 0;
         for (int start = 0; start < list.size(); start += CHUNK) {
             List<StoredDeal> deals = store.deals().getMany(list.subList(start, Math.min(list.size(), start + CHUNK)));
@@ -75,38 +75,12 @@ public final class EffectiveDateImpact {
                 reevaluated++;
                 outcomes.merge(pair[1].outcome().name(), 1L, Long::sum);
                 if (pair[0].outcome() != pair[1].outcome()) {
-                    ObjectNode c = changed.addObject();
-                    c.put("dealId", pair[1].dealId());
-                    c.put("before", pair[0].outcome().name());
-                    c.put("after", pair[1].outcome().name());
-                    ArrayNode reasons = c.putArray("reasons");
-                    Reevaluation.reasons(pair[1]).forEach(reasons::add);
+                    changed.add(new ImpactReport.ChangedDeal(pair[1].dealId(), pair[0].outcome().name(),
+                            pair[1].outcome().name(), Reevaluation.reasons(pair[1])));
                 }
             }
         }
-        ObjectNode report = Reevaluation.MAPPER.createObjectNode();
-        ObjectNode change = report.putObject("change");
-        change.put("kind", "policy-effective-date");
-        change.put("on", day.toString());
-        change.put("policy", now.pack().version());
-        if (now.policyVersionId() == null) {
-            change.put("policyVersion", "the pack shipped in the jar");
-        } else {
-            change.put("policyVersion", now.policyVersionId());
-        }
-        change.put("allDestinations", impact.allDestinations());
-        ArrayNode dest = change.putArray("destinations");
-        impact.countries().forEach(dest::add);
-        change.set("differences", diff.toJson());
-        report.put("reevaluated", reevaluated);
-        report.put("incremental", true);
-        report.put("asOf", before + " and " + day + " (each deal decided as if shipped on each day)");
-        ObjectNode oc = report.putObject("outcomesAfter");
-        outcomes.forEach(oc::put);
-        report.put("changedCount", changed.size());
-        report.set("changed", changed);
-        report.put("unchanged", reevaluated - changed.size());
-        report.put("stored", false);
-        return report;
+        return new ImpactReport(new ImpactReport.EffectiveDateChange(day, now.pack().version(), now.policyVersionId(),
+                impact, diff), reevaluated, null, new ImpactReport.Forecast(before, day), outcomes, changed, List.of());
     }
 }

@@ -1,9 +1,5 @@
 package org.exportguard.service.impact;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
@@ -14,6 +10,7 @@ import org.exportguard.service.DecisionDay;
 import org.exportguard.service.DecisionRecords;
 import org.exportguard.service.InForce;
 import org.exportguard.store.Disposition;
+import org.exportguard.store.ImportResult;
 import org.exportguard.store.NewDecision;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
@@ -23,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -32,7 +30,6 @@ import java.util.stream.IntStream;
  * change's report in ONE transaction, and says which deals changed outcome and why.
  */
 final class Reevaluation {
-    static final ObjectMapper MAPPER = Json.MAPPER;
     /** Deals read, parsed and decided at a time (bounded memory, all cores busy). */
     private static final int CHUNK = 5_000;
     /** Reasons listed per changed deal. */
@@ -41,13 +38,6 @@ final class Reevaluation {
     private Reevaluation() {
     }
 
-    /**
-     * @param change    the report's {@code change} object (what changed)
-     * @param dealIds   the open deals the change can touch
-     * @param after     the policy and lists after the change
-     * @param why       stored with each new decision, e.g. {@code list US-CSL version 3}
-     * @param extra     further report fields (e.g. how the deals were found)
-     */
     /** Where the deals to re-decide come from: hands them over a page at a time. */
     @FunctionalInterface
     interface DealPages {
@@ -65,27 +55,55 @@ final class Reevaluation {
 
         /** The open deals to these destinations (null: all), streamed in one read. */
         static DealPages byDestinations(Store store, Set<String> destinations) {
-            return page -> store.deals().forEachOpenDealTo(destinations, CHUNK, page);
+            return page -> store.openDeals().forEachTo(destinations, CHUNK, page);
         }
     }
 
     /**
-     * @param change    the report's {@code change} object (what changed)
+     * A re-decision to run.
+     *
+     * @param change    what changed (a list or a policy version): the report's {@code change}, and the version the
+     *                  report is stored under
      * @param deals     the open deals the change can touch
      * @param after     the policy and lists after the change
      * @param why       stored with each new decision, e.g. {@code list US-CSL version 3}
-     * @param extra     further report fields (e.g. how the deals were found)
+     * @param screening how the deals were found, for the report
+     * @param actor     who made the change
+     * @param imported  the import that made it
      */
-    static ImportOutcome run(Store store, String kind, ObjectNode change, DealPages deals, InForce after,
-                             String why, ObjectNode extra, Long listVersionId, Long policyVersionId, String actor,
-                             org.exportguard.store.ImportResult imported) {
+    record Request(ImpactReport.Change change, DealPages deals, InForce after, String why,
+                   ImpactReport.Screening screening, String actor, ImportResult imported) {
+        Request {
+            if (!(change instanceof ImpactReport.ListChange || change instanceof ImpactReport.PolicyChange)) {
+                throw new IllegalArgumentException("a stored re-decision follows a list or policy version, not "
+                        + change);
+            }
+        }
+
+        /** The list version the report is stored under (null for a policy change). */
+        Long listVersionId() {
+            return change instanceof ImpactReport.ListChange l ? l.version() : null;
+        }
+
+        /** The policy version the report is stored under (null for a list change). */
+        Long policyVersionId() {
+            return change instanceof ImpactReport.PolicyChange p ? p.version() : null;
+        }
+    }
+
+    /**
+     * Re-decides the deals of {@code request}, and stores every new decision with the change's report in ONE
+     * transaction.
+     */
+    static ImportOutcome run(Store store, Request request) {
+        InForce after = request.after();
         DealParser parser = new DealParser(after.pack());
         List<NewDecision> decisions = new ArrayList<>();
-        ArrayNode changed = MAPPER.createArrayNode();
-        ArrayNode unreadable = MAPPER.createArrayNode();
-        Map<String, Long> outcomes = new TreeMap<>();
+        List<ImpactReport.ChangedDeal> changed = new ArrayList<>();
+        List<ImpactReport.UnreadableDeal> unreadable = new ArrayList<>();
+        SortedMap<String, Long> outcomes = new TreeMap<>();
         int[] reevaluated = new int[1];
-        deals.forEachPage(page -> {
+        request.deals().forEachPage(page -> {
             // confirmed dispositions keep applying on every re-decision; one cheap query when there are none
             Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(
                     page.stream().map(s -> s.deal().id()).toList());
@@ -107,9 +125,7 @@ final class Reevaluation {
             for (int i = 0; i < page.size(); i++) {
                 StoredDeal s = page.get(i);
                 if (problems[i] != null) {
-                    ObjectNode u = unreadable.addObject();
-                    u.put("dealId", s.deal().id());
-                    u.put("problem", "cannot be read under the new policy: " + problems[i]);
+                    unreadable.add(new ImpactReport.UnreadableDeal(s.deal().id(), problems[i]));
                     continue;
                 }
                 Decision d = decided[i];
@@ -117,35 +133,20 @@ final class Reevaluation {
                     continue;
                 }
                 reevaluated[0]++;
-                decisions.add(DecisionRecords.of(d, after, why));
+                decisions.add(DecisionRecords.of(d, after, request.why()));
                 outcomes.merge(d.outcome().name(), 1L, Long::sum);
                 if (!d.outcome().name().equals(s.outcome())) {
-                    ObjectNode c = changed.addObject();
-                    c.put("dealId", d.dealId());
-                    c.put("before", s.outcome());
-                    c.put("after", d.outcome().name());
-                    ArrayNode reasons = c.putArray("reasons");
-                    reasons(d).forEach(reasons::add);
+                    changed.add(new ImpactReport.ChangedDeal(d.dealId(), s.outcome(), d.outcome().name(),
+                            reasons(d)));
                 }
             }
         });
-        ObjectNode report = MAPPER.createObjectNode();
-        report.set("change", change);
-        report.put("reevaluated", reevaluated[0]);
-        report.put("incremental", true);
-        report.setAll(extra);
-        ObjectNode oc = report.putObject("outcomesAfter");
-        outcomes.forEach(oc::put);
-        report.put("changedCount", changed.size());
-        report.set("changed", changed);
-        report.put("unchanged", reevaluated[0] - changed.size());
-        if (!unreadable.isEmpty()) {
-            report.set("unreadable", unreadable);
-        }
-        String json = report.toString();
-        long id = store.changeReports().recordReevaluation(decisions, kind, listVersionId, policyVersionId, json,
-                actor);
-        return new ImportOutcome(imported, id, json);
+        ImpactReport report = new ImpactReport(request.change(), reevaluated[0], request.screening(), null,
+                outcomes, changed, unreadable);
+        String json = ImpactReportJson.text(report);
+        long id = store.changeReports().recordReevaluation(decisions, request.change().kind(),
+                request.listVersionId(), request.policyVersionId(), json, request.actor());
+        return new ImportOutcome(request.imported(), id, json);
     }
 
     /** The findings that make the outcome what it is (the most severe ones), as "RULE: reason (subject)". */

@@ -38,7 +38,7 @@ public final class InForceCache {
      */
     public InForceCache(Store store, Staleness staleness) {
         this.store = store;
-        this.clock = Clock.systemUTC();
+        this.clock = store.database().clock(); // ages by the desk's clock, as everything the store writes
         this.staleness = staleness;
     }
 

@@ -23,7 +23,6 @@ import org.exportguard.store.VersionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class DealInputs {
                     versions.merge(l.id(), "sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
                 }
             }
-            ListCoverage coverage = ListsInForce.coverage(latest, bySource, Clock.systemUTC(), staleness);
+            ListCoverage coverage = ListsInForce.coverage(latest, bySource, store.database().clock(), staleness);
             return new PartyScreener(lists, ScreeningIndex.build(lists), versions, coverage,
                     NameMatcher.DEFAULT_THRESHOLD, PartyScreener.DEFAULT_LIMIT);
         } catch (ListFormatException e) {

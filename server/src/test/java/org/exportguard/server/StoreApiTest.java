@@ -143,6 +143,47 @@ class StoreApiTest {
                 seen.toString());
     }
 
+    /**
+     * Every screen answer and decision names the sources screened, over the store: the stored version, its hash
+     * and import time, its age, and the CSL's sub-lists; a name without hits too. The OpenAPI document says so.
+     */
+    @Test
+    void screenAnswersAndDecisionsNameTheListSourcesScreened() throws Exception {
+        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO));
+        assertEquals(200, r.status(), r.body());
+        JsonNode version = r.json().get("version");
+        for (String name : List.of("NSO Group", "Nobody In Particular")) {
+            r = call("POST", "/api/screen", viewer, "{\"name\":\"" + name + "\"}");
+            assertEquals(200, r.status(), r.body());
+            JsonNode lists = r.json().get("lists");
+            assertEquals(1, lists.size(), r.body());
+            JsonNode csl = lists.get(0);
+            assertEquals("US-CSL", csl.get("source").asText(), r.body());
+            assertEquals(version.get("id").asLong(), csl.get("version").asLong(), r.body());
+            assertEquals(version.get("sha256").asText(), csl.get("sha256").asText(), r.body());
+            assertEquals(version.get("importedAt").asText(), csl.get("importedAt").asText(), r.body());
+            assertTrue(csl.get("effective").isNull(), r.body());
+            assertTrue(csl.get("ageDays").asDouble() < 0.01, r.body());
+            assertEquals("[\"" + CslCsv.ENTITY_LIST + "\"]", csl.get("subLists").toString(), r.body());
+        }
+        r = call("POST", "/api/deals", analyst, deal("d-cov", "Kyoto Data Systems KK", "JP"));
+        assertEquals(201, r.status(), r.body());
+        JsonNode decided = r.json().get("decision").get("lists");
+        assertEquals("US-CSL", decided.get(0).get("source").asText(), r.body());
+        assertEquals(version.get("sha256").asText(), decided.get(0).get("sha256").asText(), r.body());
+        assertTrue(r.body().contains("the Denied Persons List was not screened"), "an Entity List file alone "
+                + "screens no DPL: " + r.body());
+
+        JsonNode paths = call("GET", "/openapi.json", null, null).json().get("paths");
+        JsonNode screened = paths.at("/~1api~1screen/post/responses/200/content/application~1json/schema/properties"
+                + "/lists/items/properties");
+        for (String key : List.of("source", "version", "sha256", "effective", "importedAt", "ageDays", "subLists")) {
+            assertTrue(screened.has(key), key + " undocumented: " + screened);
+        }
+        assertTrue(paths.at("/~1api~1deals/post/responses/200/content/application~1json/schema/properties/decision"
+                + "/properties/lists/items/properties").has("ageDays"), paths.at("/~1api~1deals/post").toString());
+    }
+
     @Test
     void theOpenApiDocumentListsTheStoreRoutesWithTheirRoles() throws Exception {
         JsonNode paths = call("GET", "/openapi.json", null, null).json().get("paths");

@@ -275,8 +275,13 @@ public final class DealEvaluator {
         for (ListRule rule : regime.lists()) {
             List<ListRule.Selector> present = rule.match().stream().filter(coverage::covers).toList();
             if (present.isEmpty()) {
-                out.add(Finding.rule(rule.id(), Outcome.REVIEW, "the " + rule.name() + " was not screened: "
-                        + missing(rule, coverage) + ", so the parties were not screened against it",
+                boolean noneLoaded = rule.match().stream().noneMatch(s -> coverage.lists().containsKey(s.source()));
+                String loaded = String.join(", ", coverage.lists().keySet());
+                out.add(Finding.rule(rule.id(), Outcome.REVIEW, noneLoaded
+                        ? "the " + rule.name() + " was not among the loaded lists (" + loaded + "), so the parties "
+                                + "were not screened against it"
+                        : "the " + rule.name() + " was not screened: " + missing(rule, coverage)
+                                + ", so the parties were not screened against it",
                         rule.citation(), rule.provenance(), pack.version(), "parties"));
                 continue;
             }

@@ -98,6 +98,11 @@ class StoreApiTest {
 
     static final CslCsv.Entry CANDIRU = CslCsv.entity("el-2", "Candiru").aliases("Saito Tech Ltd.; Taveta Ltd.");
     static final CslCsv.Entry NSO = CslCsv.entity("el-1", "NSO Group");
+    /** Rows of the other sub-lists US-EAR needs, so that a CSL file with them screens all of its lists. */
+    static final CslCsv.Entry DENIED = CslCsv.entity("dpl-1", "Zebulon Quartermaine")
+            .source("Denied Persons List (DPL) - Bureau of Industry and Security");
+    static final CslCsv.Entry BLOCKED = CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings")
+            .source("Specially Designated Nationals (SDN) - Treasury Department");
 
     @Test
     void tokensComeFromTheUsersTableAndRolesAreEnforced() throws Exception {
@@ -286,11 +291,12 @@ class StoreApiTest {
      * Four eyes over HTTP (after the NSO entry is listed): a near miss asks for review; the analyst's proposal alone
      * changes nothing; its proposer, even an approver, may not confirm it; another approver's confirmation decides
      * the deal again and the US regime clears, saying who decided. (The deal as a whole stays REVIEW for another,
-     * honest reason: this store holds no UN list, so nobody was screened against it.)
+     * honest reason: this store holds no UN list, so nobody was screened against it. The CSL file holds Denied
+     * Persons and SDN rows too, so the US regime's lists are all screened.)
      */
     @Test
     void aFalsePositiveNeedsASecondPairOfEyesAndThenClearsTheDeal() throws Exception {
-        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO));
+        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO, DENIED, BLOCKED));
         assertEquals(200, r.status(), r.body());
         r = call("POST", "/api/deals", analyst, deal("d-near", "NSO Group Technologies Ltd", "IL"));
         assertEquals(201, r.status(), r.body());

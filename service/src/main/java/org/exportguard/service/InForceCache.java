@@ -107,6 +107,21 @@ public final class InForceCache {
         return next;
     }
 
+    /**
+     * Whether stored version {@code v}, holding lists {@code listIds}, is older by the store's clock than the
+     * staleness limit of any of them (counted from its import): decisions that needed it were REVIEW for that.
+     */
+    public boolean staleNow(VersionInfo v, java.util.Set<String> listIds) {
+        java.time.Instant imported;
+        try {
+            imported = java.time.Instant.parse(v.importedAt());
+        } catch (RuntimeException e) {
+            return true;
+        }
+        java.time.Duration age = java.time.Duration.between(imported, clock.instant());
+        return listIds.stream().anyMatch(id -> age.compareTo(staleness.limitOf(id)) > 0);
+    }
+
     /** The lists of one stored version: those held when it is in force, else read from the store. */
     public List<PartyList> listsOf(VersionInfo version) throws ServiceException {
         Lists l = lists;

@@ -102,8 +102,10 @@ class CoverageDeskTest {
                 .replaceAll("\\.0+Z$", "Z"));
         assertEquals(List.of(DPL, CslCsv.ENTITY_LIST), texts(csl.get("subLists")));
 
-        // the missing sub-list arrives: the same deal clears
+        // the missing sub-list arrives: the deal under REVIEW is decided again though no entry of it names its
+        // party, and a new deal clears
         desk.importList(csl("all.csv", CslCsv.ENTITY_LIST, DPL, SDN), "US-CSL", null, "test");
+        assertEquals(2, store.deals().get("d-1").orElseThrow().decisions().size(), "d-1 re-decided");
         Decision after = decide(desk, "d-2");
         assertEquals(Outcome.CLEARED, usEar(after), after::toJson);
     }
@@ -147,6 +149,8 @@ class CoverageDeskTest {
         // a new version confirms the source current again
         desk.importList(csl("all-2.csv", CslCsv.ENTITY_LIST, DPL, SDN, CslCsv.ENTITY_LIST), "US-CSL", null, "test");
         assertEquals(Outcome.CLEARED, usEar(decide(desk, "renewed")));
+        assertEquals(2, store.deals().get("stale").orElseThrow().decisions().size(),
+                "the deal REVIEW for the stale source is decided again when a new version renews it");
     }
 
     private static List<String> texts(JsonNode array) {

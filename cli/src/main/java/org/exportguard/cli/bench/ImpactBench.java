@@ -115,9 +115,21 @@ public final class ImpactBench implements Callable<Integer> {
         // fixtures
         Path samples = Files.createDirectories(work.resolve("samples"));
         DemoCommand.copySamples(samples);
+        // The CSL before: the sample's Denied Persons row and one placeholder Entity List row, so the Entity List
+        // and the DPL are screened before as after (a CSL without them would leave those rules unscreened, and
+        // the list step would re-decide every deal under REVIEW rather than the deals its entries touch).
         Path emptyCsl = work.resolve("us-csl-empty.csv");
-        Files.writeString(emptyCsl, Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8).get(0)
-                + "\n", StandardCharsets.UTF_8);
+        List<String> sampleCsl = Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8);
+        String[] placeholder = new String[29];
+        java.util.Arrays.fill(placeholder, "");
+        placeholder[0] = "bench-el-0000";
+        placeholder[1] = "Entity List (EL) - Bureau of Industry and Security";
+        placeholder[5] = "Bench Placeholder Trading Qx";
+        placeholder[9] = "2021-01-01";
+        StringBuilder before = new StringBuilder(sampleCsl.get(0)).append('\n');
+        sampleCsl.stream().filter(l -> l.startsWith("sample-dpl-")).forEach(l -> before.append(l).append('\n'));
+        before.append(String.join(",", placeholder)).append('\n');
+        Files.writeString(emptyCsl, before, StandardCharsets.UTF_8);
         Path policyAfter = PackLoader.writeDefault(work.resolve("policy-after"));
         List<String> kept = groupMembers(policyAfter);
         List<String> extra = extraCountries(kept);

@@ -1,5 +1,6 @@
 package org.exportguard.cli.screen;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.cli.CliText;
 import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
@@ -13,14 +14,13 @@ import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.json.Json;
+import org.exportguard.json.ResultJson;
 import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.service.InForceCache;
 import org.exportguard.service.ListsInForce;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
-import org.exportguard.json.ResultJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -321,6 +321,11 @@ public final class DealEvaluator {
                 : String.join(", ", coverage.lists().keySet())) + ")";
     }
 
+    private static String limit(java.time.Duration d) {
+        String days = Staleness.days(d);
+        return days + (days.equals("1") ? " day" : " days");
+    }
+
     /** The rule's sources, each older than its limit, in words. */
     private static String stale(List<ListRule.Selector> present, ListCoverage coverage, Instant now) {
         Set<String> why = new LinkedHashSet<>();
@@ -328,7 +333,7 @@ public final class DealEvaluator {
             ScreenedList l = coverage.lists().get(s.source());
             why.add(s.source() + " (version " + l.version() + ") was last confirmed current at " + l.confirmedAt()
                     + ", " + ListCoverage.ageDays(l, now) + " days ago, over its limit of "
-                    + Staleness.days(coverage.staleness().limitOf(l.source())) + " days");
+                    + limit(coverage.staleness().limitOf(l.source())));
         }
         return String.join("; ", why);
     }

@@ -38,7 +38,8 @@ import java.nio.charset.StandardCharsets;
  * (picocli's message and usage) or a problem with a list, policy or input file (one line "exportguard: error: ...");
  * 3 a batch had bad lines (each reported with its line number; the other lines were processed); 4 the store refused
  * or could not do it (unreachable database, an existing user, an unknown name: one line "exportguard: error: ...");
- * 5 the audit chain is broken ({@code audit verify}).
+ * 5 the audit chain is broken ({@code audit verify});
+ * 6 a benchmark's self-check failed (its figures are printed, the failure in one line on stderr).
  * No stack trace ever reaches the user.
  */
 @Command(name = "exportguard", mixinStandardHelpOptions = true, version = "exportguard 0.1.0",
@@ -48,7 +49,8 @@ import java.nio.charset.StandardCharsets;
                 "2:usage error, or a problem with a list, policy or input file",
                 "3:a batch had bad lines (reported with their line numbers; the other lines were processed)",
                 "4:the store refused or could not do it (unreachable, conflict, not found)",
-                "5:the audit chain is broken (audit verify)"})
+                "5:the audit chain is broken (audit verify)",
+                "6:a benchmark's self-check failed (bench): its figures measure something else"})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -56,6 +58,7 @@ public final class Main implements Runnable {
     public static final int EXIT_BAD_LINES = 3;
     public static final int EXIT_STORE = 4;
     public static final int EXIT_AUDIT = 5;
+    public static final int EXIT_BENCH_CHECK = 6;
 
     /** How {@code policy import} checks a pack: the policy module's loader, which validates on load. */
     static final PolicyValidator POLICY_VALIDATOR = dir -> {

@@ -55,6 +55,21 @@ class PartyScreenerTest {
     }
 
     @Test
+    void aScreenerWithAnEmptyCacheScreensTheSameListsAlike() throws Exception {
+        PartyScreener shared = Fixtures.screener();
+        PartyScreener empty = shared.withEmptyCache();
+        assertTrue(empty != shared);
+        assertTrue(empty.index() == shared.index(), "the same index, not a rebuilt one");
+        assertEquals(shared.listIds(), empty.listIds());
+        assertEquals(shared.listVersions(), empty.listVersions());
+        assertEquals(shared.threshold(), empty.threshold());
+        assertEquals(shared.limit(), empty.limit());
+        for (Deal.Party p : PARTIES) {
+            assertEquals(shared.screen(p), empty.screen(p), p.name());
+        }
+    }
+
+    @Test
     void aLongerNameContainingAListedOneIsFoundThroughItsShorterVariant() throws Exception {
         String name = "NSO Group Technologies Ltd";
         assertEquals(List.of(name, "NSO Group Technologies"), PartyScreener.nameVariants(name));

@@ -1,12 +1,15 @@
 package org.exportguard.cli.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
 import org.exportguard.core.match.NameMatcher;
+import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
+import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.json.Json;
@@ -27,7 +30,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,11 +53,14 @@ public final class BenchCommand implements Runnable {
     /**
      * {@code bench screen}: index build time, heap, single-thread latency percentiles and all-core throughput, as
      * one JSON object on stdout. Time is split: a tenth warms up, about half of the rest times single calls, the
-     * rest runs all cores.
+     * rest runs all cores. The hits are counted, not discarded (an index that returned nothing would look fast),
+     * and the index is checked before any timing: a sample of names drawn from the loaded lists must each find
+     * its own entry, else the bench fails (exit 6).
      */
     @Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Benchmarks screening: prints ONE JSON object with p50_us, p99_us (single-thread latency),",
-                    "names_per_s (all cores), build_ms, heap_mb, queries, parties, threads, java."})
+                    "names_per_s (all cores), queries_with_hits, hits_per_query, self_check, build_ms, heap_mb,",
+                    "queries, parties, threads, java. Exit 6 when a listed name does not find its own entry."})
     public static final class Screen implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -72,6 +80,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "N", description = "Most hits per name (default: ${DEFAULT-VALUE}).")
         int limit = 10;
 
+        @Option(names = "--self-check", paramLabel = "N",
+                description = "Listed names, drawn from the loaded lists, that must find their own entry (default: ${DEFAULT-VALUE}).")
+        int selfCheck = SELF_CHECK_SAMPLE;
+
+        /** Listed names checked by default. */
+        static final int SELF_CHECK_SAMPLE = 200;
+        /** Hits considered when looking for a listed name's own entry: many entries can share one name. */
+        static final int SELF_CHECK_LIMIT = 100;
+
         private final Context ctx;
 
         public Screen(Context ctx) {
@@ -83,12 +100,14 @@ public final class BenchCommand implements Runnable {
             Options.positive(spec, "--seconds", seconds);
             Options.threshold(spec, threshold);
             Options.positive(spec, "--limit", limit);
+            Options.positive(spec, "--self-check", selfCheck);
             List<ScreeningQuery> qs = readQueries(queries);
             List<PartyList> loaded = ctx.loadLists(lists);
             long t0 = System.nanoTime();
             ScreeningIndex index = ScreeningIndex.build(loaded);
             double buildMs = (System.nanoTime() - t0) / 1e6;
             int parties = loaded.stream().mapToInt(l -> l.parties().size()).sum();
+            SelfCheck check = selfCheck(loaded, index, threshold, selfCheck, 20261130L);
             loaded = null; // the index is what stays in memory
             Runtime rt = Runtime.getRuntime();
             System.gc();
@@ -106,43 +125,53 @@ public final class BenchCommand implements Runnable {
                 index.screen(qs.get(i++ % qs.size()), threshold, limit);
             } while (System.nanoTime() < end || i < qs.size());
 
-            // single-thread latency: at least one full pass
+            // single-thread latency: at least one full pass, whose hits are counted per query
             long[] samples = new long[Math.max(qs.size(), 1024)];
+            int[] hitsOf = new int[qs.size()];
             int n = 0;
             end = System.nanoTime() + latencyTime;
             do {
                 ScreeningQuery q = qs.get(n % qs.size());
                 long s = System.nanoTime();
-                index.screen(q, threshold, limit);
+                List<ScreeningHit> hits = index.screen(q, threshold, limit);
                 long d = System.nanoTime() - s;
+                if (n < hitsOf.length) {
+                    hitsOf[n] = hits.size();
+                }
                 if (n == samples.length) {
                     samples = Arrays.copyOf(samples, samples.length * 2);
                 }
                 samples[n++] = d;
             } while (System.nanoTime() < end || n < qs.size());
             Arrays.sort(samples, 0, n);
+            long queriesWithHits = Arrays.stream(hitsOf).filter(h -> h > 0).count();
+            long hitsTotal = Arrays.stream(hitsOf).asLongStream().sum();
 
             // throughput: a fixed pool of one thread per core, each walking the queries from its own offset
             int threads = rt.availableProcessors();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long tStart = System.nanoTime();
             long tEnd = tStart + throughputTime;
-            List<Future<Long>> done = new ArrayList<>();
+            List<Future<long[]>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int offset = t * Math.max(1, qs.size() / threads);
                 done.add(pool.submit(() -> {
                     long count = 0;
+                    long hits = 0;
                     int k = offset;
                     do {
-                        index.screen(qs.get(k++ % qs.size()), threshold, limit);
+                        hits += index.screen(qs.get(k++ % qs.size()), threshold, limit).size();
                         count++;
                     } while (System.nanoTime() < tEnd);
-                    return count;
+                    return new long[] {count, hits};
                 }));
             }
             long count = 0;
-            for (Future<Long> f : done) {
-                count += f.get();
+            long throughputHits = 0;
+            for (Future<long[]> f : done) {
+                long[] r = f.get();
+                count += r[0];
+                throughputHits += r[1];
             }
             double elapsed = (System.nanoTime() - tStart) / 1e9;
             pool.shutdown();
@@ -152,6 +181,14 @@ public final class BenchCommand implements Runnable {
             o.put("p50_us", round1(percentile(samples, n, 0.50) / 1e3));
             o.put("p99_us", round1(percentile(samples, n, 0.99) / 1e3));
             o.put("names_per_s", Math.round(count / elapsed));
+            o.put("queries_with_hits", queriesWithHits);
+            o.put("hits_per_query", Math.round(100.0 * hitsTotal / qs.size()) / 100.0);
+            o.put("throughput_hits_per_query", Math.round(100.0 * throughputHits / Math.max(1, count)) / 100.0);
+            ObjectNode sc = o.putObject("self_check");
+            sc.put("sampled", check.sampled());
+            sc.put("found", check.found());
+            ArrayNode missing = sc.putArray("missing");
+            check.missing().forEach(missing::add);
             o.put("build_ms", round1(buildMs));
             o.put("heap_mb", round1(heapMb));
             o.put("queries", qs.size());
@@ -160,8 +197,48 @@ public final class BenchCommand implements Runnable {
             o.put("latency_samples", n);
             o.put("seconds", seconds);
             o.put("java", System.getProperty("java.version"));
-            ctx.out().println(Json.line(o));
-            return Main.EXIT_OK;
+            return Bench.finish(ctx, "screen", o, check.problem());
+        }
+
+        /**
+         * What the self-check found: of {@code sampled} listed names, {@code found} found their own entry (same
+         * source and source id) among their hits; {@code missing} names the first few that did not.
+         */
+        record SelfCheck(int sampled, int found, List<String> missing) {
+            String problem() {
+                if (sampled == 0) {
+                    return "the lists hold no named entry to check the index with";
+                }
+                return found == sampled ? null : (sampled - found) + " of " + sampled
+                        + " listed names did not find their own entry (" + String.join("; ", missing) + ")";
+            }
+        }
+
+        /**
+         * Screens up to {@code sample} primary names drawn (with this seed) from {@code sampleFrom} against
+         * {@code index}, untyped as the bench's queries are, and checks that each finds the entry it was drawn
+         * from. An index that answers nothing, or answers for other lists, fails.
+         */
+        static SelfCheck selfCheck(List<PartyList> sampleFrom, ScreeningIndex index, double threshold, int sample,
+                                   long seed) {
+            List<ListedParty> named = new ArrayList<>();
+            sampleFrom.forEach(l -> l.parties().stream()
+                    .filter(p -> p.primaryName() != null && !p.primaryName().isBlank()).forEach(named::add));
+            Collections.shuffle(named, new Random(seed));
+            List<ListedParty> drawn = named.subList(0, Math.min(sample, named.size()));
+            int found = 0;
+            List<String> missing = new ArrayList<>();
+            for (ListedParty p : drawn) {
+                boolean own = index.screen(ScreeningQuery.of(p.primaryName()), threshold, SELF_CHECK_LIMIT).stream()
+                        .anyMatch(h -> h.party().source().equals(p.source())
+                                && h.party().sourceId().equals(p.sourceId()));
+                if (own) {
+                    found++;
+                } else if (missing.size() < 5) {
+                    missing.add(p.source() + " " + p.sourceId() + " '" + p.primaryName() + "'");
+                }
+            }
+            return new SelfCheck(drawn.size(), found, missing);
         }
 
         static double percentile(long[] sorted, int n, double p) {

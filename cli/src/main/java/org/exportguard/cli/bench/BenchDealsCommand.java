@@ -1,14 +1,15 @@
 package org.exportguard.cli.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.Context;
-import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.deals.DealInputs;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.eval.DealEvaluator;
+import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.policy.screen.PartyScreener;
@@ -20,24 +21,36 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
  * {@code exportguard bench deals}: generates N varied deals (fixed seed: the same deals every run), each with three
  * parties drawn from a book of distinct counterparties with realistic names (3% taken from the loaded lists, a
  * third of those with a typo, so hits occur), and evaluates them on all cores. Prints ONE JSON object with
- * deals_per_s and distinct_party_names (each distinct name is screened once; see PartyScreener).
+ * deals_per_s and distinct_party_names (each distinct name is screened once per screener; see PartyScreener).
+ *
+ * <p>Each timed run uses a fresh evaluator over a screener with an empty hit cache, as a batch starts: the JIT is
+ * warmed up on a separate evaluator and screener that are then dropped (timing the warmed-up ones would time a
+ * cache of the very deals they had already seen). Every run counts its outcomes and screening hits, and the figures are checked:
+ * the runs must agree with each other and with the warm-up evaluator on the deals both decided (a cold and a warm
+ * cache give the same decisions), and a book holding listed names must give hits. The median run is the figure.
  */
 @Command(name = "deals", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmarks deal evaluation: prints ONE JSON object with deals_per_s, seconds, deals,",
-                "parties_screened, outcomes, load_ms, build_ms, threads, java."})
+        description = {"Benchmarks deal evaluation: prints ONE JSON object with deals_per_s (median of the runs),",
+                "runs, deals, outcomes, hits, deals_with_hits, check, load_ms, threads, java.",
+                "Exit 6 when a check fails (runs disagree, or listed names in the book give no hits)."})
 public final class BenchDealsCommand implements Callable<Integer> {
+    /** Deals the JIT warm-up evaluator decides. */
+    static final int WARMUP_DEALS = 2_000;
+
     @Spec
     CommandSpec spec;
 
@@ -55,51 +68,147 @@ public final class BenchDealsCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "DIR", description = "A policy pack folder (default: the shipped pack).")
     Path policy;
 
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Timed runs, each on a fresh evaluator; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs = 3;
+
     private final Context ctx;
 
     public BenchDealsCommand(Context ctx) {
         this.ctx = ctx;
     }
 
+    /** What one timed run decided: counted, so that a run deciding nothing cannot pass for a fast one. */
+    record Run(double seconds, long[] outcomes, long hits, long dealsWithHits) {
+        double dealsPerSecond(int deals) {
+            return deals / seconds;
+        }
+
+        boolean sameDecisions(Run other) {
+            return Arrays.equals(outcomes, other.outcomes) && hits == other.hits
+                    && dealsWithHits == other.dealsWithHits;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Options.positive(spec, "--deals", deals);
         Options.positive(spec, "--counterparties", counterparties);
+        Options.positive(spec, "--runs", runs);
         PolicyPack pack = DealInputs.pack(policy);
         long t0 = System.nanoTime();
         PartyScreener screener = DealInputs.screener(ctx, lists);
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        DealEvaluator evaluator = new DealEvaluator(pack, screener);
-        List<Deal> generated = new DealGenerator(screener.index().parties(), 20261128L, counterparties)
-                .deals(deals);
+        DealGenerator generator = new DealGenerator(screener.index().parties(), 20261128L, counterparties);
+        List<Deal> generated = generator.deals(deals);
 
-        // warm up on a slice, so the figure is the steady state a batch reaches within seconds
-        generated.subList(0, Math.min(2_000, generated.size())).parallelStream().forEach(evaluator::evaluate);
+        // JIT warm-up on its own evaluator and screener, dropped after: no timed run may find their cache filled
+        int slice = Math.min(WARMUP_DEALS, generated.size());
+        DealEvaluator warmup = evaluator(pack, screener);
+        Decision[] warmed = new Decision[slice];
+        IntStream.range(0, slice).parallel().forEach(i -> warmed[i] = warmup.evaluate(generated.get(i)));
 
-        AtomicLongArray counts = new AtomicLongArray(Outcome.values().length);
-        long start = System.nanoTime();
-        IntStream.range(0, generated.size()).parallel()
-                .forEach(i -> counts.incrementAndGet(evaluator.evaluate(generated.get(i)).outcome().ordinal()));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Run> timed = new ArrayList<>();
+        Decision[] first = new Decision[slice];
+        for (int r = 0; r < runs; r++) {
+            timed.add(run(evaluator(pack, screener), generated, r == 0 ? first : null));
+        }
+        int disagree = 0;
+        for (int i = 0; i < slice; i++) {
+            if (!warmed[i].toJson().equals(first[i].toJson())) {
+                disagree++;
+            }
+        }
+        String problem = problem(timed, disagree, generator.listedInBook());
 
+        double[] rates = timed.stream().mapToDouble(x -> x.dealsPerSecond(generated.size())).toArray();
+        double[] secs = timed.stream().mapToDouble(Run::seconds).toArray();
+        Run one = timed.get(0);
         ObjectNode o = Json.object();
         o.put("deals", generated.size());
-        o.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        o.put("deals_per_s", Math.round(generated.size() / seconds));
+        o.put("deals_per_s", Math.round(Bench.median(rates)));
+        o.put("seconds", Math.round(Bench.median(secs) * 1000) / 1000.0);
+        ArrayNode rs = o.putArray("runs");
+        for (Run x : timed) {
+            rs.addObject().put("seconds", Math.round(x.seconds() * 1000) / 1000.0)
+                    .put("deals_per_s", Math.round(x.dealsPerSecond(generated.size())));
+        }
         o.put("parties", generated.stream().mapToLong(d -> d.parties().size()).sum());
         o.put("distinct_party_names", generated.stream().flatMap(d -> d.parties().stream())
                 .map(p -> p.type() + " " + p.name()).distinct().count());
+        o.put("listed_names_in_book", generator.listedInBook());
         ObjectNode oc = o.putObject("outcomes");
         for (Outcome out : Outcome.values()) {
-            oc.put(out.name(), counts.get(out.ordinal()));
+            oc.put(out.name(), one.outcomes()[out.ordinal()]);
         }
+        o.put("hits", one.hits());
+        o.put("deals_with_hits", one.dealsWithHits());
+        o.put("warmup_deals", slice);
+        o.put("warmup_disagreements", disagree);
+        o.put("check", problem == null ? "ok" : problem);
         o.put("listed_parties", screener.index().partyCount());
         o.put("load_ms", Math.round(loadMs));
         o.put("threads", Runtime.getRuntime().availableProcessors());
         o.put("policy", pack.version());
         o.put("java", System.getProperty("java.version"));
-        ctx.out().println(Json.line(o));
-        return Main.EXIT_OK;
+        return Bench.finish(ctx, "deals", o, problem);
+    }
+
+    /** A new evaluator over the same lists and index, with a hit cache of its own, empty. */
+    static DealEvaluator evaluator(PolicyPack pack, PartyScreener screener) {
+        return new DealEvaluator(pack, screener.withEmptyCache());
+    }
+
+    /**
+     * Decides every deal on all cores, timed, counting outcomes, screening hits (list findings, each with its match) and deals with
+     * any; {@code keep} (when not null) receives the decisions of the first deals (compared after the timing).
+     */
+    static Run run(DealEvaluator evaluator, List<Deal> deals, Decision[] keep) {
+        AtomicLongArray counts = new AtomicLongArray(Outcome.values().length);
+        LongAdder hits = new LongAdder();
+        LongAdder withHits = new LongAdder();
+        long start = System.nanoTime();
+        IntStream.range(0, deals.size()).parallel().forEach(i -> {
+            Decision d = evaluator.evaluate(deals.get(i));
+            counts.incrementAndGet(d.outcome().ordinal());
+            long h = d.findings().stream().filter(f -> f.match() != null).count();
+            hits.add(h);
+            if (h > 0) {
+                withHits.increment();
+            }
+            if (keep != null && i < keep.length) {
+                keep[i] = d;
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] outcomes = new long[counts.length()];
+        for (int k = 0; k < outcomes.length; k++) {
+            outcomes[k] = counts.get(k);
+        }
+        return new Run(seconds, outcomes, hits.sum(), withHits.sum());
+    }
+
+    /**
+     * What is wrong with the runs, or null: every run (each a fresh evaluator over the same deals) must decide
+     * alike; the first must agree with the warm-up evaluator on the deals both decided; and when the book of
+     * counterparties holds names taken from the lists, there must be screening hits.
+     */
+    static String problem(List<Run> runs, int warmupDisagreements, int listedInBook) {
+        for (int r = 1; r < runs.size(); r++) {
+            if (!runs.get(r).sameDecisions(runs.get(0))) {
+                return "run " + (r + 1) + " decided the same deals differently from run 1 (outcomes "
+                        + Arrays.toString(runs.get(r).outcomes()) + " vs " + Arrays.toString(runs.get(0).outcomes())
+                        + ", hits " + runs.get(r).hits() + " vs " + runs.get(0).hits() + ")";
+            }
+        }
+        if (warmupDisagreements > 0) {
+            return warmupDisagreements + " deals decided differently by a fresh evaluator than by the warmed-up one";
+        }
+        if (listedInBook > 0 && runs.get(0).hits() == 0) {
+            return "no screening hits, though " + listedInBook
+                    + " counterparties carry names taken from the lists: the screening found nothing";
+        }
+        return null;
     }
 
     /** Varied, plausible deals from a fixed seed. */
@@ -137,6 +246,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
         private final String[] destinations;
 
         private final List<String[]> pool = new ArrayList<>(); // {name, type}
+        private int listedInBook;
 
         DealGenerator(List<ListedParty> listed, long seed, int counterparties) {
             this(listed, seed, counterparties, DESTINATIONS);
@@ -153,8 +263,16 @@ public final class BenchDealsCommand implements Callable<Integer> {
                 String name = name(type);
                 if (seen.add(name)) {
                     pool.add(new String[] {name, type});
+                    if (fromList) {
+                        listedInBook++;
+                    }
                 }
             }
+        }
+
+        /** Counterparties whose name was taken from the lists as listed (not misspelt). */
+        int listedInBook() {
+            return listedInBook;
         }
 
         List<Deal> deals(int n) {
@@ -189,10 +307,15 @@ public final class BenchDealsCommand implements Callable<Integer> {
             return out;
         }
 
+        /** Whether the last {@link #name} was a listed name as listed. */
+        private boolean fromList;
+
         private String name(String type) {
             int r = random.nextInt(100);
+            fromList = false;
             if (r < 3 && !listed.isEmpty()) {
                 String n = listed.get(random.nextInt(listed.size())).primaryName();
+                fromList = r != 0;
                 return r == 0 ? typo(n) : n; // a listed name, sometimes misspelt
             }
             if (type.equals("government")) {

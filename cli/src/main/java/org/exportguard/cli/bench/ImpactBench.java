@@ -4,18 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.Context;
-import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.demo.DemoCommand;
 import org.exportguard.core.model.ListedParty;
 import org.exportguard.json.Json;
 import org.exportguard.policy.deal.Deal;
+import org.exportguard.policy.deal.DealParser;
+import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.pack.PackLoader;
+import org.exportguard.service.ConfirmedDispositions;
+import org.exportguard.service.DecisionDay;
 import org.exportguard.service.Desk;
+import org.exportguard.service.InForce;
+import org.exportguard.service.InForceCache;
 import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.Disposition;
 import org.exportguard.store.PostgresSchemas;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
+import org.exportguard.store.StoredDeal;
+import org.exportguard.store.StoredDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,9 +36,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -45,10 +57,18 @@ import java.util.concurrent.Callable;
  * book of counterparties, to 200 destinations, exported 2027-2031) are decided and stored. Then, timed: policy
  * version 2 (the shipped pack: the group drops the 65) and US-CSL version 2 (the shipped sample: the 4 entities
  * listed on 2021-11-04) are imported, each re-deciding and storing the deals it touches.
+ *
+ * <p>After each import (untimed), the re-decisions are checked against a full re-evaluation: a sample of the deals
+ * it re-decided and a sample of the open deals it left alone are decided again by a fresh evaluator over the
+ * lists and policy now in force (loaded anew from the store, nothing shared with the desk's), and the decision
+ * stored must equal it (a deal left alone: apart from the version stamps, since it was decided before the change).
+ * Any mismatch fails the bench (exit 6): a fast incremental re-decision that decides wrongly or misses deals is
+ * not a result.
  */
 @Command(name = "impact", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks change impact: N stored open deals, then a policy version dropping 65 destinations",
-                "and a list version adding 4 entities. Prints ONE JSON object (setup_s, policy_s, list_s, total_s, ...)."})
+                "and a list version adding 4 entities. Prints ONE JSON object (setup_s, policy_s, list_s, total_s,",
+                "sample_checked, mismatches, ...). Exit 6 when a stored decision differs from a full re-evaluation."})
 public final class ImpactBench implements Callable<Integer> {
     /** The group the policy change shrinks (by the 65 countries the bench's "before" version adds). */
     static final String GROUP = "IL_DECA_CYBER_REPORTED_37";
@@ -74,6 +94,11 @@ public final class ImpactBench implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the scratch SQLite data directory goes (default: the system temp folder).")
     Path parent;
 
+    @Option(names = "--check-sample", paramLabel = "N",
+            description = "Deals checked against a full re-evaluation after each import: N drawn at random, and up "
+                    + "to N the import is likely to touch (default: ${DEFAULT-VALUE}).")
+    int checkSample = 200;
+
     private final Context ctx;
 
     public ImpactBench(Context ctx) {
@@ -85,6 +110,7 @@ public final class ImpactBench implements Callable<Integer> {
         Options.positive(spec, "--deals", deals);
         Options.positive(spec, "--counterparties", counterparties);
         Options.positive(spec, "--batch", batch);
+        Options.positive(spec, "--check-sample", checkSample);
         String schema = "eg_impact_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Path work = Files.createTempDirectory("exportguard-impact-");
         Path dir = null;
@@ -97,7 +123,11 @@ public final class ImpactBench implements Callable<Integer> {
             loc = StoreLocation.sqlite(dir);
         }
         try (Store store = Store.open(loc)) {
-            ctx.out().println(Json.line(run(store, work)));
+            ObjectNode o = run(store, work);
+            long mismatches = o.get("mismatches").asLong();
+            return Bench.finish(ctx, "impact", o, mismatches == 0 ? null : mismatches + " of "
+                    + o.get("sample_checked").asLong() + " deals checked hold a decision other than a full "
+                    + "re-evaluation gives (first: " + o.path("mismatch_first").asText() + ")");
         } finally {
             if (db != null) {
                 PostgresSchemas.drop(db, schema);
@@ -106,7 +136,6 @@ public final class ImpactBench implements Callable<Integer> {
             }
             org.exportguard.store.TempDirs.deleteQuietly(work);
         }
-        return Main.EXIT_OK;
     }
 
     private ObjectNode run(Store store, Path work) throws Exception {
@@ -154,12 +183,18 @@ public final class ImpactBench implements Callable<Integer> {
             }
         }
         gen.addCounterparties(toBeListed);
+        Set<String> listedSoon = Set.copyOf(toBeListed);
+        List<String> namingListedSoon = new ArrayList<>(); // deals the list change is likely to touch
         long stored = 0;
         for (int first = 0; first < deals; first += batch) {
             int n = Math.min(batch, deals - first);
             List<String> jsons = new ArrayList<>(n);
             for (Deal d : gen.deals(n, first, LocalDate.of(2027, 1, 1))) {
                 jsons.add(json(d));
+                if (namingListedSoon.size() < checkSample
+                        && d.parties().stream().anyMatch(p -> listedSoon.contains(p.name()))) {
+                    namingListedSoon.add(d.id());
+                }
             }
             stored += desk.addDeals(jsons, actor).size();
             ctx.err().printf(Locale.ROOT, "exportguard: bench impact: %,d deals stored (%.0f s)%n", stored,
@@ -170,12 +205,18 @@ public final class ImpactBench implements Callable<Integer> {
         t0 = System.nanoTime();
         ImportOutcome policy = desk.importPolicy(policyAfter, "bench-after", null, actor, ctx.policyValidator());
         double policyS = secs(t0);
+        JsonNode pr = Json.MAPPER.readTree(policy.reportJson());
+        Random pick = new Random(20261130L);
+        Check policyCheck = check(store, sample(pick, stored, changedIds(pr)));
+
         t0 = System.nanoTime();
         ImportOutcome list = desk.importList(samples.resolve("us-csl.csv"), "US-CSL", null, actor);
         double listS = secs(t0);
-
-        JsonNode pr = Json.MAPPER.readTree(policy.reportJson());
         JsonNode lr = Json.MAPPER.readTree(list.reportJson());
+        Set<String> likely = new LinkedHashSet<>(changedIds(lr));
+        likely.addAll(namingListedSoon);
+        Check listCheck = check(store, sample(pick, stored, likely));
+        Check all = policyCheck.plus(listCheck);
         ObjectNode o = Json.object();
         o.put("store", store.location().kind().name().toLowerCase(Locale.ROOT));
         o.put("deals", stored);
@@ -197,9 +238,117 @@ public final class ImpactBench implements Callable<Integer> {
         o.put("total_s", round(policyS + listS));
         o.put("within_60_s", policyS + listS <= 60);
         o.put("audit_intact", store.audit().verify().intact());
+        o.put("sample_checked", all.checked());
+        o.put("sample_redecided", all.redecided());
+        o.put("sample_untouched", all.checked() - all.redecided());
+        o.put("mismatches", all.mismatches());
+        if (all.first() != null) {
+            o.put("mismatch_first", all.first());
+        }
         o.put("threads", Runtime.getRuntime().availableProcessors());
         o.put("java", System.getProperty("java.version"));
         return o;
+    }
+
+    /** The deals a change report names as changed. */
+    private List<String> changedIds(JsonNode report) {
+        List<String> ids = new ArrayList<>();
+        report.path("changed").forEach(c -> ids.add(c.path("dealId").asText()));
+        return ids.subList(0, Math.min(ids.size(), checkSample));
+    }
+
+    /** {@code checkSample} of the bench's deals at random, and up to as many of {@code likely}. */
+    private List<String> sample(Random pick, long stored, Collection<String> likely) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < Math.min(checkSample, stored); i++) {
+            ids.add("bench-" + pick.nextInt((int) stored));
+        }
+        likely.stream().limit(checkSample).forEach(ids::add);
+        return new ArrayList<>(ids);
+    }
+
+    /**
+     * What checking found: {@code checked} open deals, {@code redecided} of them decided under the lists and policy
+     * now in force (the rest were left alone by the last change), {@code mismatches} whose stored decision is not
+     * what a full re-evaluation gives; {@code first} describes the first mismatch.
+     */
+    record Check(int checked, int redecided, int mismatches, String first) {
+        Check plus(Check o) {
+            return new Check(checked + o.checked, redecided + o.redecided, mismatches + o.mismatches,
+                    first != null ? first : o.first);
+        }
+    }
+
+    /** The keys that name versions rather than say what was decided: a deal left alone keeps its old ones. */
+    static final Set<String> VERSION_STAMPS = Set.of("policyVersion", "listVersions", "listVersion");
+
+    /**
+     * Decides each of these open deals again with a fresh evaluator over the lists and policy now in force (loaded
+     * anew: nothing shared with the evaluator that stored the decisions, its hit cache included), with the deal's
+     * confirmed dispositions, and compares with the latest decision stored. A deal whose latest decision names the
+     * versions in force must hold exactly the fresh decision (its JSON, and the outcome it and the deal carry); one
+     * decided before the change (other versions) must equal it apart from the version stamps, or the change should
+     * have re-decided it. Closed and unknown deals are skipped.
+     */
+    static Check check(Store store, List<String> ids) throws Exception {
+        InForce fresh = new InForceCache(store).current(); // a cache of its own: everything loaded anew
+        DealParser parser = new DealParser(fresh.pack());
+        Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(ids);
+        int checked = 0;
+        int redecided = 0;
+        int bad = 0;
+        String first = null;
+        for (String id : ids) {
+            StoredDeal s = store.deals().get(id).orElse(null);
+            if (s == null || !s.open() || s.decisions().isEmpty()) {
+                continue;
+            }
+            checked++;
+            StoredDecision stored = s.decisions().get(s.decisions().size() - 1);
+            Deal deal = parser.parse(s.deal().json());
+            Decision d = fresh.evaluator().evaluate(deal, DecisionDay.of(deal),
+                    ConfirmedDispositions.of(disposed.getOrDefault(id, List.of())));
+            boolean current = stored.listVersionIds().equals(fresh.listVersionIds())
+                    && Objects.equals(stored.policyVersionId(), fresh.policyVersionId());
+            String problem = null;
+            if (current) {
+                redecided++;
+                if (!stored.decisionJson().equals(d.toJson())) {
+                    problem = "deal " + id + ": the decision stored (" + stored.outcome() + ", " + stored.reason()
+                            + ") is not the one a full re-evaluation gives (" + d.outcome() + ")";
+                }
+            } else if (!withoutVersions(Json.MAPPER.readTree(stored.decisionJson()))
+                    .equals(withoutVersions(d.toJsonNode()))) {
+                problem = "deal " + id + ": left alone by the change (" + stored.outcome() + ", " + stored.reason()
+                        + "), but a full re-evaluation decides otherwise (" + d.outcome() + ")";
+            }
+            if (problem == null && !(stored.outcome().equals(d.outcome().name())
+                    && d.outcome().name().equals(s.outcome()))) {
+                problem = "deal " + id + ": outcome " + s.outcome() + " stored, " + d.outcome()
+                        + " on a full re-evaluation";
+            }
+            if (problem != null) {
+                bad++;
+                if (first == null) {
+                    first = problem;
+                }
+            }
+        }
+        return new Check(checked, redecided, bad, first);
+    }
+
+    /** A decision's JSON without its {@link #VERSION_STAMPS}, at any depth. */
+    static JsonNode withoutVersions(JsonNode n) {
+        JsonNode copy = n.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            o.remove(VERSION_STAMPS);
+        }
+        n.forEach(ImpactBench::strip);
     }
 
     /** The members of the group's current version, as the pack's groups.yaml lists them. */

@@ -22,6 +22,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private OutputStream out;
     private final byte[] line = new byte[8192];
     private byte[] body = new byte[16384];
+    private int bodyLength;
 
     /** @param path the request path; {@code authorization} the whole header value, e.g. "Bearer T" */
     KeepAliveConnection(String host, int port, String path, String authorization) {
@@ -32,7 +33,10 @@ final class KeepAliveConnection implements AutoCloseable {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Sends one POST with this body and returns the status code, the response body read and dropped. */
+    /**
+     * Sends one POST with this body and returns the status code; the response body is then in {@link #body()}
+     * (its first {@link #bodyLength()} bytes), until the next request.
+     */
     int post(byte[] json) throws IOException {
         if (socket == null) {
             open();
@@ -72,7 +76,7 @@ final class KeepAliveConnection implements AutoCloseable {
         if (length < 0) {
             throw new IOException("response without Content-Length");
         }
-        skip(length);
+        read(length);
         if (close) {
             close();
         }
@@ -107,15 +111,34 @@ final class KeepAliveConnection implements AutoCloseable {
         }
     }
 
-    private void skip(long length) throws IOException {
-        long left = length;
-        while (left > 0) {
-            int r = in.read(body, 0, (int) Math.min(body.length, left));
+    /** The largest response body kept; a longer one is refused (an answer to one screen call is a few KB). */
+    static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private void read(long length) throws IOException {
+        if (length > MAX_BODY) {
+            throw new IOException("response body of " + length + " bytes");
+        }
+        if (length > body.length) {
+            body = new byte[(int) length];
+        }
+        int n = 0;
+        while (n < length) {
+            int r = in.read(body, n, (int) length - n);
             if (r < 0) {
                 throw new IOException("connection closed in the body");
             }
-            left -= r;
+            n += r;
         }
+        bodyLength = n;
+    }
+
+    /** The last response's body: its first {@link #bodyLength()} bytes. */
+    byte[] body() {
+        return body;
+    }
+
+    int bodyLength() {
+        return bodyLength;
     }
 
     /** Drops the connection; the next request opens a new one. */

@@ -1,5 +1,8 @@
 package org.exportguard.cli.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.json.Json;
 
@@ -22,10 +25,16 @@ import java.util.concurrent.locks.LockSupport;
  * the figure is the most the server gives at that concurrency. Paced (a rate): requests are due on a fixed
  * schedule shared by the workers, and each latency counts from when its request was due, not when it was sent, so
  * a stalled server cannot hide its stall by slowing the client down (no coordinated omission).
+ *
+ * <p>A 200 counts as a success only when its body is what {@code /api/screen} answers: one JSON object with the
+ * query echoed back ({@code "query"} the name sent) and a {@code "hits"} array. Any other 200 is an error, counted
+ * in {@code outcomes} as {@value #BAD_BODY}: a server answering fast with the wrong thing must not pass for fast.
  */
 public final class LoadGenerator {
     public static final int MAX_CONCURRENCY = 256;
     public static final double MAX_SECONDS = 3600;
+    /** The outcome of a 200 whose body is not a screening answer to the request sent. */
+    public static final String BAD_BODY = "bad_body";
 
     /**
      * @param url         the server's base address; must be on this machine (loopback)
@@ -39,6 +48,7 @@ public final class LoadGenerator {
 
     private final Plan plan;
     private final List<byte[]> bodies;
+    private final List<String> names;
 
     public LoadGenerator(Plan plan) throws IOException {
         if (plan.concurrency() < 1 || plan.concurrency() > MAX_CONCURRENCY) {
@@ -67,6 +77,7 @@ public final class LoadGenerator {
             b.add(Json.MAPPER.writeValueAsBytes(o));
         }
         this.bodies = b;
+        this.names = List.copyOf(plan.names());
     }
 
     /** Runs the warm-up, then the measurement; returns one JSON object of figures. */
@@ -145,12 +156,15 @@ public final class LoadGenerator {
                 } else if (due >= end) {
                     return;
                 }
-                byte[] body = bodies.get(k++ % bodies.size());
+                int which = k++ % bodies.size();
                 String outcome;
                 try {
-                    int status = c.post(body);
+                    int status = c.post(bodies.get(which));
                     outcome = Integer.toString(status);
                     if (status != 200) {
+                        errors++;
+                    } else if (!screenAnswer(c.body(), c.bodyLength(), names.get(which))) {
+                        outcome = BAD_BODY;
                         errors++;
                     }
                 } catch (IOException | RuntimeException e) {
@@ -164,6 +178,37 @@ public final class LoadGenerator {
                 latencies[n++] = System.nanoTime() - due;
                 outcomes.merge(outcome, 1L, Long::sum);
             }
+        }
+    }
+
+    private static final JsonFactory JSON_FACTORY = Json.MAPPER.getFactory();
+
+    /**
+     * Whether {@code body} (its first {@code length} bytes) is one well-formed JSON object holding {@code "query"}
+     * equal to {@code name} and a {@code "hits"} array. Read with the streaming parser, token by token (the whole
+     * body, so malformed JSON anywhere fails), without building a tree: the client's CPU stays small.
+     */
+    static boolean screenAnswer(byte[] body, int length, String name) {
+        try (JsonParser p = JSON_FACTORY.createParser(body, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean query = false;
+            boolean hits = false;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("query")) {
+                    query = v == JsonToken.VALUE_STRING && name.equals(p.getText());
+                } else if (field.equals("hits")) {
+                    hits = v == JsonToken.START_ARRAY;
+                }
+                p.skipChildren();
+            }
+            return t == JsonToken.END_OBJECT && p.nextToken() == null && query && hits;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -23,12 +23,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The load generator ({@code bench serve}) against a stand-in for {@code POST /api/screen} on the JDK's HTTP server
  * (the server module's own: the real API is tested in the server module): 200 with the query echoed for the one
- * known token, 401 otherwise.
+ * known token, 401 otherwise; and a second stand-in that answers every request 200 with a wrong body.
  */
 class LoadGeneratorTest {
     static final String TOKEN = "viewer-token-0123456789";
     static HttpServer server;
     static URI uri;
+    static HttpServer wrong;
+    static URI wrongUri;
+    /** The wrong answers the second stand-in gives in turn, all with status 200. */
+    static final List<String> WRONG_BODIES = List.of(
+            "{\"query\":\"someone else\",\"hits\":[]}",     // not the name sent
+            "{\"query\":\"%s\"}",                           // no hits
+            "{\"query\":\"%s\",\"hits\":{}}",               // hits not an array
+            "{\"query\":\"%s\",\"hits\":[",                 // cut short
+            "[]",                                             // not an object
+            "",                                               // empty
+            "{\"query\":\"%s\",\"hits\":[]} {}",             // trailing content
+            "<html>ok</html>");
 
     @BeforeAll
     static void up() throws Exception {
@@ -56,11 +68,58 @@ class LoadGeneratorTest {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
         uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        wrong = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        wrong.createContext("/api/screen", ex -> {
+            String name;
+            try (InputStream in = ex.getRequestBody()) {
+                name = Json.MAPPER.readTree(in.readAllBytes()).path("name").asText();
+            }
+            String text = WRONG_BODIES.get(Math.floorMod(turn.getAndIncrement(), WRONG_BODIES.size()));
+            byte[] body = text.replace("%s", name).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        wrong.setExecutor(Executors.newFixedThreadPool(2));
+        wrong.start();
+        wrongUri = URI.create("http://127.0.0.1:" + wrong.getAddress().getPort());
     }
 
     @AfterAll
     static void down() {
         server.stop(0);
+        wrong.stop(0);
+    }
+
+    @Test
+    void aTwoHundredWithTheWrongBodyIsAnError() throws Exception {
+        int n = WRONG_BODIES.size() * 3;
+        JsonNode r = new LoadGenerator(new LoadGenerator.Plan(wrongUri, TOKEN, List.of("NSO Group", "Jane Smith"),
+                1, 10, 0, 0, n)).run();
+        assertEquals(n, r.get("requests").asInt(), r.toString());
+        assertEquals(n, r.get("errors").asInt(), r.toString());
+        assertEquals(n, r.get("outcomes").get(LoadGenerator.BAD_BODY).asInt(), r.toString());
+        assertTrue(r.get("outcomes").path("200").isMissingNode(), r.toString());
+    }
+
+    @Test
+    void aScreenAnswerEchoesTheQueryAndHasHits() {
+        assertTrue(answer("{\"query\":\"NSO Group\",\"hits\":[{\"source\":\"US-CSL\",\"score\":1.0}]}", "NSO Group"));
+        assertTrue(answer("{\"id\":null,\"query\":\"Zoë\",\"hits\":[]}", "Zoë"));
+        assertTrue(answer("{\"hits\":[],\"query\":\"x\"} \n", "x"));
+        for (String bad : WRONG_BODIES) {
+            assertTrue(!answer(bad.replace("%s", "x"), "x"), bad);
+        }
+        assertTrue(!answer("{\"query\":\"x\",\"hits\":[1,]}", "x"), "malformed inside hits");
+    }
+
+    private static boolean answer(String body, String name) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        return LoadGenerator.screenAnswer(b, b.length, name);
     }
 
     @Test

@@ -79,6 +79,22 @@ public final class PartyScreener {
         this.limit = limit;
     }
 
+    private PartyScreener(PartyScreener same) {
+        this.index = same.index;
+        this.listIds = same.listIds;
+        this.listVersions = same.listVersions;
+        this.threshold = same.threshold;
+        this.limit = same.limit;
+    }
+
+    /**
+     * The same lists, index, threshold and limit with a hit cache of its own, empty: what {@code bench deals} times,
+     * so that it measures screening rather than the cache an earlier run filled.
+     */
+    public PartyScreener withEmptyCache() {
+        return new PartyScreener(this);
+    }
+
     /** Over {@code index} (built over {@code lists}), with the default threshold and limit. */
     public PartyScreener(List<PartyList> lists, ScreeningIndex index, Map<String, String> listVersions) {
         this(lists, index, listVersions, NameMatcher.DEFAULT_THRESHOLD, DEFAULT_LIMIT);

@@ -83,6 +83,7 @@ public final class PartyScreener {
         this.index = same.index;
         this.listIds = same.listIds;
         this.listVersions = same.listVersions;
+        this.coverage = same.coverage;
         this.threshold = same.threshold;
         this.limit = same.limit;
     }

@@ -8,6 +8,7 @@ import org.exportguard.cli.deals.DealEvaluateCommand;
 import org.exportguard.cli.deals.DealsCommand;
 import org.exportguard.cli.deals.ImpactCommand;
 import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.lists.FetchCommand;
 import org.exportguard.cli.lists.ListsCommand;
 import org.exportguard.cli.policy.PolicyCommand;
 import org.exportguard.cli.policy.PolicyDiffCommand;
@@ -36,7 +37,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Exit codes: 0 success; 1 internal error (a bug: one line "exportguard: internal error: ..."); 2 usage error
  * (picocli's message and usage) or a problem with a list, policy or input file (one line "exportguard: error: ...");
- * 3 a batch had bad lines (each reported with its line number; the other lines were processed); 4 the store refused
+ * 3 a batch had bad items (lines, each reported with its line number; list sources {@code lists fetch} could not
+ * fetch): the others were processed; 4 the store refused
  * or could not do it (unreachable database, an existing user, an unknown name: one line "exportguard: error: ...");
  * 5 the audit chain is broken ({@code audit verify});
  * 6 a benchmark's self-check failed (its figures are printed, the failure in one line on stderr).
@@ -47,7 +49,8 @@ import java.nio.charset.StandardCharsets;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug; please report it)",
                 "2:usage error, or a problem with a list, policy or input file",
-                "3:a batch had bad lines (reported with their line numbers; the other lines were processed)",
+                "3:a batch had bad items (lines, reported with their line numbers; list sources that failed to fetch):"
+                        + " the others were processed",
                 "4:the store refused or could not do it (unreachable, conflict, not found)",
                 "5:the audit chain is broken (audit verify)",
                 "6:a benchmark's self-check failed (bench): its figures measure something else"})
@@ -114,6 +117,7 @@ public final class Main implements Runnable {
                 .addSubcommand("inspect", new ListsCommand.Inspect(ctx))
                 .addSubcommand("diff", new ListsCommand.Diff(ctx))
                 .addSubcommand("import", new ListsCommand.Import(ctx))
+                .addSubcommand("fetch", new FetchCommand(ctx))
                 .addSubcommand("history", new ListsCommand.History(ctx)));
         cl.addSubcommand("policy", new CommandLine(new PolicyCommand())
                 .addSubcommand("import", new PolicyCommand.Import(ctx))

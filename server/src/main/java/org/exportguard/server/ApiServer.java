@@ -48,12 +48,28 @@ public final class ApiServer implements AutoCloseable {
     /** Starts serving the standard routes plus {@code extra}; returns once the port is bound. */
     public static ApiServer start(ServerConfig cfg, Authenticator auth, ListService lists, AuditTrail audit,
                                   List<Route> extra, PrintStream log) throws IOException {
+        return start(cfg, auth, lists, audit, extra, HealthDetails.NONE, log);
+    }
+
+    /** As above, with {@code more} to report on {@code GET /health}. */
+    public static ApiServer start(ServerConfig cfg, Authenticator auth, ListService lists, AuditTrail audit,
+                                  List<Route> extra, HealthDetails more, PrintStream log) throws IOException {
         List<Route> routes = new ArrayList<>();
-        routes.add(new Route("GET", "/health", null, 0, "Liveness: the server is up and has lists loaded", null,
+        routes.add(new Route("GET", "/health", null, 0, "Liveness: the server is up and has lists loaded; over a "
+                + "store, also how fetching each list source from its publisher went (always 200: it reports, it "
+                + "does not fail)", null,
                 Schemas.parse("""
                         {"type":"object","properties":{"status":{"type":"string","enum":["ok"]},
-                          "parties":{"type":"integer"},"listsVersion":{"type":"integer"}}}"""),
-                r -> ApiResponse.ok(health(lists))));
+                          "parties":{"type":"integer"},"listsVersion":{"type":"integer"},
+                          "sources":{"type":"object","description":"by list source id, from lists fetch and serve --refresh",
+                            "additionalProperties":{"type":"object","properties":{
+                              "source":{"type":"string"},"status":{"type":"string","enum":["ok","failing"]},
+                              "lastSuccess":{"type":["string","null"],"description":"when a fetch last confirmed the version in force current"},
+                              "confirmedVersion":{"type":["integer","null"]},"lastAttempt":{"type":"string"},
+                              "lastOutcome":{"type":"string","enum":["fetched","unchanged","failed"]},
+                              "lastFailure":{"type":["string","null"]},"lastFailureReason":{"type":["string","null"]},
+                              "consecutiveFailures":{"type":"integer"}}}}}}"""),
+                r -> ApiResponse.ok(health(lists, more, log))));
         routes.add(new ScreenApi(lists, cfg.threshold(), cfg.limit()).route(cfg.maxJsonBytes()));
         routes.add(new MatchApi(cfg.threshold()).route(cfg.maxJsonBytes()));
         routes.addAll(new ListsApi(lists, audit).routes());
@@ -77,12 +93,17 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(http, pool, List.copyOf(routes));
     }
 
-    private static ObjectNode health(ListService lists) {
+    private static ObjectNode health(ListService lists, HealthDetails more, PrintStream log) {
         ListService.Snapshot s = lists.current();
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("status", "ok");
         o.put("parties", s.index().partyCount());
         o.put("listsVersion", s.version());
+        try {
+            more.addTo(o);
+        } catch (RuntimeException e) { // the store away for a moment: the server is still up, and says so
+            log.println("exportguard: health details unavailable: " + Router.oneLine(e));
+        }
         return o;
     }
 

@@ -9,6 +9,8 @@ import org.exportguard.server.api.UsersApi;
 import org.exportguard.server.auth.StoreAuthenticator;
 import org.exportguard.policy.screen.Staleness;
 import org.exportguard.service.Desk;
+import org.exportguard.json.Json;
+import org.exportguard.store.FetchState;
 import org.exportguard.store.Store;
 
 import java.io.PrintStream;
@@ -70,9 +72,20 @@ public final class StoreServer implements AutoCloseable {
         routes.addAll(new AuditApi(store).routes());
         routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
         ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker()), listService,
-                AuditTrail.log(log), routes, log);
+                AuditTrail.log(log), routes, fetchState(store), log);
         return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), desk, storeLists,
                 listService);
+    }
+
+    /** {@code /health} reports how fetching each list source went ({@code lists fetch}, {@code serve --refresh}). */
+    private static HealthDetails fetchState(Store store) {
+        return health -> {
+            com.fasterxml.jackson.databind.node.ObjectNode sources = Json.object();
+            for (FetchState s : store.fetchStates().all()) {
+                sources.set(s.source(), s.toJson());
+            }
+            health.set("sources", sources);
+        };
     }
 
     public ApiServer api() {

@@ -4,8 +4,8 @@ import java.time.Clock;
 
 /**
  * ExportGuard's durable state: list and policy versions, deals and decisions, dispositions of screening hits,
- * change reports, users, and the audit chain, on SQLite (a data directory) or PostgreSQL. {@link #open} brings the
- * schema up to date.
+ * change reports, users, the audit chain, and the fetch state of list sources, on SQLite (a data directory) or
+ * PostgreSQL. {@link #open} brings the schema up to date.
  * Thread-safe: every call runs its own transaction on its own connection.
  */
 public final class Store implements AutoCloseable {
@@ -19,6 +19,7 @@ public final class Store implements AutoCloseable {
     private final ChangeReports changes;
     private final Users users;
     private final AuditLog audit;
+    private final FetchStates fetchStates;
 
     private Store(Database db) {
         this.db = db;
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.dispositions = new Dispositions(db, audit, decisions);
         this.changes = new ChangeReports(db, audit, decisions);
         this.users = new Users(db, audit);
+        this.fetchStates = new FetchStates(db, audit);
     }
 
     /** Opens the store at {@code location}, creating or migrating its schema; times come from the system clock. */
@@ -58,6 +60,8 @@ public final class Store implements AutoCloseable {
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
+    /** When each list source was last fetched and confirmed current ({@code lists fetch}, {@code serve --refresh}). */
+    public FetchStates fetchStates() { return fetchStates; }
 
     /** Closes the connection this store keeps for writing. */
     @Override

@@ -91,7 +91,9 @@ public final class ListsCommand implements Runnable {
     }
 
     /** {@code lists history}: the stored list versions. */
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Lists the stored list versions, oldest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = {"Lists the stored list versions, oldest "
+            + "first, and how fetching each source went (lists fetch, serve --refresh): last success, last failure "
+            + "and why."})
     public static final class History implements Callable<Integer> {
         @Option(names = "--json", description = "JSON instead of a table.")
         boolean json;
@@ -107,7 +109,17 @@ public final class ListsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ctx.out().print(VersionsCommands.history("list", store.with(s -> s.lists().versions().history()), json));
+            try (Store s = store.open()) {
+                List<org.exportguard.store.VersionInfo> versions = s.lists().versions().history();
+                List<org.exportguard.store.FetchState> fetched = s.fetchStates().all();
+                if (json) {
+                    ctx.out().print(FetchCommand.historyJson(versions, s.lists().versions().newestBySource(),
+                            fetched));
+                } else {
+                    ctx.out().print(VersionsCommands.history("list", versions, false)
+                            + FetchCommand.statusText(fetched));
+                }
+            }
             return Main.EXIT_OK;
         }
     }

@@ -5,6 +5,7 @@ import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
 import org.exportguard.cli.demo.DemoCommand;
+import org.exportguard.cli.lists.FetchCommand;
 import org.exportguard.cli.store.ListAgeOptions;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
@@ -12,6 +13,10 @@ import org.exportguard.server.ListProvider;
 import org.exportguard.server.ListService;
 import org.exportguard.server.ServerConfig;
 import org.exportguard.server.StoreServer;
+import org.exportguard.service.fetch.Downloader;
+import org.exportguard.service.fetch.ListFetcher;
+import org.exportguard.service.fetch.Refresher;
+import org.exportguard.service.fetch.SourcesFile;
 import org.exportguard.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +31,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,6 +91,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Most hits per name (default: ${DEFAULT-VALUE}).")
     int limit = 10;
 
+    @Option(names = "--refresh", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = {"Fetch the enabled list sources from their publishers at start and then every DURATION "
+                    + "(e.g. 6h, 30m; at least 15m), on a background thread, as lists fetch does; a failed source is "
+                    + "retried with back-off and never stops the server. Default: no refresh."})
+    Duration refresh;
+
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "The sources file --refresh fetches (default: the one shipped in the jar).")
+    Path sources;
+
+    /** The shortest --refresh allowed; tests lower it to see a refresh happen in seconds. */
+    @Option(names = "--refresh-minimum", hidden = true, converter = DurationConverter.class)
+    Duration refreshMinimum = MIN_REFRESH;
+
+    /** Publishers change their lists a few times a day at most: more often than this only burdens them. */
+    public static final Duration MIN_REFRESH = Duration.ofMinutes(15);
+
     private final Context ctx;
 
     public ServeCommand(Context ctx) {
@@ -109,6 +132,21 @@ public final class ServeCommand implements Callable<Integer> {
             throw Options.usage(spec, "Invalid value for option '--bind': unknown address " + bind);
         }
         Options.positive(spec, "--max-import", maxImport);
+        SourcesFile sourcesFile = null;
+        if (refresh != null) {
+            if (refresh.compareTo(refreshMinimum) < 0) {
+                throw Options.usage(spec, "Invalid value for option '--refresh': " + Refresher.human(refresh)
+                        + " is shorter than " + Refresher.human(refreshMinimum) + " (publishers change their lists "
+                        + "a few times a day at most)");
+            }
+            sourcesFile = FetchCommand.sourcesFile(sources);
+            if (sourcesFile.enabled().isEmpty()) {
+                throw new UserException(sourcesFile.name() + ": no source is enabled, so --refresh has nothing to "
+                        + "fetch");
+            }
+        } else if (sources != null) {
+            throw Options.usage(spec, "--sources is for --refresh: give --refresh DURATION too");
+        }
         Store opened = store.open();
         Path samples = Files.createTempDirectory("exportguard-serve-");
         DemoCommand.copySamples(samples);
@@ -137,8 +175,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
+        Refresher refresher = sourcesFile == null ? null : Refresher.start(new ListFetcher(server.desk(),
+                new Downloader()), sourcesFile.enabled(), refresh, store.actor(), log);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (refresher != null) {
+                refresher.close();
+            }
             server.close();
             opened.close();
             org.exportguard.store.TempDirs.deleteQuietly(samples);
@@ -158,7 +201,9 @@ public final class ServeCommand implements Callable<Integer> {
         ctx.out().println("exportguard: serving " + server.api().uri() + " (" + store.location().describe() + "; "
                 + s.lists().size() + " lists, " + s.index().partyCount() + " parties"
                 + (server.servingFallbackLists() ? ", the shipped sample lists until lists are imported" : "")
-                + "; " + users + " API users); docs at " + server.api().uri() + "/docs; Ctrl-C stops");
+                + "; " + users + " API users"
+                + (refresher == null ? "" : "; refreshing " + sourcesFile.enabled().size() + " list sources every "
+                + Refresher.human(refresh)) + "); docs at " + server.api().uri() + "/docs; Ctrl-C stops");
         ctx.out().flush();
         stopped.await();
         return Main.EXIT_OK;

@@ -77,7 +77,7 @@ class CliContractTest {
         List<String> lines = r.outLines();
         assertEquals(2, lines.size(), r::toString);
         JsonNode first = Cli.json(lines.get(0));
-        assertEquals(List.of("id", "query", "hits"), Cli.fields(first));
+        assertEquals(List.of("id", "query", "hits", "lists"), Cli.fields(first));
         assertEquals("BANCO NACIONAL DE CUBA", first.get("query").asText());
         JsonNode hit = first.get("hits").get(0);
         assertEquals(List.of("source", "sourceId", "type", "name", "matchedName", "score", "explanation"),
@@ -113,7 +113,7 @@ class CliContractTest {
         assertEquals(rows, lines.size());
         for (int i = 0; i < rows; i++) {
             JsonNode n = Cli.json(lines.get(i));
-            assertEquals(List.of("id", "query", "hits"), Cli.fields(n));
+            assertEquals(List.of("id", "query", "hits", "lists"), Cli.fields(n));
             assertEquals("r" + i, n.get("id").asText(), "order at line " + (i + 1));
             if (i % 3 == 1) {
                 assertEquals("Northwind Traders, Inc.", n.get("query").asText());

@@ -52,7 +52,8 @@ class DealCommandTest {
         JsonNode d = Cli.json(a.out());
         assertEquals("2021-10-01", d.get("asOf").asText());
         assertEquals("REVIEW", d.get("outcome").asText());
-        assertEquals(List.of("dealId", "asOf", "outcome", "policyVersion", "listVersions", "regimes"), Cli.fields(d));
+        assertEquals(List.of("dealId", "asOf", "outcome", "policyVersion", "listVersions", "lists", "regimes"),
+                Cli.fields(d));
         assertTrue(d.get("listVersions").get("US-CSL").asText().startsWith("sha256:"), a::toString);
     }
 

@@ -98,7 +98,9 @@ class ImpactCommandTest {
         // without the _id column the 2019 file does not have).
         List<String> added = Files.readAllLines(sample("us-csl.csv"), StandardCharsets.UTF_8);
         List<String> after = new ArrayList<>(Files.readAllLines(cslBefore, StandardCharsets.UTF_8));
-        added.subList(1, added.size()).forEach(row -> after.add(row.substring(row.indexOf(',') + 1)));
+        // (The sample's Denied Persons row is left out: the 2019 file holds it already.)
+        added.subList(1, added.size()).stream().filter(row -> row.startsWith("sample-el-"))
+                .forEach(row -> after.add(row.substring(row.indexOf(',') + 1)));
         Path cslAfter = Files.write(tmp.resolve("us-csl-2021-11-04.csv"), after, StandardCharsets.UTF_8);
 
         ok("lists", "import", sample("un-consolidated.xml").toString());
@@ -147,6 +149,7 @@ class ImpactCommandTest {
     @Test
     void theFirstVersionOfAListAlsoLiftsTheReviewItsAbsenceCaused() throws IOException {
         ok("lists", "import", sample("un-consolidated.xml").toString());
+        ok("lists", "import", Path.of("src/main/resources/sample-lists/ofac-sdn").toString()); // US-EAR needs SDN
         ok("deals", "add", "--input", deals().toString());
         assertEquals("REVIEW", outcomes().get("d-other-01"));
         ok("lists", "import", sample("us-csl.csv").toString());

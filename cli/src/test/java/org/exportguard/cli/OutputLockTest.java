@@ -34,8 +34,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * to the output after the digests were recorded (additions, not changes) and are left out before hashing.
  */
 class OutputLockTest {
-    /** Finding keys added since the digests were recorded: the structured hit ({@code match}). */
-    private static final List<String> ADDED_KEYS = List.of("match");
+    /**
+     * Keys added since the digests were recorded: the structured hit of a finding ({@code match}), and the list
+     * sources screened that every screen answer and decision names ({@code lists}, issue 12).
+     */
+    private static final List<String> ADDED_KEYS = List.of("match", "lists");
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.exportguard.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,16 @@ public final class ResultJson {
     /** Rounds to 4 decimals, as scores are shown and written. */
     public static double round4(double v) {
         return Math.round(v * 10_000d) / 10_000d;
+    }
+
+    /**
+     * {@code {"id","query","hits":[hit...],"lists":[...]}}: {@code lists} names the sources screened (as the
+     * screener's coverage writes them); {@code id} is left out when null.
+     */
+    public static ObjectNode screenResult(String id, String query, List<ScreeningHit> hits, JsonNode lists) {
+        ObjectNode o = screenResult(id, query, hits);
+        o.set("lists", lists);
+        return o;
     }
 
     /** {@code {"id","query","hits":[hit...]}}; {@code id} is left out when null. */

@@ -7,6 +7,7 @@ import org.exportguard.server.api.ImpactApi;
 import org.exportguard.server.api.ListImportApi;
 import org.exportguard.server.api.UsersApi;
 import org.exportguard.server.auth.StoreAuthenticator;
+import org.exportguard.policy.screen.Staleness;
 import org.exportguard.service.Desk;
 import org.exportguard.json.Json;
 import org.exportguard.store.FetchState;
@@ -53,7 +54,13 @@ public final class StoreServer implements AutoCloseable {
      */
     public static StoreServer start(ServerConfig cfg, Store store, ListProvider whenEmpty, long maxImport,
                                     String actor, PrintStream log) throws Exception {
-        Desk desk = new Desk(store);
+        return start(cfg, store, Staleness.DEFAULT, whenEmpty, maxImport, actor, log);
+    }
+
+    /** As above, decisions holding each stored list source to {@code staleness}. */
+    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, ListProvider whenEmpty,
+                                    long maxImport, String actor, PrintStream log) throws Exception {
+        Desk desk = new Desk(store, staleness);
         desk.catchUp(actor);
         StoreLists storeLists = new StoreLists(desk, whenEmpty);
         ListService listService = ListService.serve(storeLists);

@@ -98,6 +98,11 @@ class StoreApiTest {
 
     static final CslCsv.Entry CANDIRU = CslCsv.entity("el-2", "Candiru").aliases("Saito Tech Ltd.; Taveta Ltd.");
     static final CslCsv.Entry NSO = CslCsv.entity("el-1", "NSO Group");
+    /** Rows of the other sub-lists US-EAR needs, so that a CSL file with them screens all of its lists. */
+    static final CslCsv.Entry DENIED = CslCsv.entity("dpl-1", "Zebulon Quartermaine")
+            .source("Denied Persons List (DPL) - Bureau of Industry and Security");
+    static final CslCsv.Entry BLOCKED = CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings")
+            .source("Specially Designated Nationals (SDN) - Treasury Department");
 
     @Test
     void tokensComeFromTheUsersTableAndRolesAreEnforced() throws Exception {
@@ -141,6 +146,47 @@ class StoreApiTest {
                         + x.get("subject").asText()));
         assertTrue(seen.contains("api:ada users.add zed") && seen.contains("api:ada users.revoke zed"),
                 seen.toString());
+    }
+
+    /**
+     * Every screen answer and decision names the sources screened, over the store: the stored version, its hash
+     * and import time, its age, and the CSL's sub-lists; a name without hits too. The OpenAPI document says so.
+     */
+    @Test
+    void screenAnswersAndDecisionsNameTheListSourcesScreened() throws Exception {
+        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO));
+        assertEquals(200, r.status(), r.body());
+        JsonNode version = r.json().get("version");
+        for (String name : List.of("NSO Group", "Nobody In Particular")) {
+            r = call("POST", "/api/screen", viewer, "{\"name\":\"" + name + "\"}");
+            assertEquals(200, r.status(), r.body());
+            JsonNode lists = r.json().get("lists");
+            assertEquals(1, lists.size(), r.body());
+            JsonNode csl = lists.get(0);
+            assertEquals("US-CSL", csl.get("source").asText(), r.body());
+            assertEquals(version.get("id").asLong(), csl.get("version").asLong(), r.body());
+            assertEquals(version.get("sha256").asText(), csl.get("sha256").asText(), r.body());
+            assertEquals(version.get("importedAt").asText(), csl.get("importedAt").asText(), r.body());
+            assertTrue(csl.get("effective").isNull(), r.body());
+            assertTrue(csl.get("ageDays").asDouble() < 0.01, r.body());
+            assertEquals("[\"" + CslCsv.ENTITY_LIST + "\"]", csl.get("subLists").toString(), r.body());
+        }
+        r = call("POST", "/api/deals", analyst, deal("d-cov", "Kyoto Data Systems KK", "JP"));
+        assertEquals(201, r.status(), r.body());
+        JsonNode decided = r.json().get("decision").get("lists");
+        assertEquals("US-CSL", decided.get(0).get("source").asText(), r.body());
+        assertEquals(version.get("sha256").asText(), decided.get(0).get("sha256").asText(), r.body());
+        assertTrue(r.body().contains("the Denied Persons List was not screened"), "an Entity List file alone "
+                + "screens no DPL: " + r.body());
+
+        JsonNode paths = call("GET", "/openapi.json", null, null).json().get("paths");
+        JsonNode screened = paths.at("/~1api~1screen/post/responses/200/content/application~1json/schema/properties"
+                + "/lists/items/properties");
+        for (String key : List.of("source", "version", "sha256", "effective", "importedAt", "ageDays", "subLists")) {
+            assertTrue(screened.has(key), key + " undocumented: " + screened);
+        }
+        assertTrue(paths.at("/~1api~1deals/post/responses/200/content/application~1json/schema/properties/decision"
+                + "/properties/lists/items/properties").has("ageDays"), paths.at("/~1api~1deals/post").toString());
     }
 
     @Test
@@ -245,11 +291,12 @@ class StoreApiTest {
      * Four eyes over HTTP (after the NSO entry is listed): a near miss asks for review; the analyst's proposal alone
      * changes nothing; its proposer, even an approver, may not confirm it; another approver's confirmation decides
      * the deal again and the US regime clears, saying who decided. (The deal as a whole stays REVIEW for another,
-     * honest reason: this store holds no UN list, so nobody was screened against it.)
+     * honest reason: this store holds no UN list, so nobody was screened against it. The CSL file holds Denied
+     * Persons and SDN rows too, so the US regime's lists are all screened.)
      */
     @Test
     void aFalsePositiveNeedsASecondPairOfEyesAndThenClearsTheDeal() throws Exception {
-        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO));
+        Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, csl(CANDIRU, NSO, DENIED, BLOCKED));
         assertEquals(200, r.status(), r.body());
         r = call("POST", "/api/deals", analyst, deal("d-near", "NSO Group Technologies Ltd", "IL"));
         assertEquals(201, r.status(), r.body());

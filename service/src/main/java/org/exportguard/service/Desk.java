@@ -6,6 +6,7 @@ import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.DecisionHits;
 import org.exportguard.policy.eval.ListMatch;
+import org.exportguard.policy.screen.Staleness;
 import org.exportguard.service.impact.ChangeImpact;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.DealRecord;
@@ -46,8 +47,13 @@ public final class Desk {
     private volatile java.time.LocalDate caughtUp;
 
     public Desk(Store store) {
+        this(store, Staleness.DEFAULT);
+    }
+
+    /** A desk whose decisions hold each list source to {@code staleness} (age by the store's clock). */
+    public Desk(Store store, Staleness staleness) {
         this.store = store;
-        this.inForce = new InForceCache(store);
+        this.inForce = new InForceCache(store, staleness);
     }
 
     public Store store() {

@@ -1,9 +1,11 @@
 package org.exportguard.service;
 
 import org.exportguard.core.model.PartyList;
+import org.exportguard.policy.screen.Staleness;
 import org.exportguard.store.Store;
 import org.exportguard.store.VersionInfo;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,11 +26,23 @@ public final class InForceCache {
     }
 
     private final Store store;
+    private final Clock clock;
+    private final Staleness staleness;
     private volatile Lists lists;
     private volatile InForce inForce;
 
     public InForceCache(Store store) {
+        this(store, Staleness.DEFAULT);
+    }
+
+    /**
+     * @param staleness how old each list source may get before the decisions that need it say so (ages by the
+     *                  store's clock)
+     */
+    public InForceCache(Store store, Staleness staleness) {
         this.store = store;
+        this.clock = store.database().clock(); // ages by the desk's clock, as everything the store writes
+        this.staleness = staleness;
     }
 
     /** The lists and policy in force now: the version in force of each list source, and the newest policy. */
@@ -74,7 +88,7 @@ public final class InForceCache {
         if (l != null && l.lists().hasVersions(versions)) {
             return l.lists();
         }
-        ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists());
+        ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists(), clock, staleness);
         lists = new Lists(loaded, -1, null); // whether these are in force is checked on the next lists()
         return loaded;
     }
@@ -97,6 +111,21 @@ public final class InForceCache {
         }
         inForce = next;
         return next;
+    }
+
+    /**
+     * Whether stored version {@code v}, holding lists {@code listIds}, is older by the store's clock than the
+     * staleness limit of any of them (counted from its import): decisions that needed it were REVIEW for that.
+     */
+    public boolean staleNow(VersionInfo v, java.util.Set<String> listIds) {
+        java.time.Instant imported;
+        try {
+            imported = java.time.Instant.parse(v.importedAt());
+        } catch (RuntimeException e) {
+            return true;
+        }
+        java.time.Duration age = java.time.Duration.between(imported, clock.instant());
+        return listIds.stream().anyMatch(id -> age.compareTo(staleness.limitOf(id)) > 0);
     }
 
     /** The lists of one stored version: those held when it is in force, else read from the store. */

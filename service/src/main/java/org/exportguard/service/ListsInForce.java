@@ -2,10 +2,20 @@ package org.exportguard.service;
 
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.core.match.NameMatcher;
+import org.exportguard.lists.ListHash;
+import org.exportguard.policy.screen.ListCoverage;
 import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.policy.screen.ScreenedList;
+import org.exportguard.policy.screen.Staleness;
 import org.exportguard.store.Store;
 import org.exportguard.store.VersionInfo;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,21 +36,32 @@ public final class ListsInForce {
     private final PartyScreener screener;
 
     private ListsInForce(Map<String, VersionInfo> versions, Map<String, List<PartyList>> bySource,
-                         List<PartyList> lists, Map<String, String> listVersions) {
+                         List<PartyList> lists, Map<String, String> listVersions, ListCoverage coverage) {
         this.versions = Collections.unmodifiableMap(new TreeMap<>(versions));
         this.bySource = Collections.unmodifiableMap(new LinkedHashMap<>(bySource));
         this.lists = List.copyOf(lists);
-        this.screener = new PartyScreener(this.lists, ScreeningIndex.build(this.lists), listVersions);
+        this.screener = new PartyScreener(this.lists, ScreeningIndex.build(this.lists), listVersions, coverage,
+                NameMatcher.DEFAULT_THRESHOLD, PartyScreener.DEFAULT_LIMIT);
+    }
+
+    /** {@link #load(Store, Map, ListsInForce, Clock, Staleness)} by the system clock, with the default limits. */
+    public static ListsInForce load(Store store, Map<String, VersionInfo> versions, ListsInForce reuse)
+            throws ServiceException {
+        return load(store, versions, reuse, Clock.systemUTC(), Staleness.DEFAULT);
     }
 
     /**
      * These stored versions (by source), loaded. The lists of a source whose version {@code reuse} already holds
      * are taken from it rather than read again.
      *
+     * <p>Each list id screened is named with the version it came from and when the store last confirmed that
+     * version current (its import; a later fetch that found the publisher's file unchanged moves it on), so
+     * answers give its age by {@code clock} and decisions hold it to {@code staleness}.
+     *
      * @param reuse lists in force before (null: none)
      */
-    public static ListsInForce load(Store store, Map<String, VersionInfo> versions, ListsInForce reuse)
-            throws ServiceException {
+    public static ListsInForce load(Store store, Map<String, VersionInfo> versions, ListsInForce reuse, Clock clock,
+                                    Staleness staleness) throws ServiceException {
         Map<String, VersionInfo> sorted = new TreeMap<>(versions);
         Map<String, List<PartyList>> bySource = new LinkedHashMap<>();
         List<PartyList> all = new ArrayList<>();
@@ -60,7 +81,47 @@ public final class ListsInForce {
                 listVersions.put(l.id(), "v" + v.id() + " sha256:" + v.sha256());
             }
         }
-        return new ListsInForce(sorted, bySource, all, listVersions);
+        return new ListsInForce(sorted, bySource, all, listVersions, coverage(sorted, bySource, clock, staleness));
+    }
+
+    /**
+     * What answers over these stored versions name as screened: each list id with the version it came from, aged
+     * from when the store last confirmed that version current.
+     *
+     * @param bySource the lists of each version, by its source
+     */
+    public static ListCoverage coverage(Map<String, VersionInfo> versions, Map<String, List<PartyList>> bySource,
+                                        Clock clock, Staleness staleness) {
+        return new ListCoverage(screened(versions, bySource), clock, staleness);
+    }
+
+    /**
+     * One entry per list id, with the stored version it came from; a list id two versions hold (a folder imported
+     * as one source before one version per source) is named with the one confirmed longest ago, so its age is never
+     * understated.
+     */
+    private static List<ScreenedList> screened(Map<String, VersionInfo> versions,
+                                               Map<String, List<PartyList>> bySource) {
+        Map<String, ScreenedList> byId = new TreeMap<>();
+        for (VersionInfo v : versions.values()) {
+            Map<String, List<PartyList>> ofVersion = new LinkedHashMap<>();
+            bySource.get(v.source()).forEach(l -> ofVersion.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l));
+            Instant imported = instant(v.importedAt());
+            ofVersion.forEach((id, ls) -> {
+                ScreenedList e = new ScreenedList(id, v.id(), v.sha256(), v.effectiveDate(), imported, imported,
+                        ScreenedList.subListsOf(ls));
+                byId.merge(id, e, (a, b) -> b.confirmedAt().isBefore(a.confirmedAt()) ? b : a);
+            });
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static Instant instant(String iso) {
+        try {
+            return Instant.parse(iso);
+        } catch (RuntimeException e) {
+            return Instant.EPOCH; // unreadable: as old as can be, so a decision that needs it says it is stale
+        }
     }
 
     /**
@@ -72,7 +133,27 @@ public final class ListsInForce {
         for (PartyList l : lists) {
             bySource.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l);
         }
-        return new ListsInForce(Map.of(), bySource, lists, Map.of());
+        Map<String, String> hashes = new TreeMap<>();
+        for (PartyList l : lists) {
+            String h = hashOf(l);
+            if (h != null) {
+                hashes.merge(l.id(), "sha256:" + h, (a, b) -> a.equals(b) ? a : a + "+" + b);
+            }
+        }
+        return new ListsInForce(Map.of(), bySource, lists, Map.of(), ListCoverage.given(lists, hashes));
+    }
+
+    /** The content hash of the file or folder a list was read from (null: not known). */
+    private static String hashOf(PartyList l) {
+        if (l.origin() == null) {
+            return null;
+        }
+        try {
+            Path p = Path.of(l.origin());
+            return Files.exists(p) ? ListHash.of(p) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The version in force of each list source, by source. */

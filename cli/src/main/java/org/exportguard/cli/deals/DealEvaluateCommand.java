@@ -6,6 +6,7 @@ import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
 import org.exportguard.cli.io.AtomicOutput;
+import org.exportguard.cli.store.ListAgeOptions;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
@@ -72,6 +73,9 @@ public final class DealEvaluateCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    ListAgeOptions listAge;
+
     @Option(names = "--json", description = "The decision as JSON instead of a table.")
     boolean json;
 
@@ -104,7 +108,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
             throw Options.usage(spec, "Missing DEAL.json (or --input JSONL --output JSONL)");
         }
         String text = readAll(dealFile);
-        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screener(ctx, lists, store));
+        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screener(ctx, lists, store, listAge.staleness()));
         Deal deal;
         try {
             deal = new DealParser(evaluator.pack()).parse(text);
@@ -139,7 +143,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
         if (!Files.exists(input)) {
             throw UserException.at(input, 0, null, "no such file");
         }
-        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screener(ctx, lists, store));
+        DealEvaluator evaluator = new DealEvaluator(DealInputs.pack(policy), DealInputs.screener(ctx, lists, store, listAge.staleness()));
         DealParser parser = new DealParser(evaluator.pack());
         long start = System.nanoTime();
         long deals = 0;

@@ -10,7 +10,12 @@ import org.exportguard.lists.ListHash;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.policy.pack.PolicyPack;
+import org.exportguard.core.match.NameMatcher;
+import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.policy.screen.ListCoverage;
 import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.policy.screen.Staleness;
+import org.exportguard.service.ListsInForce;
 import org.exportguard.store.Store;
 import org.exportguard.store.StoreLocation;
 import org.exportguard.store.VersionInfo;
@@ -46,8 +51,14 @@ public final class DealInputs {
      */
     public static PartyScreener screener(Context ctx, List<Path> paths, StoreOptions store)
             throws UserException, IOException {
+        return screener(ctx, paths, store, Staleness.DEFAULT);
+    }
+
+    /** As {@link #screener(Context, List, StoreOptions)}, the stored lists held to {@code staleness}. */
+    public static PartyScreener screener(Context ctx, List<Path> paths, StoreOptions store, Staleness staleness)
+            throws UserException, IOException {
         if ((paths == null || paths.isEmpty()) && store != null) {
-            PartyScreener stored = storedLists(store);
+            PartyScreener stored = storedLists(store, staleness);
             if (stored != null) {
                 return stored;
             }
@@ -56,7 +67,8 @@ public final class DealInputs {
     }
 
     /** The version in force of each list source, or null when there is no store or it holds no lists. */
-    private static PartyScreener storedLists(StoreOptions options) throws UserException, IOException {
+    private static PartyScreener storedLists(StoreOptions options, Staleness staleness)
+            throws UserException, IOException {
         StoreLocation loc = options.location();
         if (loc.kind() == StoreLocation.Kind.SQLITE
                 && !Files.exists(loc.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
@@ -69,6 +81,7 @@ public final class DealInputs {
             }
             List<PartyList> lists = new ArrayList<>();
             Map<String, String> versions = new TreeMap<>();
+            Map<String, List<PartyList>> bySource = new TreeMap<>();
             for (VersionInfo v : latest.values()) {
                 for (PartyList l : store.lists().load(v.id())) {
                     // one version per list: a version stored before one version per source (its source the list
@@ -77,10 +90,13 @@ public final class DealInputs {
                         continue;
                     }
                     lists.add(l);
+                    bySource.computeIfAbsent(v.source(), k -> new ArrayList<>()).add(l);
                     versions.put(l.id(), "sha256:" + v.sha256());
                 }
             }
-            return PartyScreener.over(lists, versions);
+            ListCoverage coverage = ListsInForce.coverage(latest, bySource, store.database().clock(), staleness);
+            return new PartyScreener(lists, ScreeningIndex.build(lists), versions, coverage,
+                    NameMatcher.DEFAULT_THRESHOLD, PartyScreener.DEFAULT_LIMIT);
         } catch (ListFormatException e) {
             throw new UserException("a stored list version cannot be read: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import org.exportguard.cli.CliText;
 import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.UserException;
+import org.exportguard.cli.store.ListAgeOptions;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
 import org.exportguard.lists.io.BadTextException;
@@ -106,6 +107,9 @@ public final class DealsCommand implements Runnable {
         @Mixin
         StoreOptions store;
 
+        @Mixin
+        ListAgeOptions listAge;
+
         private final Context ctx;
 
         public Add(Context ctx) {
@@ -120,7 +124,7 @@ public final class DealsCommand implements Runnable {
             }
             List<Desk.DealOutcome> added;
             try (Store s = store.open()) {
-                added = new Desk(s).addDeals(lines.jsons(), store.actor());
+                added = new Desk(s, listAge.staleness()).addDeals(lines.jsons(), store.actor());
             } catch (DealInputException e) {
                 throw UserException.at(input, lines.lineNumbers().get(e.index()), null, e.getMessage()
                         + " (nothing stored)");
@@ -164,6 +168,9 @@ public final class DealsCommand implements Runnable {
         @Mixin
         StoreOptions store;
 
+        @Mixin
+        ListAgeOptions listAge;
+
         private final Context ctx;
 
         public Update(Context ctx) {
@@ -175,7 +182,7 @@ public final class DealsCommand implements Runnable {
             String text = whole(file);
             Desk.DealOutcome o;
             try (Store s = store.open()) {
-                o = new Desk(s).updateDeal(id, text, store.actor());
+                o = new Desk(s, listAge.staleness()).updateDeal(id, text, store.actor());
             } catch (DealInputException e) {
                 throw UserException.at(file, 0, null, e.getMessage() + " (nothing stored)");
             } catch (ServiceException e) {
@@ -196,6 +203,9 @@ public final class DealsCommand implements Runnable {
         @Mixin
         StoreOptions store;
 
+        @Mixin
+        ListAgeOptions listAge;
+
         private final Context ctx;
 
         public Close(Context ctx) {
@@ -205,7 +215,7 @@ public final class DealsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Store s = store.open()) {
-                new Desk(s).closeDeal(id, store.actor());
+                new Desk(s, listAge.staleness()).closeDeal(id, store.actor());
             } catch (ServiceException e) {
                 throw failure(e);
             }

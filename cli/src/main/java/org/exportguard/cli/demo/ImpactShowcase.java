@@ -38,6 +38,7 @@ public final class ImpactShowcase implements DemoSection {
         try (Store store = Store.open(StoreLocation.sqlite(work.resolve("data")))) {
             Desk desk = new Desk(store);
             desk.importList(env.sampleDir().resolve("un-consolidated.xml"), null, null, "demo");
+            desk.importList(env.sampleDir().resolve("ofac-sdn"), null, null, "demo");
             desk.importList(cslBefore, "US-CSL", null, "demo");
             String[][] deals = {{"deal-1", "NSO Group", "IL"}, {"deal-2", "Saito Tech Ltd.", "IL"},
                     {"deal-3", "Harbor Analytics Ltd", "GB"}, {"deal-4", "Kyoto Data Systems KK", "JP"},
@@ -46,8 +47,8 @@ public final class ImpactShowcase implements DemoSection {
             for (String[] d : deals) {
                 jsons.add(usDeal(d[0], d[1], d[2]));
             }
-            out.println("A US exporter keeps 5 open deals (EAR99 software, shipping 2027), decided against the UN list");
-            out.println("and the Entity List as it stood before:");
+            out.println("A US exporter keeps 5 open deals (EAR99 software, shipping 2027), decided against the UN list,");
+            out.println("the SDN list and the Entity List as it stood before:");
             for (Desk.DealOutcome o : desk.addDeals(jsons, "demo")) {
                 out.printf("  %-7s %-24s %s%n", o.dealId(), party(jsons, o.dealId()), o.decision().outcome());
             }

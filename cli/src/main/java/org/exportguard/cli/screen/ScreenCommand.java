@@ -1,11 +1,14 @@
 package org.exportguard.cli.screen;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.cli.CliText;
 import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
+import org.exportguard.cli.deals.DealInputs;
 import org.exportguard.cli.io.CsvInput;
+import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
@@ -13,13 +16,21 @@ import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.json.Json;
 import org.exportguard.json.ResultJson;
+import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.service.InForceCache;
+import org.exportguard.service.ListsInForce;
+import org.exportguard.store.Store;
+import org.exportguard.store.StoreLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -33,9 +44,13 @@ public final class ScreenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--list", required = true, paramLabel = "PATH",
-            description = "A list file or folder (repeatable). Formats are detected from content.")
-    List<Path> lists;
+    @Option(names = "--list", paramLabel = "PATH",
+            description = "A list file or folder (repeatable). Formats are detected from content. Without --list: "
+                    + "the lists in force in the store (--data-dir / --db).")
+    List<Path> lists = new ArrayList<>();
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--threshold", paramLabel = "T",
             description = "Lowest score reported, 0..1 (default: ${DEFAULT-VALUE}).")
@@ -90,18 +105,46 @@ public final class ScreenCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw Options.usage(spec, "Missing NAME to screen (or --input CSV --output JSONL)");
         }
-        ScreeningIndex index = ScreeningIndex.build(ctx.loadLists(lists));
+        PartyScreener screener = screener();
+        ScreeningIndex index = screener.index();
+        JsonNode screened = screener.coverage().toJson();
         int n = 0;
         for (String name : names) {
             n++;
             List<ScreeningHit> hits = index.screen(new ScreeningQuery(name, type, null, null), threshold, limit);
             if (json) {
-                ctx.out().println(Json.line(ResultJson.screenResult(String.valueOf(n), name, hits)));
+                ctx.out().println(Json.line(ResultJson.screenResult(String.valueOf(n), name, hits, screened)));
             } else {
                 ctx.out().print(table(name, hits, threshold));
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The lists given with {@code --list} (each with its content hash, no staleness check: the caller's choice);
+     * without, the lists in force in the store. A store without lists is an error saying what to do: screening
+     * never falls back on the shipped samples, which are not the current lists.
+     */
+    private PartyScreener screener() throws Exception {
+        if (!lists.isEmpty()) {
+            return DealInputs.screener(ctx, lists);
+        }
+        StoreLocation loc = store.location();
+        String none = "no lists to screen against: the store at " + loc.describe() + " holds none. Import the "
+                + "current lists with 'exportguard lists import PATH' (see --data-dir / --db), or give files with "
+                + "--list PATH";
+        if (loc.kind() == StoreLocation.Kind.SQLITE
+                && !Files.exists(loc.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
+            throw new UserException(none);
+        }
+        try (Store s = store.open()) {
+            ListsInForce inForce = new InForceCache(s).lists();
+            if (inForce.isEmpty()) {
+                throw new UserException(none);
+            }
+            return inForce.screener();
+        }
     }
 
     /** The human rendering of one name's hits. */
@@ -129,13 +172,16 @@ public final class ScreenCommand implements Callable<Integer> {
 
     private int batch() throws Exception {
         try (CsvInput in = CsvInput.open(input, INPUT_COLUMNS)) {
-            ScreeningIndex index = ScreeningIndex.build(ctx.loadLists(lists));
+            PartyScreener screener = screener();
+            ScreeningIndex index = screener.index();
+            JsonNode screened = screener.coverage().toJson();
             BatchPipeline.Stats s = new BatchPipeline<Item>(ctx, threads).run(in, input, output,
                     row -> new Item(row.get("id"), query(row)),
                     item -> {
                         List<ScreeningHit> hits = index.screen(item.query(), threshold, limit);
                         return new BatchPipeline.Line(
-                                Json.line(ResultJson.screenResult(item.id(), item.query().name(), hits)), !hits.isEmpty());
+                                Json.line(ResultJson.screenResult(item.id(), item.query().name(), hits, screened)),
+                                !hits.isEmpty());
                     });
             ctx.err().println(BatchPipeline.summary("screened", "with hits", s, output));
             return Main.EXIT_OK;

@@ -6,6 +6,7 @@ import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
 import org.exportguard.cli.demo.DemoCommand;
 import org.exportguard.cli.lists.FetchCommand;
+import org.exportguard.cli.store.ListAgeOptions;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.server.ListProvider;
@@ -59,6 +60,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    ListAgeOptions listAge;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Request threads (default: ${DEFAULT-VALUE}).")
@@ -159,7 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         StoreServer server;
         try {
-            server = StoreServer.start(cfg, opened, sampleLists, maxImport, store.actor(), log);
+            server = StoreServer.start(cfg, opened, listAge.staleness(), sampleLists, maxImport, store.actor(), log);
         } catch (Exception e) { // nothing serves: release the store and the sample folder before saying why
             opened.close();
             org.exportguard.store.TempDirs.deleteQuietly(samples);

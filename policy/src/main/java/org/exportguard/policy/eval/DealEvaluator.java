@@ -13,8 +13,12 @@ import org.exportguard.policy.pack.Provenance;
 import org.exportguard.policy.pack.Regime;
 import org.exportguard.policy.pack.Rule;
 import org.exportguard.policy.pack.Verification;
+import org.exportguard.policy.screen.ListCoverage;
 import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.policy.screen.ScreenedList;
+import org.exportguard.policy.screen.Staleness;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,14 +26,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides a deal: a pure function of (policy pack, the lists screened against, deal, as-of date). Thread-safe; one
+ * Decides a deal: a pure function of (policy pack, the lists screened against, deal, as-of date), and, for lists
+ * the store holds, of their age by the desk's clock (the screener's {@link ListCoverage}). Thread-safe; one
  * evaluator serves any number of threads.
  *
  * <p>For each regime that applies: every item's control entries against the regime's rules in force on the as-of
  * date (conditions the data cannot decide give REVIEW with the reason, never a guess), then every party's screening
  * hits (found by the {@link PartyScreener}) against the lists the regime applies (a confirmed match gives the
  * list's outcome, a weaker one REVIEW stating what a confirmed match would mean; an entry counts only from its
- * listing date). The deal's outcome is the most severe.
+ * listing date). A list rule counts as screened only when one of its selectors' sources (and sub-list, when the
+ * selector names one) was among the lists; otherwise, or when every such source is older than its staleness limit,
+ * the rule gives REVIEW naming the source, never a silent CLEARED. The deal's outcome is the most severe.
  */
 public final class DealEvaluator {
     private final PolicyPack pack;
@@ -69,6 +76,8 @@ public final class DealEvaluator {
     /** The decision as of {@code asOf}, with the deal's confirmed dispositions of screening hits applied. */
     public Decision evaluate(Deal deal, LocalDate asOf, HitDispositions dispositions) {
         List<List<ScreeningHit>> hits = deal.parties().stream().map(screener::screen).toList();
+        ListCoverage coverage = screener.coverage();
+        Instant now = coverage.clock().instant();
         List<RegimeDecision> regimes = new ArrayList<>();
         for (Regime regime : pack.regimes().values()) {
             List<Finding> findings = new ArrayList<>();
@@ -82,12 +91,13 @@ public final class DealEvaluator {
                         "the regime's scope", PACK_DATA, pack.version(), "exporter " + deal.exporter().country()));
             }
             itemFindings(regime, deal, asOf, findings);
-            listFindings(regime, deal, hits, asOf, dispositions, findings);
+            listFindings(regime, deal, hits, asOf, dispositions, coverage, now, findings);
             regimes.add(new RegimeDecision(regime.id(), regime.name(),
                     Outcome.mostSevere(findings.stream().map(Finding::outcome).toList()), findings));
         }
         Outcome overall = Outcome.mostSevere(regimes.stream().map(RegimeDecision::outcome).toList());
-        return new Decision(deal.id(), asOf, overall, pack.version(), screener.listVersions(), regimes);
+        return new Decision(deal.id(), asOf, overall, pack.version(), screener.listVersions(),
+                coverage.toJson(now), regimes);
     }
 
     /** Where a finding rests on the pack's own structure rather than on a cited fact. */
@@ -261,15 +271,26 @@ public final class DealEvaluator {
     // ---- parties against lists -----------------------------------------------------------------------------
 
     private void listFindings(Regime regime, Deal deal, List<List<ScreeningHit>> hits, LocalDate asOf,
-                              HitDispositions dispositions, List<Finding> out) {
-        Set<String> loaded = screener.listIds();
+                              HitDispositions dispositions, ListCoverage coverage, Instant now, List<Finding> out) {
         for (ListRule rule : regime.lists()) {
-            boolean screened = rule.match().stream().anyMatch(s -> loaded.contains(s.source()));
-            if (!screened) {
-                out.add(Finding.rule(rule.id(), Outcome.REVIEW, "the " + rule.name() + " was not among the loaded "
-                        + "lists (" + String.join(", ", loaded) + "), so the parties were not screened against it",
+            List<ListRule.Selector> present = rule.match().stream().filter(coverage::covers).toList();
+            if (present.isEmpty()) {
+                boolean noneLoaded = rule.match().stream().noneMatch(s -> coverage.lists().containsKey(s.source()));
+                String loaded = String.join(", ", coverage.lists().keySet());
+                out.add(Finding.rule(rule.id(), Outcome.REVIEW, noneLoaded
+                        ? "the " + rule.name() + " was not among the loaded lists (" + loaded + "), so the parties "
+                                + "were not screened against it"
+                        : "the " + rule.name() + " was not screened: " + missing(rule, coverage)
+                                + ", so the parties were not screened against it",
                         rule.citation(), rule.provenance(), pack.version(), "parties"));
                 continue;
+            }
+            List<ScreenedList> current = present.stream().map(s -> coverage.lists().get(s.source()))
+                    .filter(l -> !coverage.stale(l, now)).toList();
+            if (current.isEmpty()) {
+                out.add(Finding.rule(rule.id(), Outcome.REVIEW, "the " + rule.name() + " may be out of date: "
+                        + stale(present, coverage, now) + ", so a party listed since may have been missed",
+                        rule.citation(), rule.provenance(), pack.version(), "parties"));
             }
             for (int p = 0; p < deal.parties().size(); p++) {
                 Deal.Party party = deal.parties().get(p);
@@ -282,6 +303,39 @@ public final class DealEvaluator {
                 }
             }
         }
+    }
+
+    /** Which of the rule's sources (and sub-lists) were missing, in words. */
+    private static String missing(ListRule rule, ListCoverage coverage) {
+        List<String> why = new ArrayList<>();
+        for (ListRule.Selector s : rule.match()) {
+            ScreenedList l = coverage.lists().get(s.source());
+            if (l == null) {
+                why.add(s.source() + " was not among the loaded lists");
+            } else {
+                why.add(s.source() + " was loaded but holds no rows of '" + s.sourceList() + "'"
+                        + (l.subLists().isEmpty() ? "" : " (only of " + String.join(", ", l.subLists()) + ")"));
+            }
+        }
+        return String.join("; ", why) + " (loaded: " + (coverage.lists().isEmpty() ? "none"
+                : String.join(", ", coverage.lists().keySet())) + ")";
+    }
+
+    private static String limit(java.time.Duration d) {
+        String days = Staleness.days(d);
+        return days + (days.equals("1") ? " day" : " days");
+    }
+
+    /** The rule's sources, each older than its limit, in words. */
+    private static String stale(List<ListRule.Selector> present, ListCoverage coverage, Instant now) {
+        Set<String> why = new LinkedHashSet<>();
+        for (ListRule.Selector s : present) {
+            ScreenedList l = coverage.lists().get(s.source());
+            why.add(s.source() + " (version " + l.version() + ") was last confirmed current at " + l.confirmedAt()
+                    + ", " + ListCoverage.ageDays(l, now) + " days ago, over its limit of "
+                    + limit(coverage.staleness().limitOf(l.source())));
+        }
+        return String.join("; ", why);
     }
 
     /** An entry counts from its listing date to its end date (when the list gives them). */

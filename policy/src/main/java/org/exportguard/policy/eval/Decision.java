@@ -15,9 +15,12 @@ import java.util.Map;
 /**
  * The decision on one deal as of one day: the overall outcome (the most severe of the regimes'), each applicable
  * regime's outcome and findings, and the policy and list versions used, so the decision can be reproduced.
+ *
+ * @param lists the sources screened, as {@code ListCoverage.toJson} wrote them when the decision was taken (their
+ *              versions, and each stored source's age then)
  */
 public record Decision(String dealId, LocalDate asOf, Outcome outcome, String policyVersion,
-                       Map<String, String> listVersions, List<RegimeDecision> regimes) {
+                       Map<String, String> listVersions, ArrayNode lists, List<RegimeDecision> regimes) {
     private static final ObjectMapper MAPPER = Json.MAPPER;
 
     public Decision {
@@ -41,6 +44,7 @@ public record Decision(String dealId, LocalDate asOf, Outcome outcome, String po
         o.put("policyVersion", policyVersion);
         ObjectNode lv = o.putObject("listVersions");
         listVersions.forEach(lv::put);
+        o.set("lists", lists == null ? MAPPER.createArrayNode() : lists.deepCopy());
         ArrayNode rs = o.putArray("regimes");
         for (RegimeDecision r : regimes) {
             ObjectNode ro = rs.addObject();

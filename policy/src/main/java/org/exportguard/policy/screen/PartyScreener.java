@@ -42,6 +42,7 @@ public final class PartyScreener {
     private final ScreeningIndex index;
     private final Set<String> listIds;
     private final Map<String, String> listVersions;
+    private final ListCoverage coverage;
     private final double threshold;
     private final int limit;
     /**
@@ -59,11 +60,21 @@ public final class PartyScreener {
      */
     public PartyScreener(List<PartyList> lists, ScreeningIndex index, Map<String, String> listVersions,
                          double threshold, int limit) {
+        this(lists, index, listVersions, ListCoverage.given(lists, listVersions), threshold, limit);
+    }
+
+    /**
+     * @param coverage what each answer names as screened, source by source (stored versions: with their age and
+     *                 staleness limits)
+     */
+    public PartyScreener(List<PartyList> lists, ScreeningIndex index, Map<String, String> listVersions,
+                         ListCoverage coverage, double threshold, int limit) {
         Set<String> ids = new LinkedHashSet<>();
         lists.forEach(l -> ids.add(l.id()));
         this.index = index;
         this.listIds = Collections.unmodifiableSet(ids);
         this.listVersions = Collections.unmodifiableMap(new TreeMap<>(listVersions));
+        this.coverage = coverage;
         this.threshold = threshold;
         this.limit = limit;
     }
@@ -72,6 +83,7 @@ public final class PartyScreener {
         this.index = same.index;
         this.listIds = same.listIds;
         this.listVersions = same.listVersions;
+        this.coverage = same.coverage;
         this.threshold = same.threshold;
         this.limit = same.limit;
     }
@@ -177,6 +189,11 @@ public final class PartyScreener {
     /** List id to the version of the file it came from (sorted by id). */
     public Map<String, String> listVersions() {
         return listVersions;
+    }
+
+    /** The sources screened against, their versions and age: what every answer names as its {@code lists}. */
+    public ListCoverage coverage() {
+        return coverage;
     }
 
     public double threshold() {

@@ -31,7 +31,8 @@ public final class DealsApi {
             {"type":"object","properties":{
               "dealId":{"type":"string"},
               "outcome":{"type":"string","enum":["CLEARED","LICENCE_REQUIRED","REVIEW","BLOCKED"]},
-              "decision":{"type":"object","description":"every regime's findings with reasons and citations"}}}""";
+              "decision":{"type":"object","description":"every regime's findings with reasons and citations, and the list sources screened","properties":{
+                "lists":%s}}}}""".formatted(Schemas.LISTS);
     private static final String STORED = """
             {"type":"object","properties":{
               "id":{"type":"string"},"status":{"type":"string","enum":["open","closed"]},
@@ -40,7 +41,7 @@ public final class DealsApi {
                 "seq":{"type":"integer"},"decidedAt":{"type":"string"},"asOf":{"type":"string"},
                 "reason":{"type":"string"},"outcome":{"type":"string"},
                 "listVersionIds":{"type":"array","items":{"type":"integer"}},"policyVersionId":{"type":"integer"},
-                "decision":{"type":"object"}}}}}}""";
+                "decision":{"type":"object","properties":{"lists":%s}}}}}}}""".formatted(Schemas.LISTS);
 
     private final Desk desk;
 

@@ -15,7 +15,8 @@ import org.exportguard.store.Role;
 import java.util.List;
 import java.util.Set;
 
-/** {@code POST /api/screen}: one name against the lists in service; the hits in the CLI's JSON shape. */
+/** {@code POST /api/screen}: one name against the lists in service; the hits in the CLI's JSON shape, and the
+ * list sources screened. */
 public final class ScreenApi {
     private static final Set<String> FIELDS = Set.of("name", "type", "country");
 
@@ -41,7 +42,8 @@ public final class ScreenApi {
                 Schemas.parse("""
                         {"type":"object","properties":{
                           "query":{"type":"string"},
-                          "hits":{"type":"array","items":%s}}}""".formatted(Schemas.HIT)),
+                          "hits":{"type":"array","items":%s},
+                          "lists":%s}}""".formatted(Schemas.HIT, Schemas.LISTS)),
                 this::handle);
     }
 
@@ -52,7 +54,9 @@ public final class ScreenApi {
         String country = body.optionalText("country");
         ScreeningQuery q = new ScreeningQuery(name, type, country == null || country.isBlank() ? null
                 : country.strip(), null);
-        List<ScreeningHit> hits = lists.current().index().screen(q, threshold, limit);
-        return ApiResponse.ok(ResultJson.screenResult(null, name, hits));
+        ListService.Snapshot served = lists.current();
+        List<ScreeningHit> hits = served.index().screen(q, threshold, limit);
+        return ApiResponse.ok(ResultJson.screenResult(null, name, hits,
+                served.inForce().screener().coverage().toJson()));
     }
 }

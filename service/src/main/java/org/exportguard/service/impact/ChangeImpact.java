@@ -8,6 +8,7 @@ import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.screen.PartyScreener;
+import org.exportguard.policy.screen.ScreenedList;
 import org.exportguard.service.InForce;
 import org.exportguard.service.InForceCache;
 import org.exportguard.service.PolicyPacks;
@@ -144,6 +145,14 @@ public final class ChangeImpact {
         Set<String> disappeared = new TreeSet<>(idsBefore);
         disappeared.removeAll(idsAfter);
         int byScreening = ids.size();
+        // A list rule counts as screened only when its sub-list is among the rows, and only while its source is
+        // current: a version that brings or drops a sub-list, or renews a source gone stale, can lift or cause a
+        // REVIEW that no changed entry explains, so the deals under REVIEW are decided again too.
+        boolean coverageMoved = !subLists(old).equals(subLists(now))
+                || (previous != null && inForce.staleNow(previous, listIdsOf(store, previous)));
+        if (coverageMoved) {
+            ids.addAll(store.openDeals().idsByOutcome(Set.of(Outcome.REVIEW.name())));
+        }
         if (!appeared.isEmpty() || !disappeared.isEmpty()) {
             ids.addAll(store.openDeals().idsByOutcome(Set.of(Outcome.REVIEW.name())));
             if (!disappeared.isEmpty()) {
@@ -154,7 +163,7 @@ public final class ChangeImpact {
         ImpactReport.Screening screening = new ImpactReport.Screening(
                 "only the " + touched.size() + " added, changed or removed entries",
                 new ImpactReport.Screening.Counts(names[0], names[1], byScreening),
-                !appeared.isEmpty() || !disappeared.isEmpty());
+                !appeared.isEmpty() || !disappeared.isEmpty() || coverageMoved);
         return Reevaluation.run(store, new Reevaluation.Request(
                 ImpactReport.ListChange.of(version, previous, diff, appeared, disappeared),
                 Reevaluation.DealPages.byIds(store, ids), after,
@@ -276,6 +285,16 @@ public final class ChangeImpact {
                 }
             }
         }
+    }
+
+    /** Each list id with each sub-list its rows hold ({@code id} alone for a list without sub-lists). */
+    private static Set<String> subLists(List<PartyList> lists) {
+        Set<String> out = new TreeSet<>();
+        for (PartyList l : lists) {
+            out.add(l.id());
+            ScreenedList.subListsOf(List.of(l)).forEach(sub -> out.add(l.id() + '\u0000' + sub));
+        }
+        return out;
     }
 
     /** The list ids a stored version holds (from its import counts). */

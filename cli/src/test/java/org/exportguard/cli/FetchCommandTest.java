@@ -80,7 +80,7 @@ class FetchCommandTest {
         assertTrue(h.out().contains("fetch status (lists fetch, serve --refresh"), h::toString);
         assertTrue(h.outLines().stream().anyMatch(l -> l.startsWith("UN-SC ") && l.contains(" ok ")
                 && l.contains(" unchanged ")), h::toString);
-        JsonNode json = Cli.json(run("lists", "history", "--json").out());
+        JsonNode json = Cli.json(run("lists", "history", "--json").out()).get("versions");
         assertEquals(2, json.size());
         assertEquals("ok", json.get(0).get("fetch").get("status").asText());
         assertEquals(1, json.get(0).get("fetch").get("confirmedVersion").asInt());
@@ -99,7 +99,7 @@ class FetchCommandTest {
         assertTrue(h.outLines().stream().anyMatch(l -> l.startsWith("UN-SC ") && l.contains(" failing ")
                 && l.contains(" never ") && l.contains("HTTP 500 from")), h::toString);
         Cli.Result json = run("lists", "history", "--json");
-        assertEquals(1, Cli.json(json.out()).size(), "no UN-SC version, so no row for it");
+        assertEquals(1, Cli.json(json.out()).get("versions").size(), "no UN-SC version, so no row for it");
     }
 
     @Test

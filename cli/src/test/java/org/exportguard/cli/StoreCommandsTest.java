@@ -51,10 +51,37 @@ class StoreCommandsTest {
 
         Cli.Result h = run("lists", "history", "--json");
         assertEquals(0, h.code(), h.toString());
-        JsonNode a = Cli.json(h.out());
+        JsonNode a = Cli.json(h.out()).get("versions");
         assertEquals(1, a.size());
         assertEquals("2021-11-04", a.get(0).get("effectiveDate").asText());
         assertEquals("cli:tester", a.get(0).get("importedBy").asText());
+    }
+
+    @Test
+    void theSampleFolderIsOneVersionPerSourceAndBadImportsAreRefused() throws Exception {
+        Path samples = Path.of("src", "main", "resources", "sample-lists");
+        Path sdnOnly = Files.createDirectories(tmp.resolve("sdn-only"));
+        Files.copy(samples.resolve("ofac-sdn/sdn.csv"), sdnOnly.resolve("sdn.csv"));
+        Cli.Result incomplete = run("lists", "import", sdnOnly.resolve("sdn.csv").toString());
+        assertEquals(2, incomplete.code(), incomplete.toString());
+        assertTrue(incomplete.err().contains("missing add.csv, alt.csv, sdn_comments.csv"), incomplete.err());
+        Cli.Result wrong = run("lists", "import", samples.resolve("un-consolidated.xml").toString(), "--source",
+                "US-CSL");
+        assertEquals(2, wrong.code(), wrong.toString());
+        assertTrue(wrong.err().contains("holds UN-SC, not US-CSL"), wrong.err());
+        assertEquals(2, run("lists", "import", samples.toString(), "--source", "../x").code());
+
+        Cli.Result r = run("lists", "import", samples.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(3, r.out().lines().filter(l -> l.startsWith("imported list version")).count(), r.out());
+        JsonNode h = Cli.json(run("lists", "history", "--json").out());
+        List<String> sources = new java.util.ArrayList<>();
+        h.get("versions").forEach(v -> sources.add(v.get("source").asText() + (v.get("inForce").asBoolean()
+                ? " in force" : "")));
+        assertEquals(List.of("OFAC-SDN in force", "UN-SC in force", "US-CSL in force"), sources);
+        assertEquals(3, h.get("events").size());
+        String table = run("lists", "history").out();
+        assertTrue(table.contains("OFAC-SDN") && table.contains("events"), table);
     }
 
     @Test

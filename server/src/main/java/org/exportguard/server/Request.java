@@ -12,7 +12,12 @@ import java.util.Map;
  * wherever it must go.
  */
 public record Request(Caller caller, Map<String, String> pathParams, Map<String, String> query, byte[] body,
-                      InputStream stream, String contentLength) {
+                      InputStream stream, String contentLength, String contentType) {
+    public Request(Caller caller, Map<String, String> pathParams, Map<String, String> query, byte[] body,
+                   InputStream stream, String contentLength) {
+        this(caller, pathParams, query, body, stream, contentLength, null);
+    }
+
     /** A request with a body read in full and no query (tests and simple callers). */
     public Request(Caller caller, Map<String, String> pathParams, byte[] body) {
         this(caller, pathParams, Map.of(), body, InputStream.nullInputStream(), null);

@@ -100,7 +100,7 @@ final class Router implements HttpHandler {
             body = BodyReader.read(ex.getRequestBody(), contentLength, route.maxBody());
         }
         return route.handler().handle(new Request(caller, params, query(ex.getRequestURI().getRawQuery()), body,
-                ex.getRequestBody(), contentLength));
+                ex.getRequestBody(), contentLength, ex.getRequestHeaders().getFirst("Content-Type")));
     }
 
     /** The query string's parameters ({@code a=1&b=2}), decoded; the first of a repeated name wins. */

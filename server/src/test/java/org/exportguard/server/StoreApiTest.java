@@ -367,4 +367,104 @@ class StoreApiTest {
         }
         return "none";
     }
+
+    static final Path SAMPLES = Path.of("..", "cli", "src", "main", "resources", "sample-lists");
+
+    /** A zip of these entries (name, bytes). */
+    static byte[] zip(java.util.Map<String, byte[]> entries) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A zip of these entries as a streaming writer makes it: STORED entries with data descriptors after them. */
+    static byte[] streamedZip(java.util.Map<String, byte[]> entries) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+        List<int[]> central = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (var e : entries.entrySet()) {
+            byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+            byte[] data = e.getValue();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            int offset = out.size();
+            le(d, 0x04034b50, 4); le(d, 10, 2); le(d, 0x08, 2); le(d, 0, 2); le(d, 0, 2); le(d, 0, 2);
+            le(d, 0, 4); le(d, 0, 4); le(d, 0, 4); le(d, name.length, 2); le(d, 0, 2);
+            d.write(name);
+            d.write(data);
+            le(d, 0x08074b50, 4); le(d, (int) crc.getValue(), 4); le(d, data.length, 4); le(d, data.length, 4);
+            central.add(new int[] {(int) crc.getValue(), data.length, offset});
+            names.add(e.getKey());
+        }
+        int cdStart = out.size();
+        for (int i = 0; i < central.size(); i++) {
+            byte[] name = names.get(i).getBytes(StandardCharsets.UTF_8);
+            int[] c = central.get(i);
+            le(d, 0x02014b50, 4); le(d, 20, 2); le(d, 10, 2); le(d, 0x08, 2); le(d, 0, 2); le(d, 0, 2); le(d, 0, 2);
+            le(d, c[0], 4); le(d, c[1], 4); le(d, c[1], 4); le(d, name.length, 2); le(d, 0, 2); le(d, 0, 2);
+            le(d, 0, 2); le(d, 0, 2); le(d, 0, 4); le(d, c[2], 4);
+            d.write(name);
+        }
+        int cdSize = out.size() - cdStart;
+        le(d, 0x06054b50, 4); le(d, 0, 2); le(d, 0, 2); le(d, central.size(), 2); le(d, central.size(), 2);
+        le(d, cdSize, 4); le(d, cdStart, 4); le(d, 0, 2);
+        d.flush();
+        return out.toByteArray();
+    }
+
+    private static void le(java.io.DataOutputStream d, int v, int bytes) throws java.io.IOException {
+        for (int i = 0; i < bytes; i++) {
+            d.write((v >>> (8 * i)) & 0xff);
+        }
+    }
+
+    Res postZip(String query, byte[] body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(server.api().uri() + "/api/lists" + query))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> res = CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
+        assertFalse(res.body().contains("\tat ") || res.body().contains("Exception"), res.body());
+        return new Res(res.statusCode(), res.body());
+    }
+
+    @Test
+    void anOfacSetIsOneZipBodyAndSdnCsvAloneIsRefusedNamingTheMissingFiles() throws Exception {
+        java.util.Map<String, byte[]> set = new java.util.TreeMap<>();
+        for (String f : List.of("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv")) {
+            set.put(f, java.nio.file.Files.readAllBytes(SAMPLES.resolve("ofac-sdn").resolve(f)));
+        }
+        Res alone = call("POST", "/api/lists?filename=sdn.csv", admin,
+                new String(set.get("sdn.csv"), StandardCharsets.ISO_8859_1));
+        assertEquals(400, alone.status(), alone.body());
+        assertTrue(alone.body().contains("missing add.csv, alt.csv, sdn_comments.csv"), alone.body());
+        assertFalse(alone.body().contains(dir.toString()) || alone.body().contains("/tmp/"), alone.body());
+
+        Res partial = postZip("", zip(java.util.Map.of("sdn.csv", set.get("sdn.csv"), "alt.csv", set.get("alt.csv"))));
+        assertEquals(400, partial.status(), partial.body());
+        assertTrue(partial.body().contains("missing add.csv, sdn_comments.csv"), partial.body());
+        assertTrue(store.lists().versions().history().isEmpty());
+
+        // as zip -q - writes it to a pipe: every entry followed by a data descriptor, small ones stored
+        Res ok = postZip("?source=OFAC-SDN", streamedZip(set));
+        assertEquals(200, ok.status(), ok.body());
+        JsonNode j = ok.json();
+        assertEquals("OFAC-SDN", j.at("/version/source").asText());
+        assertEquals(4, j.at("/version/files").asInt(), "the set's four files in one version");
+        assertEquals(1, j.get("sources").size());
+
+        Res escape = postZip("", zip(java.util.Map.of("../evil.csv", set.get("sdn.csv"))));
+        assertEquals(400, escape.status(), escape.body());
+        assertTrue(escape.body().contains("would leave the upload's folder"), escape.body());
+        Res wrong = call("POST", "/api/lists?source=..%2Fx&filename=us-csl.csv", admin, csl(NSO));
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("is not a list source"), wrong.body());
+        assertEquals(1, store.lists().versions().history().size());
+    }
 }

@@ -10,6 +10,7 @@ import org.exportguard.policy.screen.Staleness;
 import org.exportguard.service.impact.ChangeImpact;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.DealRecord;
+import org.exportguard.store.ListVersions;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.Dispositions;
 import org.exportguard.store.NewDecision;
@@ -40,6 +41,10 @@ public final class Desk {
 
     private final Store store;
     private final InForceCache inForce;
+    /** Who the day's catch-up is recorded as. */
+    public static final String CATCH_UP_ACTOR = "system:effective-date";
+    /** The day the catch-up last ran (null: not yet). */
+    private volatile java.time.LocalDate caughtUp;
 
     public Desk(Store store) {
         this(store, Staleness.DEFAULT);
@@ -221,6 +226,19 @@ public final class Desk {
         return impact.importList(path, source, effective, actor);
     }
 
+    /**
+     * Imports the lists at {@code path}, one version per list source it holds, under these rules (how much a
+     * source may shrink), and re-decides the open deals each can touch; see {@link ChangeImpact#importLists}.
+     */
+    public List<ImportOutcome> importLists(Path path, String source, LocalDate effective, String actor,
+                                           ListVersions.Rules rules) throws ServiceException {
+        ChangeImpact impact = new ChangeImpact(store, inForce);
+        impact.catchUp(actor);
+        List<ImportOutcome> out = impact.importLists(path, source, effective, actor, rules);
+        caughtUp = store.lists().today();
+        return out;
+    }
+
     /** Imports a policy version (validated by {@code validator}) and re-decides the open deals it can touch. */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
                                       PolicyValidator validator) throws ServiceException {
@@ -229,18 +247,40 @@ public final class Desk {
         return impact.importPolicy(dir, source, effective, actor, validator, current());
     }
 
-    /** Finishes the impact of any import a crash cut short (see {@link ChangeImpact#catchUp}). */
+    /**
+     * Runs the impact of every change in force without its report (see {@link ChangeImpact#catchUp}): an import a
+     * crash cut short, or a list version whose effective date has come.
+     */
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
-        return new ChangeImpact(store, inForce).catchUp(actor);
+        List<ImportOutcome> out = new ChangeImpact(store, inForce).catchUp(actor);
+        caughtUp = store.lists().today();
+        return out;
+    }
+
+    /**
+     * On the desk's first use of a day, the catch-up: a list version whose effective date is today is in force from
+     * today, and the open deals it touches are re-decided before anything is decided against it.
+     */
+    private void catchUpOnNewDay() throws ServiceException {
+        java.time.LocalDate today = store.lists().today();
+        if (!today.equals(caughtUp)) {
+            synchronized (this) {
+                if (!today.equals(caughtUp)) {
+                    catchUp(CATCH_UP_ACTOR);
+                }
+            }
+        }
     }
 
     /** The lists and policy in force now (loaded again only when a newer version has been stored). */
     public InForce current() throws ServiceException {
+        catchUpOnNewDay();
         return inForce.current();
     }
 
     /** The lists in force now: what screening answers with, the very index decisions use. */
     public ListsInForce lists() throws ServiceException {
+        catchUpOnNewDay();
         return inForce.lists();
     }
 }

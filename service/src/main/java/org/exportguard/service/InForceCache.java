@@ -12,14 +12,17 @@ import java.util.Objects;
 
 /**
  * The one holder of what is in force over a store: the lists in force (loaded, indexed once) and the policy in
- * force, kept while no newer version is stored. Asking costs two one-value queries (the newest list version id,
- * the newest policy version); only a newer version loads anything, and then only the sources that changed are read
+ * force, kept while no list event is recorded and the day stays the same. Asking costs two one-value queries (the
+ * newest list event id, the newest policy version); only a change of what is in force loads anything, and then only the sources that changed are read
  * again. Imports ask it for the versions they re-decide against, so after an import the new lists are already
  * here. Thread-safe.
  */
 public final class InForceCache {
     /** Lists, and the newest list version id stored when they were last found to be the newest (-1: not known). */
-    private record Lists(ListsInForce lists, long newestId) {
+    private record Lists(ListsInForce lists, long newestEventId, java.time.LocalDate day) {
+        boolean current(long eventId, java.time.LocalDate today) {
+            return newestEventId == eventId && today.equals(day);
+        }
     }
 
     private final Store store;
@@ -42,7 +45,7 @@ public final class InForceCache {
         this.staleness = staleness;
     }
 
-    /** The lists and policy in force now: the newest stored version of each list source and of the policy. */
+    /** The lists and policy in force now: the version in force of each list source, and the newest policy. */
     public InForce current() throws ServiceException {
         ListsInForce l = lists();
         VersionInfo policy = store.policies().versions().latest().orElse(null);
@@ -53,22 +56,25 @@ public final class InForceCache {
         return at(l, policy);
     }
 
-    /** The lists in force now: the newest stored version of each list source. */
+    /**
+     * The lists in force now: of each list source, the version its events put in force today (by the store's
+     * clock). Loaded again only when an event was recorded or the day changed since they were read.
+     */
     public ListsInForce lists() throws ServiceException {
-        long newest = store.lists().versions().newestId();
+        long newest = store.lists().newestEventId();
+        java.time.LocalDate today = store.lists().today();
         Lists l = lists;
-        if (l != null && l.newestId() == newest) {
+        if (l != null && l.current(newest, today)) {
             return l.lists();
         }
         synchronized (this) {
             l = lists;
-            if (l != null && l.newestId() == newest) {
+            if (l != null && l.current(newest, today)) {
                 return l.lists();
             }
-            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
-            ListsInForce loaded = lists(latest);
-            // the ids only grow, so the newest of the newest versions is the newest id as of that read
-            lists = new Lists(loaded, latest.values().stream().mapToLong(VersionInfo::id).max().orElse(0));
+            // read after the event id: an event recorded in between makes the next call read again, never miss it
+            ListsInForce loaded = lists(store.lists().inForce(today));
+            lists = new Lists(loaded, newest, today);
             return loaded;
         }
     }
@@ -83,7 +89,7 @@ public final class InForceCache {
             return l.lists();
         }
         ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists(), clock, staleness);
-        lists = new Lists(loaded, -1); // whether these are the newest is checked on the next lists()
+        lists = new Lists(loaded, -1, null); // whether these are in force is checked on the next lists()
         return loaded;
     }
 

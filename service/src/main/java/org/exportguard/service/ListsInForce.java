@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lists in force: one version per list source (the store's newest, as decisions are taken against), the
+ * The lists in force: one version per list source (the one its events put in force today), the
  * lists each loaded from, ONE screening index over all of them and the {@link PartyScreener} that uses it.
  * Decisions, {@code /api/screen} and the server's list information all use the same instance, so they cannot
  * disagree and the index is built once per set of versions. Immutable and thread-safe.
@@ -71,11 +71,14 @@ public final class ListsInForce {
             List<PartyList> lists = had != null && had.id() == v.id() ? reuse.bySource.get(v.source())
                     : PartyLists.ofVersion(store, v.id());
             bySource.put(v.source(), lists);
-            all.addAll(lists);
             for (PartyList l : lists) {
-                // what each decision cites; two versions holding one list id are both named
-                listVersions.merge(l.id(), "v" + v.id() + " sha256:" + v.sha256(),
-                        (a, b) -> a.equals(b) ? a : a + "+" + b);
+                // one version per list: a version stored before one version per source (its source the list ids
+                // joined by '+') gives way to a list's own source in force
+                if (!l.id().equals(v.source()) && sorted.containsKey(l.id())) {
+                    continue;
+                }
+                all.add(l);
+                listVersions.put(l.id(), "v" + v.id() + " sha256:" + v.sha256());
             }
         }
         return new ListsInForce(sorted, bySource, all, listVersions, coverage(sorted, bySource, clock, staleness));

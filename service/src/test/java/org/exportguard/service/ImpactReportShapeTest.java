@@ -130,17 +130,19 @@ class ImpactReportShapeTest {
     }
 
     @Test
-    void aSourceWhoseListIdsChangeReportsTheListsNowAndNoLongerLoaded() throws Exception {
+    void aNewSourceReportsTheListsNowLoaded() throws Exception {
+        // (a source's lists no longer change: one version per source, each holding that source's list; the report
+        // written when one did, listsNoLongerLoaded, was locked as shifted-list.json before one version per source)
         desk.addDeals(List.of(usDeal("foo", "Foo Trading Company"), usDeal("doe", "John Doe")), "test");
-        desk.importList(csl("v1.csv", "Foo Trading Company"), "SHIFTING", null, "test");
+        desk.importList(csl("v1.csv", "Foo Trading Company"), "US-CSL", null, "test");
         Path dpl = Files.writeString(tmp.resolve("dpl.txt"), "\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t"
                 + "\"Country\"\t\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t"
                 + "\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\n"
                 + "\"JOHN DOE\"\t\"1 MAIN STREET\"\t\"EL PASO\"\t\"TX\"\t\"US\"\t\"79905\"\t\"08/24/2022\"\t"
                 + "\"01/14/2036\"\t\"Y\"\t\"2022-08-29\"\t\"F.R. NOTICE ADDED\"\t\"87 F.R. 52741 8/29/2022\"\n",
                 StandardCharsets.UTF_8);
-        ImportOutcome shifted = desk.importList(dpl, "SHIFTING", null, "test");
-        assertReport("shifted-list", masked(shifted.reportJson()));
+        ImportOutcome added = desk.importList(dpl, "BIS-DPL", null, "test");
+        assertReport("new-source", masked(added.reportJson()));
     }
 
     @Test

@@ -29,11 +29,52 @@ public final class ChangeReports {
      */
     public long recordReevaluation(List<NewDecision> redecided, String kind, Long listVersionId,
                                    Long policyVersionId, String reportJson, String actor) {
+        return recordReevaluation(redecided, kind, listVersionId, null, policyVersionId, reportJson, actor);
+    }
+
+    /**
+     * {@link #recordReevaluation(List, String, Long, Long, String, String)} for a list change: the report belongs to
+     * the event ({@code listEventId}) that put the version in force.
+     */
+    public long recordReevaluation(List<NewDecision> redecided, String kind, Long listVersionId, Long listEventId,
+                                   Long policyVersionId, String reportJson, String actor) {
         return db.write(c -> {
+            if (listEventId != null) {
+                // another process (a second server's daily catch-up) may have recorded this change meanwhile: once
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM change_report WHERE list_event_id = ?")) {
+                    ps.setLong(1, listEventId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return rs.getLong(1);
+                        }
+                    }
+                }
+            }
             if (!redecided.isEmpty()) {
                 decisions.append(c, redecided, actor);
             }
-            return save(c, kind, listVersionId, policyVersionId, reportJson, actor);
+            long id = save(c, kind, listVersionId, policyVersionId, reportJson, actor);
+            if (listEventId != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE change_report SET list_event_id = ? WHERE id = ?")) {
+                    ps.setLong(1, listEventId);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+            }
+            return id;
+        });
+    }
+
+    /** Whether the change a list event made (the version it put in force) has its report. */
+    public boolean existsForListEvent(long eventId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM change_report WHERE list_event_id = ?")) {
+                ps.setLong(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
         });
     }
 

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * its hash and not stored twice.
  */
 public final class Versions {
-    private static final String COLUMNS = "id, source, sha256, effective_date, imported_at, imported_by, origin, "
+    static final String COLUMNS = "id, source, sha256, effective_date, imported_at, imported_by, origin, "
             + "file_count, byte_count, counts";
 
     private final Database db;
@@ -65,35 +65,62 @@ public final class Versions {
             if (existing.isPresent()) {
                 return new ImportResult(existing.get(), true);
             }
-            long id = nextId(c);
-            String at = db.now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
-                    + ", load_entry, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setString(2, source);
-                ps.setString(3, sha);
-                ps.setString(4, effective == null ? null : effective.toString());
-                ps.setString(5, at);
-                ps.setString(6, actor);
-                ps.setString(7, origin);
-                ps.setInt(8, files.fileCount());
-                ps.setLong(9, files.byteCount());
-                ps.setString(10, counts.toString());
-                ps.setString(11, loadEntry);
-                ps.setBytes(12, zip);
-                ps.executeUpdate();
-            }
-            ObjectNode d = AuditLog.details();
-            d.put("source", source);
-            d.put("sha256", sha);
-            d.put("effectiveDate", effective == null ? null : effective.toString());
-            d.put("origin", origin);
-            d.put("files", files.fileCount());
-            d.put("bytes", files.byteCount());
-            d.set("counts", counts);
-            audit.append(c, actor, action, Long.toString(id), d);
-            return new ImportResult(byId(c, id).orElseThrow(), false);
+            return new ImportResult(insert(c, files, zip, sha, loadEntry, source, effective, origin, counts, actor),
+                    false);
         });
+    }
+
+    /** Inserts a version row with its audit record, inside the caller's write transaction. */
+    VersionInfo insert(Connection c, FileBundle files, byte[] zip, String sha, String loadEntry, String source,
+                       LocalDate effective, String origin, ObjectNode counts, String actor) throws SQLException {
+        long id = nextId(c);
+        String at = db.now();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
+                + ", load_entry, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, source);
+            ps.setString(3, sha);
+            ps.setString(4, effective == null ? null : effective.toString());
+            ps.setString(5, at);
+            ps.setString(6, actor);
+            ps.setString(7, origin);
+            ps.setInt(8, files.fileCount());
+            ps.setLong(9, files.byteCount());
+            ps.setString(10, counts.toString());
+            ps.setString(11, loadEntry);
+            ps.setBytes(12, zip);
+            ps.executeUpdate();
+        }
+        ObjectNode d = AuditLog.details();
+        d.put("source", source);
+        d.put("sha256", sha);
+        d.put("effectiveDate", effective == null ? null : effective.toString());
+        d.put("origin", origin);
+        d.put("files", files.fileCount());
+        d.put("bytes", files.byteCount());
+        d.set("counts", counts);
+        audit.append(c, actor, action, Long.toString(id), d);
+        return byId(c, id).orElseThrow();
+    }
+
+    /** The version of {@code source} with this content hash, if stored. */
+    Optional<VersionInfo> bySourceSha(Connection c, String source, String sha) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                + " WHERE source = ? AND sha256 = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, sha);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(info(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    Database database() {
+        return db;
     }
 
     /** Every version, oldest first. */
@@ -193,7 +220,7 @@ public final class Versions {
         }
     }
 
-    private Optional<VersionInfo> byId(Connection c, long id) throws SQLException {
+    Optional<VersionInfo> byId(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -202,7 +229,7 @@ public final class Versions {
         }
     }
 
-    private static VersionInfo info(ResultSet rs) throws SQLException {
+    static VersionInfo info(ResultSet rs) throws SQLException {
         String eff = rs.getString(4);
         return new VersionInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
                 eff == null ? null : LocalDate.parse(eff), rs.getString(5), rs.getString(6), rs.getString(7),

@@ -78,12 +78,13 @@ abstract class StoreContractTest {
         assertEquals(ListHash.of(file), first.version().sha256());
 
         Path copy = Files.copy(file, tmp.resolve("copy.csv"));
-        ImportResult again = s.lists().importPath(copy, "OTHER", null, ACTOR);
+        ImportResult again = s.lists().importPath(copy, "US-CSL", null, ACTOR);
         assertTrue(again.alreadyStored());
         assertEquals(1, again.version().id());
         assertEquals(1, s.lists().versions().history().size());
 
-        ImportResult second = s.lists().importPath(TestLists.csl(tmp.resolve("el2.csv"), "Acme", 4), "EL", null, ACTOR);
+        ImportResult second = s.lists().importPath(TestLists.csl(tmp.resolve("el2.csv"), "Acme", 4), "US-CSL", null,
+                ACTOR);
         assertEquals(2, second.version().id());
         assertEquals(List.of(1L, 2L), s.lists().versions().history().stream().map(VersionInfo::id).toList());
 
@@ -91,7 +92,8 @@ abstract class StoreContractTest {
         assertEquals(1, back.size());
         assertEquals(3, back.get(0).parties().size());
         assertEquals("Acme Trading Company 2", back.get(0).parties().get(1).primaryName());
-        assertEquals(2, s.audit().verify().records(), "two imports, two audit records; the no-op none");
+        assertEquals(4, s.audit().verify().records(),
+                "two imports, each a version and the event putting it in force; the no-op none");
     }
 
     @Test
@@ -99,15 +101,17 @@ abstract class StoreContractTest {
         Store s = store();
         assertEquals(0, s.lists().versions().newestId());
         assertTrue(s.lists().versions().newestBySource().isEmpty());
-        s.lists().importPath(TestLists.csl(tmp.resolve("a1.csv"), "Acme", 1), "A", null, ACTOR);
-        s.lists().importPath(TestLists.csl(tmp.resolve("b1.csv"), "Acme", 2), "B", null, ACTOR);
-        s.lists().importPath(TestLists.csl(tmp.resolve("a2.csv"), "Acme", 3), "A", null, ACTOR);
-        s.lists().importPath(TestLists.csl(tmp.resolve("b1-again.csv"), "Acme", 2), "B", null, ACTOR); // no-op
+        s.lists().importPath(TestLists.csl(tmp.resolve("a1.csv"), "Acme", 1), "US-CSL", null, ACTOR);
+        s.lists().importPath(TestLists.ftm(tmp.resolve("b1.json"), "b", "Acme", 2), "OS-B", null, ACTOR);
+        s.lists().importPath(TestLists.csl(tmp.resolve("a2.csv"), "Acme", 3), "US-CSL", null, ACTOR);
+        s.lists().importPath(TestLists.ftm(tmp.resolve("b1-again.json"), "b", "Acme", 2), "OS-B", null, ACTOR); // no-op
         assertEquals(3, s.lists().versions().newestId());
         Map<String, VersionInfo> newest = s.lists().versions().newestBySource();
-        assertEquals(List.of("A", "B"), List.copyOf(newest.keySet()));
-        assertEquals(3, newest.get("A").id());
-        assertEquals(2, newest.get("B").id());
+        assertEquals(List.of("OS-B", "US-CSL"), List.copyOf(newest.keySet()));
+        assertEquals(3, newest.get("US-CSL").id());
+        assertEquals(2, newest.get("OS-B").id());
+        assertEquals(newest, s.lists().inForce(), "imported without dates: the newest of each source is in force");
+        assertEquals(3, s.lists().newestEventId());
         Map<String, VersionInfo> fromHistory = new TreeMap<>();
         s.lists().versions().history().forEach(v -> fromHistory.put(v.source(), v)); // oldest first
         assertEquals(fromHistory, newest);
@@ -119,13 +123,31 @@ abstract class StoreContractTest {
         Path folder = Files.createDirectories(tmp.resolve("lists"));
         TestLists.csl(folder.resolve("a.csv"), "Alpha", 2);
         TestLists.csl(folder.resolve("sub/b.csv"), "Beta", 5);
-        ImportResult r = s.lists().importPath(folder, "MIXED", null, ACTOR);
+        ImportResult r = s.lists().importPath(folder, "US-CSL", null, ACTOR); // two CSL files: one version of US-CSL
         assertEquals(2, r.version().fileCount());
         assertEquals(ListHash.of(folder), r.version().sha256(), "a folder version's id is its ListHash");
         assertEquals(r.version().sha256(), s.lists().versions().content(r.version().id()).sha256());
         List<PartyList> back = s.lists().load(r.version().id());
         assertEquals(7, back.stream().mapToInt(l -> l.parties().size()).sum());
         assertThrows(NotFoundException.class, () -> s.lists().load(99));
+    }
+
+    @Test
+    void anOpenSanctionsFileOfTwoDatasetsIsOneVersionOfEachAndEachLoadsItsOwnList() throws Exception {
+        Store s = store();
+        Path file = tmp.resolve("entities.ftm.json");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(TestLists.ftm(tmp.resolve("a.json"), "a",
+                "Alpha", 2)) + java.nio.file.Files.readString(TestLists.ftm(tmp.resolve("b.json"), "b", "Beta", 3)));
+        List<ImportResult> r = s.lists().importSources(file, null, null, ACTOR, ListVersions.Rules.DEFAULT);
+        assertEquals(List.of("OS-A", "OS-B"), r.stream().map(x -> x.version().source()).toList());
+        assertEquals(Sha256.hex(Files.readAllBytes(file)), r.get(0).version().sha256(), "each holds the file");
+        assertEquals(r.get(0).version().sha256(), r.get(1).version().sha256());
+        List<PartyList> b = s.lists().load(r.get(1).version().id());
+        assertEquals(List.of("OS-B"), b.stream().map(PartyList::id).toList(), "only its own dataset's list");
+        assertEquals(3, b.get(0).parties().size());
+        assertEquals(2, s.lists().inForce().size());
+        List<ImportResult> again = s.lists().importSources(file, "OS-A", null, ACTOR, ListVersions.Rules.DEFAULT);
+        assertTrue(again.stream().allMatch(ImportResult::alreadyStored), "the versions in force: a no-op");
     }
 
     @Test
@@ -445,7 +467,8 @@ abstract class StoreContractTest {
         s.audit().export(out);
         List<String> timed = out.toString().lines().map(l -> l.replaceAll(".*\"at\":\"([^\"]+)\".*\"action\":"
                 + "\"([^\"]+)\".*", "$2 $1")).toList();
-        assertEquals(List.of("lists.import 2031-02-03T04:05:07.000001Z", "policy.import 2031-02-03T04:05:08Z",
+        assertEquals(List.of("lists.import 2031-02-03T04:05:07.000001Z", "lists.event 2031-02-03T04:05:07.000001Z",
+                "policy.import 2031-02-03T04:05:08Z",
                 "deals.add 2031-02-03T04:05:09Z", "decisions.append 2031-02-03T04:05:09Z",
                 "deals.update 2031-02-03T04:05:10Z", "dispositions.propose 2031-02-03T04:05:11Z",
                 "dispositions.confirm 2031-02-03T04:05:12Z", "decisions.append 2031-02-03T04:05:12Z",
@@ -497,12 +520,12 @@ abstract class StoreContractTest {
         s.users().revoke("bob", ACTOR);
         AuditVerification v = s.audit().verify();
         assertTrue(v.intact(), v.problem());
-        assertEquals(6, v.records());
+        assertEquals(7, v.records());
         StringWriter out = new StringWriter();
-        assertEquals(6, s.audit().export(out));
+        assertEquals(7, s.audit().export(out));
         List<String> actions = out.toString().lines()
                 .map(l -> l.replaceAll(".*\"action\":\"([^\"]+)\".*", "$1")).toList();
-        assertEquals(List.of("lists.import", "deals.add", "decisions.append", "deals.close", "users.add",
+        assertEquals(List.of("lists.import", "lists.event", "deals.add", "decisions.append", "deals.close", "users.add",
                 "users.revoke"), actions);
         assertTrue(out.toString().lines().allMatch(l -> l.contains("\"actor\":\"" + ACTOR + "\"")));
         assertFalse(out.toString().contains("eg_"), "no token in the log");

@@ -20,4 +20,20 @@ final class TestLists {
         }
         return CslCsv.write(file, entries);
     }
+
+    /** An OpenSanctions FollowTheMoney file of {@code n} people "{@code prefix} Person i" in dataset {@code dataset}. */
+    static Path ftm(Path file, String dataset, String prefix, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            b.append("{\"id\":\"").append(dataset).append('-').append(i).append("\",\"schema\":\"Person\",")
+                    .append("\"properties\":{\"name\":[\"").append(prefix).append(" Person ").append(i)
+                    .append("\"]},\"datasets\":[\"").append(dataset).append("\"],\"target\":true}\n");
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            return java.nio.file.Files.writeString(file, b);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

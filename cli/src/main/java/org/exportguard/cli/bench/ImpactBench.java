@@ -145,20 +145,25 @@ public final class ImpactBench implements Callable<Integer> {
         Path samples = Files.createDirectories(work.resolve("samples"));
         DemoCommand.copySamples(samples);
         // The CSL before: the sample's Denied Persons row and one placeholder Entity List row, so the Entity List
-        // and the DPL are screened before as after (a CSL without them would leave those rules unscreened, and
-        // the list step would re-decide every deal under REVIEW rather than the deals its entries touch).
-        Path emptyCsl = work.resolve("us-csl-empty.csv");
+        // and the DPL are screened before as after (a CSL without them would leave those rules unscreened, and the
+        // list step would re-decide every deal under REVIEW), and an empty list is never imported. After: the
+        // samples with the placeholder kept, so the list version adds exactly the samples' other entries.
         List<String> sampleCsl = Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8);
-        String[] placeholder = new String[29];
-        java.util.Arrays.fill(placeholder, "");
-        placeholder[0] = "bench-el-0000";
-        placeholder[1] = "Entity List (EL) - Bureau of Industry and Security";
-        placeholder[5] = "Bench Placeholder Trading Qx";
-        placeholder[9] = "2021-01-01";
-        StringBuilder before = new StringBuilder(sampleCsl.get(0)).append('\n');
-        sampleCsl.stream().filter(l -> l.startsWith("sample-dpl-")).forEach(l -> before.append(l).append('\n'));
-        before.append(String.join(",", placeholder)).append('\n');
-        Files.writeString(emptyCsl, before, StandardCharsets.UTF_8);
+        String[] cells = new String[sampleCsl.get(0).split(",", -1).length];
+        java.util.Arrays.fill(cells, "");
+        cells[0] = "bench-el-0000";
+        cells[1] = "Entity List (EL) - Bureau of Industry and Security";
+        cells[5] = "Bench Placeholder Trading Qx";
+        cells[9] = "2021-01-01";
+        String placeholder = String.join(",", cells);
+        List<String> beforeRows = new ArrayList<>();
+        beforeRows.add(sampleCsl.get(0));
+        sampleCsl.stream().filter(l -> l.startsWith("sample-dpl-")).forEach(beforeRows::add);
+        beforeRows.add(placeholder);
+        Path emptyCsl = Files.write(work.resolve("us-csl-before.csv"), beforeRows, StandardCharsets.UTF_8);
+        List<String> afterRows = new ArrayList<>(sampleCsl);
+        afterRows.add(placeholder);
+        Path cslAfter = Files.write(work.resolve("us-csl-after.csv"), afterRows, StandardCharsets.UTF_8);
         Path policyAfter = PackLoader.writeDefault(work.resolve("policy-after"));
         List<String> kept = groupMembers(policyAfter);
         List<String> extra = extraCountries(kept);
@@ -210,7 +215,7 @@ public final class ImpactBench implements Callable<Integer> {
         Check policyCheck = check(store, sample(pick, stored, changedIds(pr)));
 
         t0 = System.nanoTime();
-        ImportOutcome list = desk.importList(samples.resolve("us-csl.csv"), "US-CSL", null, actor);
+        ImportOutcome list = desk.importList(cslAfter, "US-CSL", null, actor);
         double listS = secs(t0);
         JsonNode lr = Json.MAPPER.readTree(list.reportJson());
         Set<String> likely = new LinkedHashSet<>(changedIds(lr));

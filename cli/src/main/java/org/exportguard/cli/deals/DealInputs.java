@@ -66,7 +66,7 @@ public final class DealInputs {
         return screener(ctx, paths);
     }
 
-    /** The latest stored version of each list source, or null when there is no store or it holds no lists. */
+    /** The version in force of each list source, or null when there is no store or it holds no lists. */
     private static PartyScreener storedLists(StoreOptions options, Staleness staleness)
             throws UserException, IOException {
         StoreLocation loc = options.location();
@@ -75,7 +75,7 @@ public final class DealInputs {
             return null;
         }
         try (Store store = options.open()) {
-            Map<String, VersionInfo> latest = store.lists().versions().newestBySource();
+            Map<String, VersionInfo> latest = store.lists().inForce();
             if (latest.isEmpty()) {
                 return null;
             }
@@ -84,9 +84,14 @@ public final class DealInputs {
             Map<String, List<PartyList>> bySource = new TreeMap<>();
             for (VersionInfo v : latest.values()) {
                 for (PartyList l : store.lists().load(v.id())) {
+                    // one version per list: a version stored before one version per source (its source the list
+                    // ids joined by '+') gives way to a list's own source in force
+                    if (!l.id().equals(v.source()) && latest.containsKey(l.id())) {
+                        continue;
+                    }
                     lists.add(l);
                     bySource.computeIfAbsent(v.source(), k -> new ArrayList<>()).add(l);
-                    versions.merge(l.id(), "sha256:" + v.sha256(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+                    versions.put(l.id(), "sha256:" + v.sha256());
                 }
             }
             ListCoverage coverage = ListsInForce.coverage(latest, bySource, store.database().clock(), staleness);

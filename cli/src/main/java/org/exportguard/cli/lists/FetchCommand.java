@@ -136,17 +136,25 @@ public final class FetchCommand implements Callable<Integer> {
      * {@code lists history --json}: the versions as before, the newest version of each fetched source with its
      * source's fetch state under {@code fetch}.
      */
-    static String historyJson(List<VersionInfo> versions, Map<String, VersionInfo> newest, List<FetchState> states) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        for (VersionInfo v : versions) {
+    /**
+     * {@code lists history --json}: {@code {"versions":[...],"events":[...]}}, each version marked {@code inForce},
+     * and the version in force of a fetched source carrying its fetch state under {@code fetch}.
+     */
+    static String historyJson(org.exportguard.cli.store.VersionsCommands.ListHistory h, List<FetchState> states) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = Json.object();
+        ArrayNode a = root.putArray("versions");
+        for (VersionInfo v : h.versions()) {
             var o = v.toJson();
-            VersionInfo n = newest.get(v.source());
+            VersionInfo n = h.inForce().get(v.source());
+            o.put("inForce", n != null && n.id() == v.id());
             if (n != null && n.id() == v.id()) {
                 states.stream().filter(s -> s.source().equals(v.source())).findFirst()
                         .ifPresent(s -> o.set("fetch", s.toJson()));
             }
             a.add(o);
         }
-        return Json.pretty(a) + "\n";
+        ArrayNode e = root.putArray("events");
+        h.events().forEach(x -> e.add(x.toJson()));
+        return Json.pretty(root) + "\n";
     }
 }

@@ -17,6 +17,7 @@ import org.exportguard.lists.ListHash;
 import org.exportguard.lists.ListInspector;
 import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.store.ImportResult;
+import org.exportguard.store.ListVersions;
 import org.exportguard.store.Store;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -55,11 +56,14 @@ public final class ListsCommand implements Runnable {
         @Parameters(paramLabel = "PATH", description = "A list file, or a folder of lists.")
         Path path;
 
-        @Option(names = "--source", paramLabel = "ID", description = "What the list is (default: the ids of the lists read, e.g. UN-SC).")
+        @Option(names = "--source", paramLabel = "ID", description = "The one list source the path holds, checked against what is read: OFAC-SDN, OFAC-CONS, US-CSL, BIS-DPL, UN-SC, EU-FSF, UK-SL or OS-<DATASET> (default: each source it holds, one version each).")
         String source;
 
-        @Option(names = "--effective", paramLabel = "DATE", description = "The date it takes effect, YYYY-MM-DD (default: on import).")
+        @Option(names = "--effective", paramLabel = "DATE", description = "The date it takes effect, YYYY-MM-DD (default: on import; a future date stores it, in force from that day).")
         LocalDate effective;
+
+        @Option(names = "--allow-shrink", description = "Import a version with over half fewer entries than the version of its source in force (refused otherwise).")
+        boolean allowShrink;
 
         @Mixin
         StoreOptions store;
@@ -75,25 +79,28 @@ public final class ListsCommand implements Runnable {
             if (!Files.exists(path)) {
                 throw UserException.at(path, 0, null, "no such file or folder");
             }
-            ImportOutcome r;
+            List<ImportOutcome> all;
             try (Store s = store.open()) {
-                r = new Desk(s).importList(path, source, effective, store.actor());
+                all = new Desk(s).importLists(path, source, effective, store.actor(),
+                        ListVersions.Rules.allowingShrink(allowShrink));
             } catch (ServiceException e) {
                 if (e.getCause() instanceof ListFormatException || e.getCause() instanceof IOException) {
                     throw new UserException(e.getMessage() + " (nothing imported)", e);
                 }
                 throw DealsCommand.failure(e);
             }
-            ctx.out().println(VersionsCommands.imported("list", r.imported()));
-            ctx.out().println(VersionsCommands.impact(r));
+            for (ImportOutcome r : all) {
+                ctx.out().println(VersionsCommands.imported("list", r.imported()));
+                ctx.out().println(VersionsCommands.impact(r));
+            }
             return Main.EXIT_OK;
         }
     }
 
     /** {@code lists history}: the stored list versions. */
-    @Command(name = "history", mixinStandardHelpOptions = true, description = {"Lists the stored list versions, oldest "
-            + "first, and how fetching each source went (lists fetch, serve --refresh): last success, last failure "
-            + "and why."})
+    @Command(name = "history", mixinStandardHelpOptions = true, description = {"Lists the stored list versions, one "
+            + "row per version of each source, oldest first, the events that put them in force, and how fetching each "
+            + "source went (lists fetch, serve --refresh): last success, last failure and why."})
     public static final class History implements Callable<Integer> {
         @Option(names = "--json", description = "JSON instead of a table.")
         boolean json;
@@ -110,14 +117,13 @@ public final class ListsCommand implements Runnable {
         @Override
         public Integer call() {
             try (Store s = store.open()) {
-                List<org.exportguard.store.VersionInfo> versions = s.lists().versions().history();
+                VersionsCommands.ListHistory h = new VersionsCommands.ListHistory(s.lists().versions().history(),
+                        s.lists().events(), s.lists().inForce());
                 List<org.exportguard.store.FetchState> fetched = s.fetchStates().all();
                 if (json) {
-                    ctx.out().print(FetchCommand.historyJson(versions, s.lists().versions().newestBySource(),
-                            fetched));
+                    ctx.out().print(FetchCommand.historyJson(h, fetched));
                 } else {
-                    ctx.out().print(VersionsCommands.history("list", versions, false)
-                            + FetchCommand.statusText(fetched));
+                    ctx.out().print(VersionsCommands.listHistory(h, false) + FetchCommand.statusText(fetched));
                 }
             }
             return Main.EXIT_OK;

@@ -12,6 +12,7 @@ import org.exportguard.server.json.Schemas;
 import org.exportguard.service.Desk;
 import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.ListVersions;
 import org.exportguard.store.Role;
 import org.exportguard.store.TempDirs;
 
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -47,8 +49,10 @@ public final class ListImportApi {
     public Route route() {
         return new Route("POST", "/api/lists", Role.ADMIN, maxImport,
                 "Import a list file (the body; query: source=ID, effective=YYYY-MM-DD, filename=NAME as the "
-                        + "format detection needs it, e.g. cons_prim.csv) as a new list version; re-decides the "
-                        + "open deals it touches and answers with the change report",
+                        + "format detection needs it, e.g. cons_prim.csv, allowShrink=true to accept a version with "
+                        + "over half fewer entries), or a zip of list files (Content-Type: application/zip; an OFAC "
+                        + "CSV set is sent this way, all its files), as one new version per list source it holds; "
+                        + "re-decides the open deals each touches and answers with the change reports",
                 null, Schemas.parse("""
                         {"type":"object","properties":{
                           "imported":{"type":"boolean","description":"false: identical content was already stored"},
@@ -72,23 +76,46 @@ public final class ListImportApi {
                         + r.query("effective") + "'");
             }
         }
-        String source = r.query("source") == null || r.query("source").isBlank() ? null : r.query("source").strip();
+        String source = r.query("source") == null || r.query("source").isEmpty() ? null : r.query("source");
+        boolean allowShrink = false;
+        if (r.query("allowShrink") != null) {
+            if (!r.query("allowShrink").equals("true") && !r.query("allowShrink").equals("false")) {
+                throw new ApiException(400, "query parameter 'allowShrink' must be true or false");
+            }
+            allowShrink = r.query("allowShrink").equals("true");
+        }
+        boolean zip = r.contentType() != null
+                && r.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/zip");
         Path dir = Files.createTempDirectory("exportguard-upload-");
         try {
-            Path file = dir.resolve(fileName);
+            Path file = dir.resolve(zip ? "upload.zip" : fileName);
             long bytes = BodyReader.toFile(r.stream(), r.contentLength(), maxImport, file);
             if (bytes == 0) {
                 throw new ApiException(400, "empty body; expected a list file");
             }
-            ImportOutcome o;
+            Path target = file;
+            if (zip) {
+                target = dir.resolve("lists");
+                try {
+                    SafeUnzip.extract(file, target, maxImport, SafeUnzip.MAX_ENTRIES);
+                } catch (SafeUnzip.BadZip e) {
+                    throw new ApiException(400, "the zip body: " + e.getMessage());
+                }
+                Files.delete(file);
+            }
+            List<ImportOutcome> all;
             try {
-                o = desk.importList(file, source, effective, DealsApi.actor(r));
+                all = desk.importLists(target, source, effective, DealsApi.actor(r),
+                        ListVersions.Rules.allowingShrink(allowShrink));
             } catch (ServiceException e) {
                 // The message names the temporary file; the caller knows it as what they sent.
-                throw ServiceErrors.of(e, e.getMessage().replace(file.toString(), fileName));
+                String m = zip ? e.getMessage().replace(target + "/", "").replace(target.toString(), "the zip")
+                        : e.getMessage().replace(file.toString(), fileName);
+                m = m.replace(dir.toString(), "the upload");
+                throw ServiceErrors.of(e, m);
             }
             reloadLists();
-            return ApiResponse.ok(describe(o));
+            return ApiResponse.ok(describe(all));
         } finally {
             TempDirs.deleteQuietly(dir);
         }
@@ -103,10 +130,21 @@ public final class ListImportApi {
         }
     }
 
+    /** The first source's answer as before (imported, version, impact), and every source's under {@code sources}. */
+    private static ObjectNode describe(List<ImportOutcome> all) {
+        ObjectNode n = describe(all.get(0));
+        var a = n.putArray("sources");
+        all.forEach(o -> a.add(describe(o)));
+        return n;
+    }
+
     private static ObjectNode describe(ImportOutcome o) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("imported", !o.imported().alreadyStored());
         n.set("version", o.imported().version().toJson());
+        if (o.imported().event() != null) {
+            n.set("event", o.imported().event().toJson());
+        }
         if (o.reportJson() != null) {
             n.set("impact", Json.readTree(o.reportJson()));
         } else {

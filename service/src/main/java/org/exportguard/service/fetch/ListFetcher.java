@@ -109,7 +109,11 @@ public final class ListFetcher {
             }
             ImportOutcome o;
             try {
-                o = desk.importList(importPath, id, null, actor);
+                // the store's import rules apply too (source, completeness, empty, shrink unless allowed)
+                java.util.List<ImportOutcome> all = desk.importLists(importPath, id, null, actor,
+                        org.exportguard.store.ListVersions.Rules.allowingShrink(allowShrink));
+                o = all.stream().filter(x -> x.imported().version().source().equals(id)).findFirst()
+                        .orElse(all.get(0));
             } catch (ServiceException e) {
                 throw new FetchFailure("import refused: " + e.getMessage(), e);
             }
@@ -135,13 +139,9 @@ public final class ListFetcher {
         }
     }
 
-    /**
-     * The version of {@code source} in force now: its newest stored version, as the desk's lists in force take it
-     * ({@code Versions.newestBySource}, the query {@code InForceCache} asks). When effective dates and roll-backs
-     * make "in force" more than "newest" (issue 12, safe imports), this must ask the desk.
-     */
+    /** The version of {@code source} in force now: what its events put in force today, as the desk's lists. */
     VersionInfo inForce(String source) {
-        return store.lists().versions().newestBySource().get(source);
+        return store.lists().inForce().get(source);
     }
 
     private Downloader.Result download(SourceSpec spec, SourceSpec.SourceUrl u, Path dir,

@@ -14,6 +14,8 @@ import org.exportguard.service.InForceCache;
 import org.exportguard.service.PolicyPacks;
 import org.exportguard.service.ServiceException;
 import org.exportguard.store.ImportResult;
+import org.exportguard.store.ListEvent;
+import org.exportguard.store.ListVersions;
 import org.exportguard.store.OpenDeals;
 import org.exportguard.store.PolicyValidator;
 import org.exportguard.store.Store;
@@ -58,12 +60,27 @@ public final class ChangeImpact {
         this.inForce = inForce;
     }
 
+    /** {@link #importLists} of a path holding one list source, with the default rules. */
     public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
             throws ServiceException {
-        Map<String, VersionInfo> before = store.lists().versions().newestBySource();
-        ImportResult imported;
+        List<ImportOutcome> all = importLists(path, source, effective, actor, ListVersions.Rules.DEFAULT);
+        if (all.size() != 1) {
+            throw new ServiceException(path + " holds " + all.size() + " list sources, not one", null);
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Imports the lists at {@code path}, one version per source it holds (all or none; see {@link ListVersions} for
+     * the rules every import obeys), and re-decides the open deals each version put in force can touch: one report
+     * per source. A version whose effective date is still to come is stored, not in force: its deals are re-decided
+     * on that day ({@link #catchUp}).
+     */
+    public List<ImportOutcome> importLists(Path path, String source, LocalDate effective, String actor,
+                                           ListVersions.Rules rules) throws ServiceException {
+        List<ImportResult> stored;
         try {
-            imported = store.lists().importPath(path, source, effective, actor);
+            stored = store.lists().importSources(path, source, effective, actor, rules);
         } catch (ListFormatException e) {
             throw new ServiceException(e.getMessage(), e);
         } catch (IOException e) {
@@ -71,11 +88,18 @@ public final class ChangeImpact {
         } catch (StoreException e) {
             throw new ServiceException(e.getMessage(), e);
         }
-        VersionInfo previous = before.get(imported.version().source());
-        if (imported.alreadyStored() || (previous != null && previous.id() == imported.version().id())) {
-            return new ImportOutcome(imported, null, null);
+        List<ImportOutcome> ran = catchUp(actor);
+        List<ImportOutcome> out = new ArrayList<>();
+        for (ImportResult r : stored) {
+            ImportOutcome o = null;
+            for (ImportOutcome x : ran) {
+                if (r.event() != null && x.imported().event() != null && x.imported().event().id() == r.event().id()) {
+                    o = new ImportOutcome(r, x.reportId(), x.reportJson());
+                }
+            }
+            out.add(o != null ? o : new ImportOutcome(r, null, null));
         }
-        return listImpact(before, imported, actor);
+        return out;
     }
 
     /**
@@ -173,7 +197,7 @@ public final class ChangeImpact {
     private ImportOutcome policyImpact(VersionInfo previous, ImportResult imported, String actor,
                                        InForce before) throws ServiceException {
         VersionInfo version = imported.version();
-        Map<String, VersionInfo> lists = store.lists().versions().newestBySource();
+        Map<String, VersionInfo> lists = store.lists().inForce();
         boolean sameBefore = before.lists().hasVersions(lists)
                 && java.util.Objects.equals(before.policyVersionId(), previous == null ? null : previous.id());
         // over the lists in force before, the new policy shares their screening results: a policy moves no hits
@@ -193,38 +217,56 @@ public final class ChangeImpact {
     }
 
     /**
-     * Finishes any change whose impact was never recorded: an import commits before its re-decisions, so a process
-     * killed in between leaves the newest version of a list source (or the newest policy version) without a
-     * report. Re-runs the impact of each such version against the version before it. Returns what it ran.
+     * Runs the impact of every change in force without a report: the version a list source's events put in force
+     * today, when no report of that event is stored (an import commits before its re-decisions, so a process killed
+     * in between leaves one; a version with a future effective date gets its report on the first day it is in
+     * force), against the version in force before it; and the newest policy version's. Returns what it ran.
      */
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
         List<ImportOutcome> done = new ArrayList<>();
-        List<VersionInfo> history = store.lists().versions().history();
-        Map<String, VersionInfo> latest = new TreeMap<>();
-        history.forEach(v -> latest.put(v.source(), v)); // oldest first: the last kept of each source is its newest
-        for (VersionInfo v : latest.values()) {
-            if (store.changeReports().exists("list", v.id())) {
+        LocalDate today = store.lists().today();
+        Map<String, ListEvent> events = store.lists().inForceEvents(today);
+        Map<String, VersionInfo> now = store.lists().inForce(today);
+        List<ListEvent> all = null;
+        for (ListEvent e : events.values()) {
+            if (store.changeReports().existsForListEvent(e.id())) {
                 continue;
             }
-            Map<String, VersionInfo> before = new TreeMap<>(latest);
-            before.remove(v.source());
-            for (VersionInfo h : history) {
-                if (h.source().equals(v.source()) && h.id() < v.id()) {
-                    before.put(h.source(), h); // oldest first: the last kept is the one just before v
+            if (all == null) {
+                all = store.lists().events();
+            }
+            // the version in force just before this event took effect
+            ListEvent previous = null;
+            for (ListEvent o : all) {
+                if (o.source().equals(e.source()) && o.id() != e.id() && before(o, e)
+                        && (previous == null || before(previous, o))) {
+                    previous = o;
                 }
             }
-            done.add(listImpact(before, new ImportResult(v, false), actor));
+            Map<String, VersionInfo> before = new TreeMap<>(now);
+            before.remove(e.source());
+            if (previous != null && previous.versionId() != e.versionId()) {
+                before.put(e.source(), store.lists().versions().get(previous.versionId()).orElseThrow());
+            }
+            done.add(listImpact(before, new ImportResult(now.get(e.source()), ListEvent.ROLL_BACK.equals(e.kind()), e),
+                    actor));
         }
         List<VersionInfo> policies = store.policies().versions().history();
         if (!policies.isEmpty()) {
             VersionInfo v = policies.get(policies.size() - 1);
             if (!store.changeReports().exists("policy", v.id())) {
                 VersionInfo previous = policies.size() > 1 ? policies.get(policies.size() - 2) : null;
-                InForce before = inForce.at(store.lists().versions().newestBySource(), previous);
+                InForce before = inForce.at(store.lists().inForce(), previous);
                 done.add(policyImpact(previous, new ImportResult(v, false), actor, before));
             }
         }
         return done;
+    }
+
+    /** Whether event {@code a} takes effect before {@code b} (by effective date, then as recorded). */
+    private static boolean before(ListEvent a, ListEvent b) {
+        int c = a.effectiveDate().compareTo(b.effectiveDate());
+        return c < 0 || (c == 0 && a.id() < b.id());
     }
 
     /** Screens a page of open deals' party names (each distinct name once) and adds the deals with a hit. */

@@ -144,8 +144,10 @@ final class Reevaluation {
         ImpactReport report = new ImpactReport(request.change(), reevaluated[0], request.screening(), null,
                 outcomes, changed, unreadable);
         String json = ImpactReportJson.text(report);
+        Long eventId = request.imported() == null || request.imported().event() == null ? null
+                : request.imported().event().id();
         long id = store.changeReports().recordReevaluation(decisions, request.change().kind(),
-                request.listVersionId(), request.policyVersionId(), json, request.actor());
+                request.listVersionId(), eventId, request.policyVersionId(), json, request.actor());
         return new ImportOutcome(request.imported(), id, json);
     }
 

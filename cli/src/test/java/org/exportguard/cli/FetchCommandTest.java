@@ -145,7 +145,7 @@ class FetchCommandTest {
                 + "\n  </INDIVIDUALS>\n  <ENTITIES>\n  </ENTITIES>\n</CONSOLIDATED_LIST>\n");
         Cli.Result refused = run("lists", "fetch", "--sources", file, "--source", "UN-SC");
         assertEquals(3, refused.code(), refused::toString);
-        assertTrue(refused.out().startsWith("UN-SC: failed: refused: 10 entries where the version in force has 1003"),
+        assertTrue(refused.out().startsWith("UN-SC: failed: refused: UN-SC: 10 entries where the version in force (1) has 1003"),
                 refused::toString);
         Cli.Result allowed = run("lists", "fetch", "--sources", file, "--source", "UN-SC", "--allow-shrink");
         assertEquals(0, allowed.code(), allowed::toString);

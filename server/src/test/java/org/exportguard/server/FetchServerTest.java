@@ -122,7 +122,7 @@ class FetchServerTest {
         failures.put("truncated download from", () -> publisher.mode(path, ListPublisher.Mode.TRUNCATE));
         failures.put("wrong format: the file is csl-csv", () -> publisher.mode(path, ListPublisher.Mode.NORMAL)
                 .put(path, CslCsv.text(CslCsv.entity("el-1", "NSO Group"))));
-        failures.put("refused: 10 entries where the version in force has 1003", () -> publisher.put(path,
+        failures.put("refused: UN-SC: 10 entries where the version in force (1) has 1003", () -> publisher.put(path,
                 text.substring(0, nthEnd(text, "</INDIVIDUAL>", 10))
                         + "\n  </INDIVIDUALS>\n  <ENTITIES>\n  </ENTITIES>\n</CONSOLIDATED_LIST>\n"));
         // the timeout case waits a second for an answer; the others allow for a busy machine

@@ -2,6 +2,7 @@ package org.exportguard.service;
 
 import org.exportguard.core.model.PartyList;
 import org.exportguard.policy.screen.Staleness;
+import org.exportguard.store.FetchState;
 import org.exportguard.store.Store;
 import org.exportguard.store.VersionInfo;
 
@@ -12,16 +13,26 @@ import java.util.Objects;
 
 /**
  * The one holder of what is in force over a store: the lists in force (loaded, indexed once) and the policy in
- * force, kept while no list event is recorded and the day stays the same. Asking costs two one-value queries (the
- * newest list event id, the newest policy version); only a change of what is in force loads anything, and then only the sources that changed are read
+ * force, kept while no list event is recorded, no fetch confirms a source anew and the day stays the same. Asking
+ * costs three small queries (the newest list event id, the fetch states, the newest policy version); only a change of what is in force loads anything, and then only the sources that changed are read
  * again. Imports ask it for the versions they re-decide against, so after an import the new lists are already
  * here. Thread-safe.
  */
 public final class InForceCache {
-    /** Lists, and the newest list version id stored when they were last found to be the newest (-1: not known). */
-    private record Lists(ListsInForce lists, long newestEventId, java.time.LocalDate day) {
-        boolean current(long eventId, java.time.LocalDate today) {
-            return newestEventId == eventId && today.equals(day);
+    /**
+     * Lists, with the newest list event id, the day and the fetch states (what their ages count from) when they were
+     * last found to be in force (-1, null: not known).
+     */
+    private record Lists(ListsInForce lists, long newestEventId, java.time.LocalDate day, List<FetchState> fetched) {
+        boolean current(long eventId, java.time.LocalDate today, List<FetchState> fetchStates) {
+            return newestEventId == eventId && today.equals(day) && confirmations(fetchStates).equals(
+                    fetched == null ? null : confirmations(fetched));
+        }
+
+        /** What of the fetch states the ages depend on: each source's last confirmation and the version confirmed. */
+        private static List<List<Object>> confirmations(List<FetchState> states) {
+            return states.stream().map(s -> java.util.Arrays.<Object>asList(s.source(), s.confirmedAt(),
+                    s.confirmedVersionId())).toList();
         }
     }
 
@@ -58,23 +69,26 @@ public final class InForceCache {
 
     /**
      * The lists in force now: of each list source, the version its events put in force today (by the store's
-     * clock). Loaded again only when an event was recorded or the day changed since they were read.
+     * clock). Loaded again only when an event was recorded, a fetch confirmed a source (its age counts from that
+     * when it confirmed the version in force) or the day changed since they were read.
      */
     public ListsInForce lists() throws ServiceException {
         long newest = store.lists().newestEventId();
+        List<FetchState> fetched = store.fetchStates().all();
         java.time.LocalDate today = store.lists().today();
         Lists l = lists;
-        if (l != null && l.current(newest, today)) {
+        if (l != null && l.current(newest, today, fetched)) {
             return l.lists();
         }
         synchronized (this) {
             l = lists;
-            if (l != null && l.current(newest, today)) {
+            if (l != null && l.current(newest, today, fetched)) {
                 return l.lists();
             }
-            // read after the event id: an event recorded in between makes the next call read again, never miss it
-            ListsInForce loaded = lists(store.lists().inForce(today));
-            lists = new Lists(loaded, newest, today);
+            // read after the event id and the fetch states: a change in between makes the next call read again,
+            // never miss it
+            ListsInForce loaded = load(store.lists().inForce(today), fetched);
+            lists = new Lists(loaded, newest, today, fetched);
             return loaded;
         }
     }
@@ -88,9 +102,16 @@ public final class InForceCache {
         if (l != null && l.lists().hasVersions(versions)) {
             return l.lists();
         }
-        ListsInForce loaded = ListsInForce.load(store, versions, l == null ? null : l.lists(), clock, staleness);
-        lists = new Lists(loaded, -1, null); // whether these are in force is checked on the next lists()
+        List<FetchState> fetched = store.fetchStates().all();
+        ListsInForce loaded = load(versions, fetched);
+        lists = new Lists(loaded, -1, null, fetched); // whether these are in force is checked on the next lists()
         return loaded;
+    }
+
+    /** These versions, aged by these fetch states; the lists of a source already held are not read again. */
+    private ListsInForce load(Map<String, VersionInfo> versions, List<FetchState> fetched) throws ServiceException {
+        Lists l = lists;
+        return ListsInForce.load(store, versions, l == null ? null : l.lists(), fetched, clock, staleness);
     }
 
     /** These list versions under this policy version (null: the pack shipped in the jar). */

@@ -8,6 +8,7 @@ import org.exportguard.policy.screen.ListCoverage;
 import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.policy.screen.ScreenedList;
 import org.exportguard.policy.screen.Staleness;
+import org.exportguard.store.FetchState;
 import org.exportguard.store.Store;
 import org.exportguard.store.VersionInfo;
 
@@ -62,6 +63,15 @@ public final class ListsInForce {
      */
     public static ListsInForce load(Store store, Map<String, VersionInfo> versions, ListsInForce reuse, Clock clock,
                                     Staleness staleness) throws ServiceException {
+        return load(store, versions, reuse, store.fetchStates().all(), clock, staleness);
+    }
+
+    /**
+     * As {@link #load(Store, Map, ListsInForce, Clock, Staleness)}, with the fetch states already read (what
+     * {@link InForceCache} compared, so the confirmations it holds are the ones the ages count from).
+     */
+    static ListsInForce load(Store store, Map<String, VersionInfo> versions, ListsInForce reuse,
+                             List<FetchState> fetchStates, Clock clock, Staleness staleness) throws ServiceException {
         Map<String, VersionInfo> sorted = new TreeMap<>(versions);
         Map<String, List<PartyList>> bySource = new LinkedHashMap<>();
         List<PartyList> all = new ArrayList<>();
@@ -81,18 +91,38 @@ public final class ListsInForce {
                 listVersions.put(l.id(), "v" + v.id() + " sha256:" + v.sha256());
             }
         }
-        return new ListsInForce(sorted, bySource, all, listVersions, coverage(sorted, bySource, clock, staleness));
+        return new ListsInForce(sorted, bySource, all, listVersions,
+                coverage(sorted, bySource, confirmations(sorted, fetchStates), clock, staleness));
     }
 
     /**
      * What answers over these stored versions name as screened: each list id with the version it came from, aged
-     * from when the store last confirmed that version current.
+     * from when the store last confirmed that version current: the later of its import and the last fetch that
+     * confirmed that same version (a confirmation of another version says nothing of this one).
      *
-     * @param bySource the lists of each version, by its source
+     * @param bySource  the lists of each version, by its source
+     * @param confirmed when a fetch last confirmed each source's version in force, by source
+     *                  ({@link #confirmations(Map, List)})
      */
     public static ListCoverage coverage(Map<String, VersionInfo> versions, Map<String, List<PartyList>> bySource,
-                                        Clock clock, Staleness staleness) {
-        return new ListCoverage(screened(versions, bySource), clock, staleness);
+                                        Map<String, Instant> confirmed, Clock clock, Staleness staleness) {
+        return new ListCoverage(screened(versions, bySource, confirmed), clock, staleness);
+    }
+
+    /**
+     * Of these fetch states, when each source's version in force was last confirmed by a fetch: only a state whose
+     * confirmed version is the one in force counts.
+     */
+    public static Map<String, Instant> confirmations(Map<String, VersionInfo> versions, List<FetchState> fetchStates) {
+        Map<String, Instant> out = new TreeMap<>();
+        for (FetchState s : fetchStates) {
+            VersionInfo v = versions.get(s.source());
+            if (v != null && s.confirmedAt() != null && s.confirmedVersionId() != null
+                    && s.confirmedVersionId() == v.id()) {
+                out.put(s.source(), s.confirmedAt());
+            }
+        }
+        return out;
     }
 
     /**
@@ -101,14 +131,16 @@ public final class ListsInForce {
      * understated.
      */
     private static List<ScreenedList> screened(Map<String, VersionInfo> versions,
-                                               Map<String, List<PartyList>> bySource) {
+                                               Map<String, List<PartyList>> bySource, Map<String, Instant> confirmed) {
         Map<String, ScreenedList> byId = new TreeMap<>();
         for (VersionInfo v : versions.values()) {
             Map<String, List<PartyList>> ofVersion = new LinkedHashMap<>();
             bySource.get(v.source()).forEach(l -> ofVersion.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l));
             Instant imported = instant(v.importedAt());
+            Instant fetched = confirmed.get(v.source());
+            Instant current = fetched != null && fetched.isAfter(imported) ? fetched : imported;
             ofVersion.forEach((id, ls) -> {
-                ScreenedList e = new ScreenedList(id, v.id(), v.sha256(), v.effectiveDate(), imported, imported,
+                ScreenedList e = new ScreenedList(id, v.id(), v.sha256(), v.effectiveDate(), imported, current,
                         ScreenedList.subListsOf(ls));
                 byId.merge(id, e, (a, b) -> b.confirmedAt().isBefore(a.confirmedAt()) ? b : a);
             });

@@ -6,7 +6,9 @@ import org.exportguard.policy.eval.Decision;
 import org.exportguard.policy.eval.Finding;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.screen.Staleness;
+import org.exportguard.store.FetchState;
 import org.exportguard.store.Store;
+import org.exportguard.store.VersionInfo;
 import org.exportguard.store.StoreLocation;
 import org.exportguard.testkit.CslCsv;
 import org.exportguard.testkit.DealJson;
@@ -151,6 +153,35 @@ class CoverageDeskTest {
         assertEquals(Outcome.CLEARED, usEar(decide(desk, "renewed")));
         assertEquals(2, store.deals().get("stale").orElseThrow().decisions().size(),
                 "the deal REVIEW for the stale source is decided again when a new version renews it");
+    }
+
+    @Test
+    void aFetchConfirmingTheVersionInForceMakesItFreshWithoutANewVersion() throws Exception {
+        Desk desk = new Desk(store);
+        desk.importList(csl("all.csv", CslCsv.ENTITY_LIST, DPL, SDN), "US-CSL", null, "test");
+        long other = store.lists().inForce().get("US-CSL").id();
+        desk.importList(csl("all-2.csv", CslCsv.ENTITY_LIST, DPL, SDN, CslCsv.ENTITY_LIST), "US-CSL", null, "test");
+        VersionInfo v1 = store.lists().inForce().get("US-CSL");
+        assertTrue(v1.id() != other);
+        assertEquals(Outcome.CLEARED, usEar(decide(desk, "fresh")));
+
+        clock.advance(Duration.ofDays(2).plusHours(1)); // past the default limit of 2 days
+        assertEquals(Outcome.REVIEW, usEar(decide(desk, "stale")));
+
+        // a confirmation of another version (the one before) says nothing of the one in force: still stale
+        store.fetchStates().recordSuccess("US-CSL", FetchState.UNCHANGED, other, "not-this", List.of(),
+                "unchanged", "fetch");
+        Decision still = decide(desk, "still");
+        assertEquals(Outcome.REVIEW, usEar(still), still::toJson);
+        assertEquals(2.04, screened(still, "US-CSL").get("ageDays").asDouble());
+
+        // a fetch that found the publisher's file unchanged (as ListFetcher records it): fresh, no new version
+        store.fetchStates().recordSuccess("US-CSL", FetchState.UNCHANGED, v1.id(), v1.sha256(), List.of(),
+                "unchanged", "fetch");
+        Decision again = decide(desk, "confirmed");
+        assertEquals(Outcome.CLEARED, usEar(again), again::toJson);
+        assertEquals(0.0, screened(again, "US-CSL").get("ageDays").asDouble());
+        assertEquals(v1.id(), store.lists().inForce().get("US-CSL").id(), "no new version");
     }
 
     private static List<String> texts(JsonNode array) {

@@ -71,6 +71,15 @@ public final class ListVersions {
         public static Rules allowingShrink(boolean allow) {
             return new Rules(DEFAULT_MAX_SHRINK, allow);
         }
+
+        /**
+         * Whether {@code now} entries are more than {@link #maxShrink} fewer than the {@code had} of the version in
+         * force (-1 or 0: none to shrink from): what an import refuses unless {@link #allowShrink}. The one shrink
+         * rule; a fetch asks it only to say, after the import, that a shrink was allowed.
+         */
+        public boolean shrinks(long had, long now) {
+            return had > 0 && now < had * (1 - maxShrink);
+        }
     }
 
     /**
@@ -161,7 +170,7 @@ public final class ListVersions {
         }
         VersionInfo before = versions.byId(c, current.versionId()).orElseThrow();
         long had = parties(before);
-        if (had > 0 && p.parties() < had * (1 - rules.maxShrink()) && !rules.allowShrink()) {
+        if (rules.shrinks(had, p.parties()) && !rules.allowShrink()) {
             return String.format(Locale.ROOT, "%s: %d entries where the version in force (%d) has %d: %.0f%% fewer, "
                             + "more than the %.0f%% an import may drop; if the publisher really removed them, "
                             + "import with --allow-shrink (API: allowShrink=true)", p.source(), p.parties(),

@@ -94,7 +94,9 @@ public final class DealInputs {
                     versions.put(l.id(), "sha256:" + v.sha256());
                 }
             }
-            ListCoverage coverage = ListsInForce.coverage(latest, bySource, store.database().clock(), staleness);
+            // aged from the later of each version's import and a fetch's confirmation of that same version
+            ListCoverage coverage = ListsInForce.coverage(latest, bySource,
+                    ListsInForce.confirmations(latest, store.fetchStates().all()), store.database().clock(), staleness);
             return new PartyScreener(lists, ScreeningIndex.build(lists), versions, coverage,
                     NameMatcher.DEFAULT_THRESHOLD, PartyScreener.DEFAULT_LIMIT);
         } catch (ListFormatException e) {

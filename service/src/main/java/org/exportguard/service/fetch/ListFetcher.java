@@ -12,6 +12,7 @@ import org.exportguard.service.ServiceException;
 import org.exportguard.service.impact.ImportOutcome;
 import org.exportguard.store.FetchState;
 import org.exportguard.store.FetchStates;
+import org.exportguard.store.ListVersions;
 import org.exportguard.store.Store;
 import org.exportguard.store.TempDirs;
 import org.exportguard.store.VersionInfo;
@@ -33,9 +34,10 @@ import java.util.Map;
  * the store remembers the validators of the version in force; 304 for all of them, or the same SHA-256 as the
  * version in force, is "unchanged": nothing is imported and the source is recorded as confirmed current;</li>
  * <li>checks what came: every file is a list the readers recognise and read; the format and the list ids are the
- * source's; the entry count is not implausibly smaller than the version in force ({@link ShrinkRule}: over half
- * fewer, or none, is refused unless {@code allowShrink});</li>
- * <li>imports it under the source's id, and checks that the version in force is now the one fetched.</li>
+ * source's;</li>
+ * <li>imports it under the source's id with the store's rules ({@link ListVersions.Rules}: an empty list, or one
+ * with over half fewer entries than the version in force unless {@code allowShrink}, is refused there, on every
+ * import path alike), and checks that the version in force is now the one fetched.</li>
  * </ol>
  * <b>A failure changes nothing</b>: a timeout, an HTTP error, a truncated or oversized body, a wrong format or an
  * implausible shrink leaves the version in force as it was, imports nothing, and is recorded in the store's fetch
@@ -102,20 +104,18 @@ public final class ListFetcher {
                         + " (sha256 " + shortSha(sha) + "): confirmed current", actor);
             }
             long entries = check(spec, dir, importPath);
-            String shrink = ShrinkRule.refusal(parties(inForce), entries);
-            if (shrink != null && !allowShrink) {
-                throw new FetchFailure("refused: " + shrink + "; if the publisher really removed them: "
-                        + "lists fetch --source " + id + " --allow-shrink");
-            }
+            ListVersions.Rules rules = ListVersions.Rules.allowingShrink(allowShrink);
+            boolean shrinks = rules.shrinks(parties(inForce), entries);
             ImportOutcome o;
             try {
-                // the store's import rules apply too (source, completeness, empty, shrink unless allowed)
-                java.util.List<ImportOutcome> all = desk.importLists(importPath, id, null, actor,
-                        org.exportguard.store.ListVersions.Rules.allowingShrink(allowShrink));
+                // the store's import rules decide (source, completeness, empty, shrink unless allowed): one rule for
+                // every import path, so fetch has no check of its own to drift from it
+                java.util.List<ImportOutcome> all = desk.importLists(importPath, id, null, actor, rules);
                 o = all.stream().filter(x -> x.imported().version().source().equals(id)).findFirst()
                         .orElse(all.get(0));
             } catch (ServiceException e) {
-                throw new FetchFailure("import refused: " + e.getMessage(), e);
+                throw new FetchFailure("refused: " + reason(e, importPath) + (shrinks && !allowShrink
+                        ? "; to fetch it anyway: lists fetch --source " + id + " --allow-shrink" : ""), e);
             }
             VersionInfo now = inForce(id);
             if (now == null || !now.sha256().equals(sha)) {
@@ -126,7 +126,8 @@ public final class ListFetcher {
             }
             String detail = (o.imported().alreadyStored() ? "list version " + now.id() + " in force again"
                     : "list version " + now.id() + " imported") + " (" + entries + " entries, sha256 "
-                    + shortSha(sha) + ")" + (shrink != null ? "; shrink allowed: " + shrink : "") + "; "
+                    + shortSha(sha) + ")" + (shrinks ? "; shrink allowed: " + entries + " entries where the "
+                    + "version in force has " + parties(inForce) : "") + "; "
                     + impact(o);
             store.fetchStates().recordSuccess(id, FetchState.FETCHED, now.id(), sha, validators, detail, actor);
             return new FetchResult(id, FetchResult.Outcome.FETCHED, detail, now, o);
@@ -218,6 +219,16 @@ public final class ListFetcher {
                 + " is stored yet" : "list version " + inForce.id() + " stays in force") + " ("
                 + s.consecutiveFailures() + (s.consecutiveFailures() == 1 ? " failure" : " failures in a row") + ")";
         return new FetchResult(spec.id(), FetchResult.Outcome.FAILED, detail, inForce, null);
+    }
+
+    /** Why the store refused an import, without the temporary folder the download was in. */
+    private static String reason(ServiceException e, Path imported) {
+        String m = e.getMessage();
+        if (e.getCause() instanceof ListFormatException f && imported.equals(f.file())
+                && m.startsWith(f.file() + ": ")) {
+            return m.substring((f.file() + ": ").length());
+        }
+        return m;
     }
 
     /** The entries of a stored version, from the counts read at its import (-1: none, or unknown). */

@@ -299,8 +299,9 @@ class ListFetcherTest {
         publisher.put("/un/consolidated.xml", firstIndividuals(Files.readString(real, StandardCharsets.UTF_8), 10));
         FetchResult r = fetch(un());
         assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
-        assertTrue(r.detail().startsWith("refused: 10 entries where the version in force has 1003 (99% fewer; more "
-                + "than 50% fewer is refused); if the publisher really removed them: lists fetch --source UN-SC "
+        assertTrue(r.detail().startsWith("refused: UN-SC: 10 entries where the version in force (1) has 1003: 99% "
+                + "fewer, more than the 50% an import may drop; if the publisher really removed them, import with "
+                + "--allow-shrink (API: allowShrink=true); to fetch it anyway: lists fetch --source UN-SC "
                 + "--allow-shrink; list version 1 stays in force"), r::line);
         assertEquals(1, versions().size());
 
@@ -317,7 +318,8 @@ class ListFetcherTest {
         publisher.put("/csl/consolidated.csv", CslCsv.HEADER + "\n");
         FetchResult r = fetch(csl());
         assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
-        assertTrue(r.detail().startsWith("refused: the file holds no entries"), r::line);
+        assertTrue(r.detail().startsWith("refused: US-CSL: the list holds no entries; an empty list is never "
+                + "imported"), r::line);
         assertTrue(versions().isEmpty());
     }
 

@@ -1,71 +1,17 @@
 package org.exportguard.store;
 
-import org.exportguard.testkit.Prerequisite;
+import org.exportguard.testkit.PostgresSchemas;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
-/**
- * The PostgreSQL the tests use: 127.0.0.1:5432, database {@code test}, user {@code postgres} (or
- * {@code EXPORTGUARD_TEST_PG_URL}). Each store gets a fresh schema, dropped when the test class ends. Where
- * PostgreSQL does not answer, the testkit's rule applies: the tests skip saying why, except under CI (environment
- * variable {@code CI} set), where they fail: CI must run them.
- */
+/** The store tests' PostgreSQL: a fresh schema per store (see {@link PostgresSchemas}), dropped afterwards. */
 final class TestPostgres {
-    static final String URL = System.getenv().getOrDefault("EXPORTGUARD_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    private static final List<String> SCHEMAS = new ArrayList<>();
-    private static String unavailable;
-    private static boolean checked;
-
     private TestPostgres() {
     }
 
-    /** Skips (or under CI fails) the calling test when PostgreSQL is not there. */
-    static synchronized void require() {
-        if (!checked) {
-            checked = true;
-            try (Connection c = DriverManager.getConnection(URL + "&connectTimeout=5")) {
-                c.isValid(5);
-            } catch (SQLException e) {
-                unavailable = "PostgreSQL not reachable at " + URL + " (" + Database.oneLine(e) + "); start it (as "
-                        + ".ci/run does: pg_ctlcluster --skip-systemctl-redirect VERSION main start) or set "
-                        + "EXPORTGUARD_TEST_PG_URL";
-            }
-        }
-        if (unavailable != null) {
-            Prerequisite.unavailable(unavailable);
-        }
+    static StoreLocation freshSchema() {
+        return StoreLocation.postgres(PostgresSchemas.freshSchemaUrl("eg_test_"));
     }
 
-    /** A new empty schema, and the store location using it. */
-    static synchronized StoreLocation freshSchema() {
-        require();
-        String schema = "eg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
-        exec("CREATE SCHEMA " + schema);
-        SCHEMAS.add(schema);
-        return StoreLocation.postgres(URL + "&currentSchema=" + schema);
-    }
-
-    static synchronized void dropSchemas() {
-        for (String s : SCHEMAS) {
-            exec("DROP SCHEMA IF EXISTS " + s + " CASCADE");
-        }
-        SCHEMAS.clear();
-    }
-
-    static void exec(String sql) {
-        try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+    static void dropSchemas() {
+        PostgresSchemas.dropSchemas();
     }
 }

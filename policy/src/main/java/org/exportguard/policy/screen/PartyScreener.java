@@ -7,6 +7,7 @@ import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.core.screen.evidence.EvidenceScreening;
 import org.exportguard.policy.deal.Deal;
 
 import java.util.Arrays;
@@ -106,9 +107,16 @@ public final class PartyScreener {
         return new PartyScreener(lists, ScreeningIndex.build(lists), listVersions);
     }
 
-    /** The hits of one party, its type (when the deal gives one) narrowing what its name can be. */
+    /**
+     * The hits of one party, its type (when the deal gives one) narrowing what its name can be; then its type,
+     * country, date of birth and identifiers as secondary evidence ({@link EvidenceScreening}: every hit of the
+     * name is kept, evidence moves scores and can add entries it lifts over the threshold).
+     */
     public List<ScreeningHit> screen(Deal.Party party) {
-        return screen(party.name(), queryType(party));
+        List<ScreeningHit> byName = screen(party.name(), queryType(party));
+        ScreeningQuery q = new ScreeningQuery(party.name(), queryType(party), party.country(), party.dob(),
+                party.identifiers());
+        return EvidenceScreening.of(index).withEvidence(q, byName, threshold, limit);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Screens deal parties against a set of restricted-party lists: which listed entries a party's name could be. Owns
@@ -116,7 +117,14 @@ public final class PartyScreener {
         List<ScreeningHit> byName = screen(party.name(), queryType(party));
         ScreeningQuery q = new ScreeningQuery(party.name(), queryType(party), party.country(), party.dob(),
                 party.identifiers());
-        return EvidenceScreening.of(index).withEvidence(q, byName, threshold, limit);
+        if (!q.hasEvidence()) {
+            return byName;
+        }
+        EvidenceScreening evidence = EvidenceScreening.of(index);
+        // the names evidence could lift depend on name and type only: cached beside the name's own hits
+        List<ScreeningHit> nearby = cached("nearby\u0000" + queryType(party).ordinal() + "\u0000" + party.name(),
+                () -> evidence.nearby(q, threshold, limit));
+        return evidence.withEvidence(q, byName, nearby, threshold, limit);
     }
 
     /**
@@ -128,10 +136,13 @@ public final class PartyScreener {
     }
 
     private List<ScreeningHit> screen(String name, PartyType type) {
-        String key = type.ordinal() + "\u0000" + name;
+        return cached(type.ordinal() + "\u0000" + name, () -> screenUncached(name, type));
+    }
+
+    private List<ScreeningHit> cached(String key, Supplier<List<ScreeningHit>> screen) {
         List<ScreeningHit> h = screened.get(key);
         if (h == null) {
-            h = screenUncached(name, type);
+            h = screen.get();
             if (screened.size() >= CACHE_SIZE) {
                 screened.clear(); // crude bound; a batch's counterparties repeat, so it refills with the useful ones
             }

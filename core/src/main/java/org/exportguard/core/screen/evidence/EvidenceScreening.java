@@ -93,11 +93,28 @@ public final class EvidenceScreening {
         if (!q.hasEvidence()) {
             return byName;
         }
+        return withEvidence(q, byName, nearby(q, threshold, limit), threshold, limit);
+    }
+
+    /**
+     * The names evidence could lift over {@code threshold}: those scoring up to what evidence other than an
+     * identifier can add below it. Depends on the query's name and type only, so a caller may cache it.
+     */
+    public List<ScreeningHit> nearby(ScreeningQuery q, double threshold, int limit) {
+        double floor = Math.max(0.0, threshold - EvidenceComparer.MOST_RAISE_WITHOUT_IDENTIFIER);
+        return index.screen(q, floor, limit + EXTRA_CANDIDATES);
+    }
+
+    /** As {@link #withEvidence(ScreeningQuery, List, double, int)}, with {@link #nearby} already screened. */
+    public List<ScreeningHit> withEvidence(ScreeningQuery q, List<ScreeningHit> byName, List<ScreeningHit> nearby,
+                                           double threshold, int limit) {
+        if (!q.hasEvidence()) {
+            return byName;
+        }
         Map<String, ScreeningHit> named = new LinkedHashMap<>();
         byName.forEach(h -> named.putIfAbsent(key(h.party()), h));
         Map<String, ScreeningHit> candidates = new LinkedHashMap<>(named);
-        double floor = Math.max(0.0, threshold - EvidenceComparer.MOST_RAISE_WITHOUT_IDENTIFIER);
-        for (ScreeningHit h : index.screen(q, floor, limit + EXTRA_CANDIDATES)) {
+        for (ScreeningHit h : nearby) {
             candidates.putIfAbsent(key(h.party()), h);
         }
         for (ListedParty p : byIdentifier(q)) {

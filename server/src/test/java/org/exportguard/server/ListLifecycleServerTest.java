@@ -55,7 +55,7 @@ class ListLifecycleServerTest {
         admin = store.users().add("ada", Role.ADMIN, "test");
         analyst = store.users().add("ann", Role.ANALYST, "test");
         server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store, settings,
-                List::of, 1 << 20, "test", new PrintStream(log, true, StandardCharsets.UTF_8));
+                List::of, 16 << 20, "test", new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -83,9 +83,10 @@ class ListLifecycleServerTest {
         return new Res(r.statusCode(), r.body());
     }
 
-    /** A CSL file screening every sub-list US-EAR needs, with these Entity List entries besides. */
+    /** A CSL file screening every sub-list US-EAR needs (one row each), with these Entity List entries besides. */
     private static String csl(String... entityListNames) {
         List<CslCsv.Entry> rows = new java.util.ArrayList<>(List.of(
+                CslCsv.entity("el-listed", "Listed Party Number 1 Holdings"),
                 CslCsv.entity("dpl-1", "Zebulon Quartermaine").source(DPL),
                 CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings").source(SDN)));
         for (int i = 0; i < entityListNames.length; i++) {
@@ -165,12 +166,37 @@ class ListLifecycleServerTest {
     }
 
     @Test
+    void impactShowsEveryReportOfAZipOfSeveralSources() throws Exception {
+        start(StoreServer.Settings.DEFAULT);
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("us-csl.csv"));
+            z.write(csl("NSO Group").getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new java.util.zip.ZipEntry("un.xml"));
+            z.write(java.nio.file.Files.readAllBytes(org.exportguard.testkit.SharedData.list(
+                    "un-consolidated-2026-02-27.xml")));
+        }
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.api().uri() + "/api/lists"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode impact = call("GET", "/api/impact", analyst, null).json();
+        JsonNode same = impact.get("sameImport");
+        assertEquals(1, same.size(), impact::toString);
+        assertEquals(java.util.Set.of("UN-SC", "US-CSL"), java.util.Set.of(impact.at("/change/source").asText(),
+                same.get(0).at("/change/source").asText()));
+        assertTrue(same.get(0).get("reportId").asLong() < impact.get("reportId").asLong());
+        assertEquals("list", same.get(0).at("/change/kind").asText());
+    }
+
+    @Test
     void maxShrinkIsValidatedAndAppliedOverTheServersDefault() throws Exception {
         // the server's own default (serve --max-shrink 25): a version may drop at most a quarter of its entries
         start(new StoreServer.Settings(Staleness.DEFAULT, ListVersions.Rules.of(25.0, false),
                 StoreServer.Settings.DEFAULT_RECHECK));
-        String four = csl("Alpha Widgets", "Beta Widgets");
-        String two = csl(); // the DPL and SDN rows alone: half the entries
+        String four = csl("Alpha Widgets", "Beta Widgets", "Gamma Widgets");
+        String two = csl(); // the three rows of the sub-lists alone: half the entries
         assertEquals(200, call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, four).status());
         for (String bad : List.of("abc", "101", "-5")) {
             Res r = call("POST", "/api/lists?source=US-CSL&filename=csl.csv&maxShrink=" + bad, admin, two);
@@ -180,7 +206,7 @@ class ListLifecycleServerTest {
         }
         Res refused = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin, two);
         assertTrue(refused.status() >= 400, refused.body());
-        assertTrue(refused.json().get("error").asText().contains("2 entries where the version in force (1) has 4: "
+        assertTrue(refused.json().get("error").asText().contains("3 entries where the version in force (1) has 6: "
                 + "50% fewer, more than the 25% an import may drop"), refused.body());
         assertEquals(1, store.lists().versions().history().size(), "nothing imported");
         Res allowed = call("POST", "/api/lists?source=US-CSL&filename=csl.csv&maxShrink=60", admin, two);

@@ -40,6 +40,31 @@ class PartyScreenerTest {
         return new PartyScreener(List.of(), shared.index(), Map.of(), shared.threshold(), shared.limit());
     }
 
+    /**
+     * A party's identifier that a listed entry holds lifts a name too weak alone over the threshold (a REVIEW for
+     * a person, never a silent clear), and a conflicting date of birth lowers a hit's score without removing it.
+     */
+    @Test
+    void partyEvidenceMovesScoresAndNeverRemovesANameHit() throws Exception {
+        PartyScreener s = fresh();
+        Deal.Party weakName = new Deal.Party("end-user", "Salim Fuad Hassan", null, null, null, List.of());
+        assertFalse(entries(s.screen(weakName)).contains("OFAC-SDN 2676"), "the name alone is not enough");
+        Deal.Party withPassport = new Deal.Party("end-user", "Salim Fuad Hassan", null, null, null,
+                List.of(new org.exportguard.core.model.Identifier("passport", "1084010", null)));
+        ScreeningHit lifted = s.screen(withPassport).stream()
+                .filter(h -> h.party().sourceId().equals("2676")).findFirst().orElseThrow();
+        assertTrue(lifted.score() >= s.threshold() && lifted.nameScore() < s.threshold(),
+                lifted.evidence().toText());
+
+        Deal.Party plain = new Deal.Party("end-user", "Ayman al Zawahiri", null, null);
+        Deal.Party otherBirth = new Deal.Party("end-user", "Ayman al Zawahiri", null, null, "1990-01-01", List.of());
+        ScreeningHit named = s.screen(plain).stream().filter(h -> h.party().sourceId().equals("2676")).findFirst()
+                .orElseThrow();
+        ScreeningHit lowered = s.screen(otherBirth).stream().filter(h -> h.party().sourceId().equals("2676"))
+                .findFirst().orElseThrow();
+        assertEquals(named.score() - 0.15, lowered.score(), 1e-4);
+    }
+
     @Test
     void theCacheChangesNoResult() throws Exception {
         PartyScreener cached = fresh();

@@ -3,6 +3,8 @@ package org.exportguard.policy.deal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exportguard.core.model.Identifier;
+import org.exportguard.core.screen.evidence.QueryFields;
 import org.exportguard.json.Json;
 import org.exportguard.policy.pack.Countries;
 import org.exportguard.policy.pack.PolicyPack;
@@ -131,7 +133,40 @@ public final class DealParser {
             throw new DealFormatException(field + ".type", "unknown party type '" + type
                     + "' (expected government, non-government or individual)");
         }
-        return new Deal.Party(role, name, country, type);
+        String dob = optionalText(n, "dob", field + ".dob");
+        if (dob != null) {
+            try {
+                dob = QueryFields.dateOfBirth(dob);
+            } catch (IllegalArgumentException e) {
+                throw new DealFormatException(field + ".dob", e.getMessage());
+            }
+        }
+        return new Deal.Party(role, name, country, type, dob, identifiers(n.get("identifiers"),
+                field + ".identifiers"));
+    }
+
+    /** {@code [{"type":"passport","number":"..."}]}: secondary evidence for screening the party. */
+    private static List<Identifier> identifiers(JsonNode n, String field) throws DealFormatException {
+        List<Identifier> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw new DealFormatException(field, "expected an array of {\"type\",\"number\"}");
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            String f = field + "[" + i + "]";
+            if (!item.isObject() || !item.path("type").isTextual() || !item.path("number").isTextual()) {
+                throw new DealFormatException(f, "expected {\"type\",\"number\"}, both strings");
+            }
+            try {
+                out.add(QueryFields.identifier(item.get("type").textValue(), item.get("number").textValue()));
+            } catch (IllegalArgumentException e) {
+                throw new DealFormatException(f, e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static JsonNode object(JsonNode parent, String key, String field) throws DealFormatException {

@@ -377,12 +377,17 @@ public final class DealEvaluator {
             outcome = Outcome.REVIEW;
             reason = "possible match, not exact: " + party.role() + " '" + party.name() + "' resembles "
                     + rule.name() + " entry " + entry + " (score " + String.format(java.util.Locale.ROOT, "%.4f",
-                    h.score()) + "). If confirmed: " + rule.outcome() + " (" + rule.reason() + ")";
+                    h.score()) + evidence(h) + "). If confirmed: " + rule.outcome() + " (" + rule.reason() + ")";
         }
         ListMatch match = new ListMatch(index, party.name(), party.role(), lp.source(), lp.sourceList(),
                 lp.sourceId(), lp.primaryName(), h.matchedName(), h.score(), versionOf(lp.source()));
         return Finding.listMatch(rule.id(), outcome, reason, rule.citation(), rule.provenance(), pack.version(),
                 match);
+    }
+
+    /** What the party's secondary evidence did to the score, when it did anything: {@code : name 0.8100; ...}. */
+    private static String evidence(ScreeningHit h) {
+        return h.evidence() == null || h.evidence().items().isEmpty() ? "" : ": " + h.evidence().toText();
     }
 
     private String versionOf(String listId) {

@@ -7,6 +7,7 @@ import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.core.screen.evidence.EvidenceScreening;
 import org.exportguard.policy.deal.Deal;
 
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Screens deal parties against a set of restricted-party lists: which listed entries a party's name could be. Owns
@@ -106,9 +108,23 @@ public final class PartyScreener {
         return new PartyScreener(lists, ScreeningIndex.build(lists), listVersions);
     }
 
-    /** The hits of one party, its type (when the deal gives one) narrowing what its name can be. */
+    /**
+     * The hits of one party, its type (when the deal gives one) narrowing what its name can be; then its type,
+     * country, date of birth and identifiers as secondary evidence ({@link EvidenceScreening}: every hit of the
+     * name is kept, evidence moves scores and can add entries it lifts over the threshold).
+     */
     public List<ScreeningHit> screen(Deal.Party party) {
-        return screen(party.name(), queryType(party));
+        List<ScreeningHit> byName = screen(party.name(), queryType(party));
+        ScreeningQuery q = new ScreeningQuery(party.name(), queryType(party), party.country(), party.dob(),
+                party.identifiers());
+        if (!q.hasEvidence()) {
+            return byName;
+        }
+        EvidenceScreening evidence = EvidenceScreening.of(index);
+        // the names evidence could lift depend on name and type only: cached beside the name's own hits
+        List<ScreeningHit> nearby = cached("nearby\u0000" + queryType(party).ordinal() + "\u0000" + party.name(),
+                () -> evidence.nearby(q, threshold, limit));
+        return evidence.withEvidence(q, byName, nearby, threshold, limit);
     }
 
     /**
@@ -120,10 +136,13 @@ public final class PartyScreener {
     }
 
     private List<ScreeningHit> screen(String name, PartyType type) {
-        String key = type.ordinal() + "\u0000" + name;
+        return cached(type.ordinal() + "\u0000" + name, () -> screenUncached(name, type));
+    }
+
+    private List<ScreeningHit> cached(String key, Supplier<List<ScreeningHit>> screen) {
         List<ScreeningHit> h = screened.get(key);
         if (h == null) {
-            h = screenUncached(name, type);
+            h = screen.get();
             if (screened.size() >= CACHE_SIZE) {
                 screened.clear(); // crude bound; a batch's counterparties repeat, so it refills with the useful ones
             }

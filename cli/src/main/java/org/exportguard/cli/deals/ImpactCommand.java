@@ -73,7 +73,7 @@ public final class ImpactCommand implements Callable<Integer> {
         } catch (ServiceException e) {
             throw DealsCommand.failure(e);
         }
-        ctx.out().print(json ? Json.pretty(report) + "\n" : text(report));
+        ctx.out().print(json ? Json.pretty(report) + "\n" : CliText.safe(text(report)));
         return Main.EXIT_OK;
     }
 

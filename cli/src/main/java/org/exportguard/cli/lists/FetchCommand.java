@@ -73,11 +73,11 @@ public final class FetchCommand implements Callable<Integer> {
         SourcesFile file = sourcesFile(sources);
         List<SourceSpec> chosen = choose(spec, file, only);
         boolean failed = false;
-        try (Store s = store.open()) {
+        try (Store s = store.openOrCreate()) {
             ListFetcher fetcher = new ListFetcher(new Desk(s), new Downloader());
             for (SourceSpec source : chosen) {
                 FetchResult r = fetcher.fetch(source, allowShrink, store.actor());
-                ctx.out().println(r.line());
+                ctx.out().println(CliText.safe(r.line()));
                 ctx.out().flush();
                 failed |= r.failed();
             }

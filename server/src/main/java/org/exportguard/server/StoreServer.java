@@ -48,21 +48,20 @@ public final class StoreServer implements AutoCloseable {
      * Serves {@code store} (which the caller keeps and closes after this), first finishing the impact of any import
      * a crash cut short, so no open deal is served with a decision the lists have overtaken.
      *
-     * @param whenEmpty the lists to screen against while the store holds none
      * @param maxImport the largest list file {@code POST /api/lists} takes
      * @param actor     who the catch-up is recorded as in the audit chain
      */
-    public static StoreServer start(ServerConfig cfg, Store store, ListProvider whenEmpty, long maxImport,
-                                    String actor, PrintStream log) throws Exception {
-        return start(cfg, store, Staleness.DEFAULT, whenEmpty, maxImport, actor, log);
+    public static StoreServer start(ServerConfig cfg, Store store, long maxImport, String actor, PrintStream log)
+            throws Exception {
+        return start(cfg, store, Staleness.DEFAULT, maxImport, actor, log);
     }
 
     /** As above, decisions holding each stored list source to {@code staleness}. */
-    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, ListProvider whenEmpty,
-                                    long maxImport, String actor, PrintStream log) throws Exception {
+    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, long maxImport,
+                                    String actor, PrintStream log) throws Exception {
         Desk desk = new Desk(store, staleness);
         desk.catchUp(actor);
-        StoreLists storeLists = new StoreLists(desk, whenEmpty);
+        StoreLists storeLists = new StoreLists(desk);
         ListService listService = ListService.serve(storeLists);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
@@ -102,9 +101,9 @@ public final class StoreServer implements AutoCloseable {
         return listService.current();
     }
 
-    /** Whether the store holds no lists yet, so the fallback lists are screened. */
-    public boolean servingFallbackLists() {
-        return lists.servingFallback();
+    /** Whether the store holds no lists yet, so screening is refused and deals are REVIEW. */
+    public boolean servingNoLists() {
+        return lists().inForce().isEmpty();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.exportguard.server.api;
 
+import org.exportguard.server.ApiException;
+
 import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningQuery;
@@ -55,6 +57,10 @@ public final class ScreenApi {
         ScreeningQuery q = new ScreeningQuery(name, type, country == null || country.isBlank() ? null
                 : country.strip(), null);
         ListService.Snapshot served = lists.current();
+        if (served.inForce().isEmpty()) { // no hits against no lists is not a clear answer: fail closed
+            throw new ApiException(503, "no lists are in force: an administrator must import the lists first "
+                    + "(POST /api/lists or 'exportguard lists import')");
+        }
         List<ScreeningHit> hits = served.index().screen(q, threshold, limit);
         return ApiResponse.ok(ResultJson.screenResult(null, name, hits,
                 served.inForce().screener().coverage().toJson()));

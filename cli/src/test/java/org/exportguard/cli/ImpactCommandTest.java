@@ -216,6 +216,9 @@ class ImpactCommandTest {
         Path f = Files.writeString(tmp.resolve("bad.jsonl"), usDeal("a", "X", "DE") + "\n\n"
                 + usDeal("b", "Y", "DE").replace("\"destination\":\"DE\"", "\"destination\":\"Germany\"") + "\n");
         Cli.Result r = run("deals", "add", "--input", f.toString());
+        assertEquals(Main.EXIT_STORE, r.code(), "deals add creates no store: " + r);
+        ok("users", "add", "alice", "--role", "analyst"); // creating a store is explicit
+        r = run("deals", "add", "--input", f.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("exportguard: error: " + f + ":3: "), r.err());
         assertTrue(r.err().contains("destination"), r.err());

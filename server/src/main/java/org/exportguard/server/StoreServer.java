@@ -76,28 +76,27 @@ public final class StoreServer implements AutoCloseable {
      * Serves {@code store} (which the caller keeps and closes after this), first finishing the impact of any import
      * a crash cut short, so no open deal is served with a decision the lists have overtaken.
      *
-     * @param whenEmpty the lists to screen against while the store holds none
      * @param maxImport the largest list file {@code POST /api/lists} takes
      * @param actor     who the catch-up is recorded as in the audit chain
      */
-    public static StoreServer start(ServerConfig cfg, Store store, ListProvider whenEmpty, long maxImport,
-                                    String actor, PrintStream log) throws Exception {
-        return start(cfg, store, Staleness.DEFAULT, whenEmpty, maxImport, actor, log);
+    public static StoreServer start(ServerConfig cfg, Store store, long maxImport, String actor, PrintStream log)
+            throws Exception {
+        return start(cfg, store, Staleness.DEFAULT, maxImport, actor, log);
     }
 
     /** As above, decisions holding each stored list source to {@code staleness}. */
-    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, ListProvider whenEmpty,
-                                    long maxImport, String actor, PrintStream log) throws Exception {
+    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, long maxImport,
+                                    String actor, PrintStream log) throws Exception {
         return start(cfg, store, new Settings(staleness, ListVersions.Rules.DEFAULT, Settings.DEFAULT_RECHECK),
-                whenEmpty, maxImport, actor, log);
+                maxImport, actor, log);
     }
 
     /** As above, with these settings (staleness, import rules, the recheck of list ages). */
-    public static StoreServer start(ServerConfig cfg, Store store, Settings settings, ListProvider whenEmpty,
-                                    long maxImport, String actor, PrintStream log) throws Exception {
+    public static StoreServer start(ServerConfig cfg, Store store, Settings settings, long maxImport, String actor,
+                                    PrintStream log) throws Exception {
         Desk desk = new Desk(store, settings.staleness());
         desk.catchUp(actor);
-        StoreLists storeLists = new StoreLists(desk, whenEmpty);
+        StoreLists storeLists = new StoreLists(desk);
         ListService listService = ListService.serve(storeLists);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
@@ -162,9 +161,9 @@ public final class StoreServer implements AutoCloseable {
         return listService.current();
     }
 
-    /** Whether the store holds no lists yet, so the fallback lists are screened. */
-    public boolean servingFallbackLists() {
-        return lists.servingFallback();
+    /** Whether the store holds no lists yet, so screening is refused and deals are REVIEW. */
+    public boolean servingNoLists() {
+        return lists().inForce().isEmpty();
     }
 
     @Override

@@ -77,8 +77,8 @@ public final class Desk {
         }
         Decision[] decided = new Decision[deals.size()];
         IntStream.range(0, deals.size()).parallel()
-                .forEach(i -> decided[i] = now.evaluator().evaluate(deals.get(i),
-                        DecisionDay.of(deals.get(i))));
+                .forEach(i -> decided[i] = DecisionDay.decide(now.evaluator(), deals.get(i),
+                        org.exportguard.policy.eval.HitDispositions.NONE));
         List<DealRecord> records = new ArrayList<>(deals.size());
         List<NewDecision> decisions = new ArrayList<>(deals.size());
         List<DealOutcome> out = new ArrayList<>(deals.size());
@@ -103,7 +103,7 @@ public final class Desk {
             throw new ServiceException("the deal's id '" + deal.id() + "' is not '" + id + "'");
         }
         // the deal's confirmed dispositions still apply to the hits they name (a renamed party's no longer match)
-        Decision d = now.evaluator().evaluate(deal, DecisionDay.of(deal), ConfirmedDispositions.of(
+        Decision d = DecisionDay.decide(now.evaluator(), deal, ConfirmedDispositions.of(
                 store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
         try {
             store.deals().update(DealRecords.of(deal, dealJson), actor);
@@ -184,8 +184,7 @@ public final class Desk {
                     throw new UnreadableDeal("stored deal " + dealId + " cannot be read under the current policy: "
                             + e.getMessage());
                 }
-                decided[0] = now.evaluator().evaluate(deal, DecisionDay.of(deal),
-                        ConfirmedDispositions.of(confirmed));
+                decided[0] = DecisionDay.decide(now.evaluator(), deal, ConfirmedDispositions.of(confirmed));
                 return DecisionRecords.of(decided[0], now, "disposition " + id + " confirmed by " + approver);
             });
             return new DispositionOutcome(d, decided[0]);

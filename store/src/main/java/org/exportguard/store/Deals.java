@@ -78,7 +78,8 @@ public final class Deals {
                 pw.executeBatch();
             }
             List<String> added = deals.stream().map(DealRecord::id).toList();
-            audit.append(c, actor, "deals.add", DealRows.subject(added), DealRows.idDetails(added));
+            audit.append(c, actor, "deals.add", DealRows.subject(added), DealRows.idDetails(added),
+                    deals.stream().map(d -> AuditContent.deal(d.id(), d.json())).toList());
             if (!firstDecisions.isEmpty()) {
                 decisions.append(c, firstDecisions, actor);
             }
@@ -122,7 +123,7 @@ public final class Deals {
             det.put("destination", d.destination());
             det.put("exportDate", d.exportDate() == null ? null : d.exportDate().toString());
             det.put("jsonSha256", Sha256.hex(d.json()));
-            audit.append(c, actor, "deals.update", d.id(), det);
+            audit.append(c, actor, "deals.update", d.id(), det, List.of(AuditContent.deal(d.id(), d.json())));
             return null;
         });
     }

@@ -314,7 +314,7 @@ public final class ImpactBench implements Callable<Integer> {
             checked++;
             StoredDecision stored = s.decisions().get(s.decisions().size() - 1);
             Deal deal = parser.parse(s.deal().json());
-            Decision d = fresh.evaluator().evaluate(deal, DecisionDay.of(deal),
+            Decision d = DecisionDay.decide(fresh.evaluator(), deal,
                     ConfirmedDispositions.of(disposed.getOrDefault(id, List.of())));
             boolean current = stored.listVersionIds().equals(fresh.listVersionIds())
                     && Objects.equals(stored.policyVersionId(), fresh.policyVersionId());

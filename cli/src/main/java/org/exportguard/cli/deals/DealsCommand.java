@@ -188,7 +188,8 @@ public final class DealsCommand implements Runnable {
             } catch (ServiceException e) {
                 throw failure(e);
             }
-            ctx.out().println("updated deal " + id + ": " + o.decision().outcome() + " as of " + o.decision().asOf());
+            ctx.out().println(CliText.safe("updated deal " + id + ": " + o.decision().outcome() + " as of "
+                    + o.decision().asOf()));
             return Main.EXIT_OK;
         }
     }
@@ -219,7 +220,7 @@ public final class DealsCommand implements Runnable {
             } catch (ServiceException e) {
                 throw failure(e);
             }
-            ctx.out().println("closed deal " + id);
+            ctx.out().println(CliText.safe("closed deal " + id));
             return Main.EXIT_OK;
         }
     }
@@ -306,9 +307,9 @@ public final class DealsCommand implements Runnable {
                 ctx.out().println(Json.pretty(o));
                 return Main.EXIT_OK;
             }
-            ctx.out().println("deal " + d.deal().id() + " (" + d.status() + "): " + d.outcome() + ", export date "
-                    + d.deal().exportDate() + ", to " + d.deal().destination() + ", parties "
-                    + String.join("; ", d.deal().partyNames()));
+            ctx.out().println(CliText.safe("deal " + d.deal().id() + " (" + d.status() + "): " + d.outcome()
+                    + ", export date " + d.deal().exportDate() + ", to " + d.deal().destination() + ", parties "
+                    + String.join("; ", d.deal().partyNames())));
             CliText.Table t = new CliText.Table("#", "decided at", "as of", "outcome", "lists", "policy", "why");
             for (StoredDecision x : d.decisions()) {
                 t.row(x.seq(), x.createdAt(), x.asOf(), x.outcome(), x.listVersionIds(),
@@ -321,9 +322,9 @@ public final class DealsCommand implements Runnable {
                 ctx.out().println("current findings:");
                 for (JsonNode r : dec.path("regimes")) {
                     for (JsonNode f : r.path("findings")) {
-                        ctx.out().println("  " + f.path("outcome").asText() + "  " + f.path("rule").asText() + ": "
-                                + f.path("reason").asText() + " [" + f.path("citation").asText() + "; verified: "
-                                + f.path("verified").asText() + "]");
+                        ctx.out().println("  " + CliText.oneLine(f.path("outcome").asText() + "  "
+                                + f.path("rule").asText() + ": " + f.path("reason").asText() + " ["
+                                + f.path("citation").asText() + "; verified: " + f.path("verified").asText() + "]"));
                     }
                 }
             }

@@ -75,7 +75,7 @@ public final class ImpactCommand implements Callable<Integer> {
         } catch (ServiceException e) {
             throw DealsCommand.failure(e);
         }
-        ctx.out().print(json ? Json.pretty(report) + "\n" : textWithSameImport(report));
+        ctx.out().print(json ? Json.pretty(report) + "\n" : CliText.safe(textWithSameImport(report)));
         return Main.EXIT_OK;
     }
 

@@ -78,11 +78,11 @@ public final class FetchCommand implements Callable<Integer> {
         List<SourceSpec> chosen = choose(spec, file, only);
         org.exportguard.store.ListVersions.Rules rules = maxShrink.rules(allowShrink);
         boolean failed = false;
-        try (Store s = store.open()) {
+        try (Store s = store.openOrCreate()) {
             ListFetcher fetcher = new ListFetcher(new Desk(s), new Downloader());
             for (SourceSpec source : chosen) {
                 FetchResult r = fetcher.fetch(source, rules, store.actor());
-                ctx.out().println(r.line());
+                ctx.out().println(CliText.safe(r.line()));
                 ctx.out().flush();
                 failed |= r.failed();
             }

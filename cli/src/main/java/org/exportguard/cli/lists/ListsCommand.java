@@ -84,7 +84,7 @@ public final class ListsCommand implements Runnable {
                 throw UserException.at(path, 0, null, "no such file or folder");
             }
             List<ImportOutcome> all;
-            try (Store s = store.open()) {
+            try (Store s = store.openOrCreate()) {
                 all = new Desk(s).importLists(path, source, effective, store.actor(),
                         maxShrink.rules(allowShrink));
             } catch (ServiceException e) {
@@ -160,7 +160,7 @@ public final class ListsCommand implements Runnable {
             if (json) {
                 ctx.out().println(Json.pretty(report));
             } else {
-                ctx.out().print(text(report));
+                ctx.out().print(CliText.safe(text(report)));
             }
             return Main.EXIT_OK;
         }
@@ -270,7 +270,7 @@ public final class ListsCommand implements Runnable {
             if (json) {
                 ctx.out().println(Json.pretty(report));
             } else {
-                ctx.out().print(text(report));
+                ctx.out().print(CliText.safe(text(report)));
             }
             return Main.EXIT_OK;
         }

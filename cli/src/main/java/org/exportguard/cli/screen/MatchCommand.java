@@ -107,7 +107,7 @@ public final class MatchCommand implements Callable<Integer> {
             ctx.out().println("score        " + CliText.score(r.score()) + "  ("
                     + (match ? "match" : "no match") + " at threshold " + CliText.score(threshold) + ")");
             String text = r.explanation().toText();
-            ctx.out().println("explanation  " + (text.isEmpty() ? "(none)" : text));
+            ctx.out().println("explanation  " + (text.isEmpty() ? "(none)" : CliText.safe(text)));
         }
         return Main.EXIT_OK;
     }

@@ -133,7 +133,7 @@ public final class ScreenCommand implements Callable<Integer> {
             if (json) {
                 ctx.out().println(Json.line(ResultJson.screenResult(String.valueOf(n), name, hits, screened)));
             } else {
-                ctx.out().print(table(name, hits, threshold));
+                ctx.out().print(CliText.safe(table(name, hits, threshold)));
             }
         }
         return Main.EXIT_OK;

@@ -4,13 +4,11 @@ import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
-import org.exportguard.cli.demo.DemoCommand;
 import org.exportguard.cli.lists.FetchCommand;
 import org.exportguard.cli.store.ListAgeOptions;
 import org.exportguard.cli.store.MaxShrinkOption;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
-import org.exportguard.server.ListProvider;
 import org.exportguard.server.ListService;
 import org.exportguard.server.ServerConfig;
 import org.exportguard.server.StoreServer;
@@ -30,11 +28,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -46,8 +41,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves the HTTP API over the store (screen, match, deals, lists, impact, audit; OpenAPI at",
                 "/openapi.json, docs at /docs). Every /api/ call needs 'Authorization: Bearer TOKEN' of a user",
-                "added with 'exportguard users add'. Screens against the store's latest lists (the shipped samples",
-                "while it has none)."})
+                "added with 'exportguard users add'. Screens against the store's lists in force; a store without",
+                "lists refuses screening (503) and decides deals REVIEW until lists are imported."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -154,26 +149,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         Store opened = store.open();
-        Path samples = Files.createTempDirectory("exportguard-serve-");
-        DemoCommand.copySamples(samples);
-        List<Path> sampleFiles = DemoCommand.LISTS.stream().map(samples::resolve).toList();
-        ListProvider sampleLists = () -> {
-            List<org.exportguard.core.model.PartyList> all = new ArrayList<>();
-            for (Path p : sampleFiles) {
-                all.addAll(ctx.loadList(p));
-            }
-            return all;
-        };
         ServerConfig cfg = new ServerConfig(address, port, threads, ServerConfig.defaults().queue(), maxBody, rate,
                 burst, threshold, limit);
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         StoreServer server;
         try {
             server = StoreServer.start(cfg, opened, new StoreServer.Settings(listAge.staleness(sourcesFile),
-                    importRules, recheckEvery), sampleLists, maxImport, store.actor(), log);
-        } catch (Exception e) { // nothing serves: release the store and the sample folder before saying why
+                    importRules, recheckEvery), maxImport, store.actor(), log);
+        } catch (Exception e) { // nothing serves: release the store before saying why
             opened.close();
-            org.exportguard.store.TempDirs.deleteQuietly(samples);
             if (e instanceof BindException) {
                 throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             }
@@ -191,7 +175,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
             server.close();
             opened.close();
-            org.exportguard.store.TempDirs.deleteQuietly(samples);
             stopped.countDown();
         }, "exportguard-stop"));
 
@@ -207,7 +190,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ctx.out().println("exportguard: serving " + server.api().uri() + " (" + store.location().describe() + "; "
                 + s.lists().size() + " lists, " + s.index().partyCount() + " parties"
-                + (server.servingFallbackLists() ? ", the shipped sample lists until lists are imported" : "")
+                + (server.servingNoLists() ? ": NO LISTS, screening refused and deals REVIEW until lists are imported"
+                : "")
                 + "; " + users + " API users"
                 + (refresher == null ? "" : "; refreshing " + sourcesFile.enabled().size() + " list sources every "
                 + Refresher.human(refresh)) + "); docs at " + server.api().uri() + "/docs; Ctrl-C stops");

@@ -2,7 +2,6 @@ package org.exportguard.policy.deal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exportguard.core.model.Identifier;
 import org.exportguard.core.screen.evidence.QueryFields;
 import org.exportguard.json.Json;
@@ -27,7 +26,6 @@ import java.util.Set;
 public final class DealParser {
     public static final Set<String> ROLES = Set.of("end-user", "consignee", "purchaser", "intermediate");
     public static final Set<String> PARTY_TYPES = Set.of("government", "non-government", "individual");
-    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final PolicyPack pack;
 
@@ -38,7 +36,7 @@ public final class DealParser {
     public Deal parse(String json) throws DealFormatException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.STRICT_READER.readTree(json); // a duplicate key is an error, as in the API
         } catch (JsonProcessingException e) {
             throw new DealFormatException("", "not valid JSON: " + e.getOriginalMessage());
         }

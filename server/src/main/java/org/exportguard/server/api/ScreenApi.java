@@ -66,6 +66,10 @@ public final class ScreenApi {
                 QueryFields::country), checked("dob", body.optionalText("dob"), QueryFields::dateOfBirth),
                 identifiers(body.optionalNode("identifiers")));
         ListService.Snapshot served = lists.current();
+        if (served.inForce().isEmpty()) { // no hits against no lists is not a clear answer: fail closed
+            throw new ApiException(503, "no lists are in force: an administrator must import the lists first "
+                    + "(POST /api/lists or 'exportguard lists import')");
+        }
         List<ScreeningHit> hits = EvidenceScreening.of(served.index()).screen(q, threshold, limit);
         return ApiResponse.ok(ResultJson.screenResult(null, name, hits,
                 served.inForce().screener().coverage().toJson()));

@@ -116,7 +116,7 @@ final class Reevaluation {
                 }
                 try {
                     Deal d = parser.parse(s.deal().json());
-                    decided[i] = after.evaluator().evaluate(d, DecisionDay.of(d),
+                    decided[i] = DecisionDay.decide(after.evaluator(), d,
                             ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of())));
                 } catch (DealFormatException e) {
                     problems[i] = e.getMessage();

@@ -61,9 +61,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsistencyUnderConcurrencyTest {
     static final HttpClient CLIENT = HttpClient.newHttpClient();
-    static final int DEALS = 2;
-    static final int THREADS = 12;
-    static final int PUTS_PER_THREAD = 20;
+    static final int DEALS = 4;
+    static final int THREADS = 8;
+    static final int PUTS_PER_THREAD = 15;
     static final int IMPORTS_PER_SERVER = 4;
     /** Names a deal's end user takes: listed in some list versions and not in others. */
     static final List<String> NAMES = List.of("Quillon Vantablack Systems", "Marrowgate Cyber Holdings",

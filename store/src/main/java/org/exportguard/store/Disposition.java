@@ -11,7 +11,7 @@ package org.exportguard.store;
  * @param dealRevision the deal's revision the hit was reviewed on (see {@link StoredDeal#revision}); a later
  *                     revision re-opens the disposition
  * @param listVersion  the list version the reviewed decision named for the hit (null: not known, stored before
- *                     schema 5)
+ *                     schema 6)
  * @param entrySha256  the fingerprint of the listed entry as reviewed (null: not known); a changed entry re-opens
  *                     the disposition
  */

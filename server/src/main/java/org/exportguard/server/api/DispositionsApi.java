@@ -34,7 +34,7 @@ public final class DispositionsApi {
               "confirmedBy":{"type":"string"},"confirmedAt":{"type":"string"},
               "status":{"type":"string","enum":["proposed","confirmed"]},
               "dealRevision":{"type":"integer","description":"the deal revision reviewed"},
-              "listVersion":{"type":"string","description":"the hit's list version as reviewed (null: before schema 5)"},
+              "listVersion":{"type":"string","description":"the hit's list version as reviewed (null: before schema 6)"},
               "entrySha256":{"type":"string","description":"the listed entry's fingerprint as reviewed (null: unknown)"}}}""";
 
     private final Desk desk;

@@ -1,4 +1,4 @@
--- ExportGuard store, schema 5: four-eyes dispositions bound to what was reviewed (issue 13). Runs unchanged on
+-- ExportGuard store, schema 6: four-eyes dispositions bound to what was reviewed (issue 13). Runs unchanged on
 -- SQLite and PostgreSQL.
 
 -- A deal's revision: 1 when added, one more each time its JSON changes. Deals stored before count as revision 1.

@@ -107,8 +107,12 @@ public final class StoreServer implements AutoCloseable {
         routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
         ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker()), listService,
                 AuditTrail.log(log), routes, fetchState(store), log);
-        return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log),
-                recheck(desk, settings.recheckEvery(), log), desk, storeLists, listService);
+        ScheduledExecutorService watcher = storeLists.watch(listService, LIST_CHECK_SECONDS, log);
+        // a change another process stored but did not finish (killed mid-import) is finished here, not on restart
+        watcher.scheduleWithFixedDelay(new ImpactWatch(desk, actor, log, System::nanoTime), LIST_CHECK_SECONDS,
+                LIST_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        return new StoreServer(api, watcher, recheck(desk, settings.recheckEvery(), log), desk, storeLists,
+                listService);
     }
 
     /**

@@ -55,7 +55,7 @@ class ListLifecycleServerTest {
         admin = store.users().add("ada", Role.ADMIN, "test");
         analyst = store.users().add("ann", Role.ANALYST, "test");
         server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store, settings,
-                List::of, 16 << 20, "test", new PrintStream(log, true, StandardCharsets.UTF_8));
+                16 << 20, "test", new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach

@@ -8,8 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Impact reports of changes ({@code change_report}), and storing a re-evaluation with its report atomically. */
 public final class ChangeReports {
@@ -38,6 +42,42 @@ public final class ChangeReports {
      */
     public long recordReevaluation(List<NewDecision> redecided, String kind, Long listVersionId, Long listEventId,
                                    Long policyVersionId, String reportJson, String actor) {
+        return recordReevaluation(redecided, Map.of(), kind, listVersionId, listEventId, policyVersionId, reportJson,
+                actor, Reconcile.NONE);
+    }
+
+    /**
+     * What a re-decision computed outside the write transaction checks inside it, where nothing else can be
+     * written meanwhile.
+     */
+    public interface Reconcile {
+        Reconcile NONE = new Reconcile() {
+            @Override
+            public void check() {
+            }
+
+            @Override
+            public List<NewDecision> redecide(List<StoredDeal> changed) {
+                return List.of();
+            }
+        };
+
+        /** Throws (rolling everything back) when what the decisions were taken against is no longer in force. */
+        void check();
+
+        /** The open deals changed since they were read, decided again as they are now (inside the transaction). */
+        List<NewDecision> redecide(List<StoredDeal> changed);
+    }
+
+    /**
+     * {@link #recordReevaluation(List, String, Long, Long, Long, String, String)}, reconciled with what was written
+     * since the decisions were taken: {@code reconcile.check()} runs first; then each deal whose revision is no
+     * longer the one it was decided at ({@code decidedRevisions}) loses its decision, and if still open is decided
+     * again as it is now ({@code reconcile.redecide}). So a deal's current decision is always of its stored JSON.
+     */
+    public long recordReevaluation(List<NewDecision> redecided, Map<String, Long> decidedRevisions, String kind,
+                                   Long listVersionId, Long listEventId, Long policyVersionId, String reportJson,
+                                   String actor, Reconcile reconcile) {
         return db.write(c -> {
             if (listEventId != null) {
                 // another process (a second server's daily catch-up) may have recorded this change meanwhile: once
@@ -50,8 +90,32 @@ public final class ChangeReports {
                     }
                 }
             }
-            if (!redecided.isEmpty()) {
-                decisions.append(c, redecided, actor);
+            reconcile.check();
+            List<NewDecision> toWrite = redecided;
+            if (!decidedRevisions.isEmpty()) {
+                Set<String> moved = new HashSet<>();
+                Sql.inChunks(c, "SELECT id, revision, status FROM deals WHERE id IN (%s)", List.of(),
+                        decidedRevisions.keySet(), rs -> {
+                            if (rs.getLong(2) != decidedRevisions.get(rs.getString(1))
+                                    || !StoredDeal.OPEN.equals(rs.getString(3))) {
+                                moved.add(rs.getString(1));
+                            }
+                        });
+                if (!moved.isEmpty()) {
+                    toWrite = new ArrayList<>();
+                    for (NewDecision d : redecided) {
+                        if (!moved.contains(d.dealId())) {
+                            toWrite.add(d);
+                        }
+                    }
+                    List<StoredDeal> now = new ArrayList<>();
+                    Sql.inChunks(c, "SELECT " + DealRows.COLUMNS + " FROM deals WHERE id IN (%s)", List.of(), moved,
+                            rs -> now.add(DealRows.deal(rs)));
+                    toWrite.addAll(reconcile.redecide(now.stream().filter(StoredDeal::open).toList()));
+                }
+            }
+            if (!toWrite.isEmpty()) {
+                decisions.append(c, toWrite, actor);
             }
             long id = save(c, kind, listVersionId, policyVersionId, reportJson, actor);
             if (listEventId != null) {

@@ -315,7 +315,7 @@ public final class ImpactBench implements Callable<Integer> {
             StoredDecision stored = s.decisions().get(s.decisions().size() - 1);
             Deal deal = parser.parse(s.deal().json());
             Decision d = DecisionDay.decide(fresh.evaluator(), deal,
-                    ConfirmedDispositions.of(disposed.getOrDefault(id, List.of())));
+                    ConfirmedDispositions.of(disposed.getOrDefault(id, List.of()), s.revision()));
             boolean current = stored.listVersionIds().equals(fresh.listVersionIds())
                     && Objects.equals(stored.policyVersionId(), fresh.policyVersionId());
             String problem = null;

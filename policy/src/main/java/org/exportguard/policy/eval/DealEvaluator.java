@@ -356,7 +356,17 @@ public final class DealEvaluator {
         Outcome outcome;
         String reason;
         java.util.Optional<HitDispositions.Verdict> verdict = dispositions.of(party.name(), lp.source(), lp.sourceId());
-        if (verdict.isPresent()) {
+        String reopened = verdict.map(v -> reopened(v, lp)).orElse(null);
+        if (reopened != null) {
+            // four eyes bound to what was reviewed: never less severe than without the verdict, at least REVIEW
+            Outcome without = confirmed ? rule.outcome() : Outcome.REVIEW;
+            outcome = Outcome.mostSevere(java.util.List.of(without, Outcome.REVIEW,
+                    verdict.get().trueMatch() ? rule.outcome() : Outcome.CLEARED));
+            reason = reopened + ": " + party.role() + " '" + party.name() + "' "
+                    + (confirmed ? "is on the " + rule.name() + ": " : "resembles " + rule.name() + " entry ") + entry
+                    + " (score " + String.format(java.util.Locale.ROOT, "%.4f", h.score()) + "). If confirmed: "
+                    + rule.outcome() + " (" + rule.reason() + ")";
+        } else if (verdict.isPresent()) {
             HitDispositions.Verdict v = verdict.get();
             String who = " (proposed by " + v.proposedBy() + ", confirmed by " + v.confirmedBy() + ": " + v.reason()
                     + ")";
@@ -388,6 +398,20 @@ public final class DealEvaluator {
     /** What the party's secondary evidence did to the score, when it did anything: {@code : name 0.8100; ...}. */
     private static String evidence(ScreeningHit h) {
         return h.evidence() == null || h.evidence().items().isEmpty() ? "" : ": " + h.evidence().toText();
+    }
+
+    /** Why a confirmed verdict no longer applies to this hit (null: it applies). */
+    private String reopened(HitDispositions.Verdict v, ListedParty lp) {
+        if (v.reopened() != null) {
+            return v.reopened();
+        }
+        if (v.entrySha256() != null && !v.entrySha256().equals(EntryFingerprint.of(lp))) {
+            return "the " + (v.trueMatch() ? "true match" : "false positive") + " confirmed on " + lp.source()
+                    + " entry " + lp.sourceId() + (v.listVersion() == null ? "" : " as listed in version "
+                    + v.listVersion()) + " no longer holds: the entry changed in list version "
+                    + versionOf(lp.source()) + "; re-review needed";
+        }
+        return null;
     }
 
     private String versionOf(String listId) {

@@ -94,7 +94,9 @@ final class PemKeys {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new TlsFilesException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new TlsFilesException(file + ": cannot read it" + (e instanceof java.nio.file.NoSuchFileException
+                    ? " (no such file)" : e instanceof java.nio.file.AccessDeniedException ? " (permission denied)"
+                    : ""));
         }
     }
 

@@ -272,6 +272,32 @@ public final class Desk {
         }
     }
 
+    /**
+     * Re-decides the open deals last decided before a list source in force went over its staleness limit (see
+     * {@link org.exportguard.service.impact.ListAgeRecheck#sweep}): what {@code deals recheck} and the server's
+     * periodic sweep run. Returns the report, or null when no deal could be affected.
+     */
+    public ImportOutcome recheckListAges(String actor) throws ServiceException {
+        InForce now = current();
+        return new org.exportguard.service.impact.ListAgeRecheck(store, inForce).sweep(now, actor);
+    }
+
+    /** When stored version {@code v} of a list source goes (or went) over its staleness limit, by the desk's rules. */
+    public java.time.Instant staleSince(org.exportguard.store.VersionInfo v) {
+        return inForce.staleSince(v, InForceCache.listIdsOf(v));
+    }
+
+    /**
+     * A fetch confirmed version {@code v} current again after it went stale at {@code staleSince}: re-decides the
+     * open deals under REVIEW decided since (see {@link org.exportguard.service.impact.ListAgeRecheck#renewed}).
+     * Returns the report, or null when there were none.
+     */
+    public ImportOutcome renewed(org.exportguard.store.VersionInfo v, java.time.Instant staleSince, String actor)
+            throws ServiceException {
+        InForce now = current();
+        return new org.exportguard.service.impact.ListAgeRecheck(store, inForce).renewed(now, v, staleSince, actor);
+    }
+
     /** The lists and policy in force now (loaded again only when a newer version has been stored). */
     public InForce current() throws ServiceException {
         catchUpOnNewDay();

@@ -123,6 +123,30 @@ public final class ChangeReports {
         });
     }
 
+    /**
+     * The other reports of the import that recorded report {@code reportId}'s list event (one per source of a
+     * multi-source import), oldest first; empty for a report of a policy change or of an import of one source.
+     */
+    public java.util.List<ChangeReport> othersOfSameImport(long reportId) {
+        return db.read(c -> {
+            java.util.List<ChangeReport> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.created_at, r.kind, r.list_version_id, "
+                    + "r.policy_version_id, r.report_json FROM change_report r "
+                    + "JOIN list_events e ON e.id = r.list_event_id "
+                    + "WHERE e.import_id = (SELECT e2.import_id FROM change_report r2 "
+                    + "JOIN list_events e2 ON e2.id = r2.list_event_id WHERE r2.id = ?) AND r.id <> ? ORDER BY r.id")) {
+                ps.setLong(1, reportId);
+                ps.setLong(2, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(report(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The newest report, if any. */
     public Optional<ChangeReport> latestChangeReport() {
         return db.read(c -> {
@@ -132,14 +156,17 @@ public final class ChangeReports {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                long lv = rs.getLong(4);
-                Long l = rs.wasNull() ? null : lv;
-                long pv = rs.getLong(5);
-                Long p = rs.wasNull() ? null : pv;
-                return Optional.of(new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p,
-                        rs.getString(6)));
+                return Optional.of(report(rs));
             }
         });
+    }
+
+    private static ChangeReport report(ResultSet rs) throws SQLException {
+        long lv = rs.getLong(4);
+        Long l = rs.wasNull() ? null : lv;
+        long pv = rs.getLong(5);
+        Long p = rs.wasNull() ? null : pv;
+        return new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p, rs.getString(6));
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

@@ -224,6 +224,47 @@ public final class DealsCommand implements Runnable {
         }
     }
 
+    /**
+     * {@code deals recheck}: on demand, what {@code serve} does periodically: the open deals last decided before a
+     * list source in force went over its staleness limit are decided again (REVIEW naming the stale source), recorded
+     * with a change report as any re-decision.
+     */
+    @Command(name = "recheck", mixinStandardHelpOptions = true,
+            description = {"Decides again the open deals last decided before a list source in force went over its",
+                    "staleness limit (they become REVIEW naming it), as serve does periodically; recorded with a",
+                    "change report (exportguard impact). Only those deals: a deal decided since already says so."})
+    public static final class Recheck implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Mixin
+        ListAgeOptions listAge;
+
+        private final Context ctx;
+
+        public Recheck(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            org.exportguard.service.impact.ImportOutcome o;
+            try (Store s = store.open()) {
+                o = new Desk(s, listAge.staleness()).recheckListAges(store.actor());
+            } catch (ServiceException e) {
+                throw failure(e);
+            }
+            if (o == null) {
+                ctx.out().println("no open deal was decided before a list source in force went over its staleness "
+                        + "limit: nothing re-decided");
+            } else {
+                ctx.out().println(org.exportguard.cli.store.VersionsCommands.impact(o));
+                ctx.out().print(ImpactCommand.text(Json.MAPPER.readTree(o.reportJson())));
+            }
+            return Main.EXIT_OK;
+        }
+    }
+
     /** {@code deals show ID}: the deal, its current outcome and its decision history. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Shows a stored deal, its current outcome and the history of its decisions.")

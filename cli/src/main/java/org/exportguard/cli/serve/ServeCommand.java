@@ -7,6 +7,7 @@ import org.exportguard.cli.UserException;
 import org.exportguard.cli.demo.DemoCommand;
 import org.exportguard.cli.lists.FetchCommand;
 import org.exportguard.cli.store.ListAgeOptions;
+import org.exportguard.cli.store.MaxShrinkOption;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.server.HttpLimits;
@@ -132,9 +133,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "retried with back-off and never stops the server. Default: no refresh."})
     Duration refresh;
 
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "The sources file --refresh fetches (default: the one shipped in the jar).")
-    Path sources;
+    @Mixin
+    MaxShrinkOption maxShrink;
+
+    @Option(names = "--recheck-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often the open deals are checked for list sources gone over their staleness limit "
+                    + "since their last decision, and those are decided again (default: 15m).")
+    Duration recheckEvery = StoreServer.Settings.DEFAULT_RECHECK;
 
     /** The shortest --refresh allowed; tests lower it to see a refresh happen in seconds. */
     @Option(names = "--refresh-minimum", hidden = true, converter = DurationConverter.class)
@@ -178,20 +183,21 @@ public final class ServeCommand implements Callable<Integer> {
             throw Options.usage(spec, "--tls-cert and --tls-key go together: give both, or neither");
         }
         TlsFiles tls = tlsCert == null ? null : new TlsFiles(tlsCert, tlsKey);
-        SourcesFile sourcesFile = null;
+        SourcesFile sourcesFile = listAge.sourcesFile(); // its maxAgeDays limit the ages; --refresh fetches it
+        org.exportguard.store.ListVersions.Rules importRules = maxShrink.rules(false);
+        if (recheckEvery.isZero() || recheckEvery.isNegative()) {
+            throw Options.usage(spec, "Invalid value for option '--recheck-every': it must be positive");
+        }
         if (refresh != null) {
             if (refresh.compareTo(refreshMinimum) < 0) {
                 throw Options.usage(spec, "Invalid value for option '--refresh': " + Refresher.human(refresh)
                         + " is shorter than " + Refresher.human(refreshMinimum) + " (publishers change their lists "
                         + "a few times a day at most)");
             }
-            sourcesFile = FetchCommand.sourcesFile(sources);
             if (sourcesFile.enabled().isEmpty()) {
                 throw new UserException(sourcesFile.name() + ": no source is enabled, so --refresh has nothing to "
                         + "fetch");
             }
-        } else if (sources != null) {
-            throw Options.usage(spec, "--sources is for --refresh: give --refresh DURATION too");
         }
         Store opened = store.open();
         Path samples = Files.createTempDirectory("exportguard-serve-");
@@ -209,7 +215,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         StoreServer server;
         try {
-            server = StoreServer.start(cfg, opened, listAge.staleness(), sampleLists, maxImport, store.actor(), log);
+            server = StoreServer.start(cfg, opened, new StoreServer.Settings(listAge.staleness(sourcesFile),
+                    importRules, recheckEvery), sampleLists, maxImport, store.actor(), log);
         } catch (Exception e) { // nothing serves: release the store and the sample folder before saying why
             opened.close();
             org.exportguard.store.TempDirs.deleteQuietly(samples);
@@ -224,8 +231,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Refresher refresher = sourcesFile == null ? null : Refresher.start(new ListFetcher(server.desk(),
-                new Downloader()), sourcesFile.enabled(), refresh, store.actor(), log);
+        Refresher refresher = refresh == null ? null : Refresher.start(new ListFetcher(server.desk(),
+                new Downloader()), sourcesFile.enabled(), importRules, refresh, store.actor(), log);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (refresher != null) {

@@ -297,15 +297,8 @@ public final class ChangeImpact {
         return out;
     }
 
-    /** The list ids a stored version holds (from its import counts). */
     private static Set<String> listIdsOf(Store store, VersionInfo v) {
-        Set<String> ids = new TreeSet<>();
-        try {
-            Json.MAPPER.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
-        } catch (IOException e) {
-            throw new StoreException("list version " + v.id() + " has unreadable counts: " + e.getMessage(), e);
-        }
-        return ids;
+        return InForceCache.listIdsOf(v);
     }
 
     private static Set<String> listIds(Store store, java.util.Collection<VersionInfo> versions) {

@@ -74,9 +74,9 @@ final class Reevaluation {
     record Request(ImpactReport.Change change, DealPages deals, InForce after, String why,
                    ImpactReport.Screening screening, String actor, ImportResult imported) {
         Request {
-            if (!(change instanceof ImpactReport.ListChange || change instanceof ImpactReport.PolicyChange)) {
-                throw new IllegalArgumentException("a stored re-decision follows a list or policy version, not "
-                        + change);
+            if (change instanceof ImpactReport.EffectiveDateChange) {
+                throw new IllegalArgumentException("a stored re-decision follows a list or policy version, or a "
+                        + "list source's age, not " + change);
             }
         }
 

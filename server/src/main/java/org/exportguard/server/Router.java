@@ -1,27 +1,28 @@
 package org.exportguard.server;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every request passes here, in this order: route (404, 405), bearer token (401), role (403), rate per token (429),
  * body size (413), then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
- * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log.
+ * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log. It knows
+ * nothing of the HTTP server underneath: the transport hands it a {@link RawRequest} and writes out the answer, whose
+ * headers already hold {@link SecurityHeaders} and whose error message names no server path or class
+ * ({@link SafeMessages}).
  */
-final class Router implements HttpHandler {
+final class Router {
     private static final String BEARER = "Bearer ";
 
     private final List<Route> routes;
@@ -36,24 +37,34 @@ final class Router implements HttpHandler {
         this.log = log;
     }
 
-    @Override
-    public void handle(HttpExchange ex) {
+    /** The answer to one request, never an exception: headers complete, ready for the transport to write. */
+    ApiResponse handle(RawRequest req) {
         ApiResponse response;
         try {
-            response = dispatch(ex);
+            response = dispatch(req);
         } catch (ApiException e) {
-            response = ApiResponse.error(e.status(), e.getMessage(), e.field(), e.headers());
+            response = ApiResponse.error(e.status(), SafeMessages.clean(e.getMessage()), e.field(), e.headers());
         } catch (Throwable t) { // a bug, or an Error: one line on the log, a generic answer to the caller
-            log.println("exportguard: internal error on " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
-                    + ": " + oneLine(t));
+            log.println("exportguard: internal error on " + req.method() + " " + req.rawPath() + ": " + oneLine(t));
             response = ApiResponse.error(500, "internal error", null, Map.of());
         }
-        send(ex, response);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", response.contentType());
+        headers.putAll(SecurityHeaders.all());
+        headers.putAll(response.headers()); // a route may set its own (e.g. Cache-Control for a static file)
+        if (response.status() == 413) {
+            // Discard (never keep) what is left of a moderately oversized body before answering: closing a
+            // socket with unread input resets it, and the reset can destroy the 413 before the client reads it.
+            // Beyond the cap the connection is simply ended.
+            discard(req.body(), DRAIN_CAP);
+            headers.put("Connection", "close");
+        }
+        return new ApiResponse(response.status(), response.contentType(), response.body(), headers);
     }
 
-    private ApiResponse dispatch(HttpExchange ex) throws Exception {
-        String path = ex.getRequestURI().getRawPath();
-        String method = ex.getRequestMethod();
+    private ApiResponse dispatch(RawRequest req) throws Exception {
+        String path = req.rawPath();
+        String method = req.method();
         Route route = null;
         Map<String, String> params = null;
         Set<String> allowed = new LinkedHashSet<>();
@@ -77,7 +88,7 @@ final class Router implements HttpHandler {
         }
         Caller caller = null;
         if (!route.isPublic()) {
-            String token = bearerToken(ex.getRequestHeaders());
+            String token = bearerToken(req.header());
             Optional<Caller> c = token == null ? Optional.empty() : authenticator.authenticate(token);
             if (c.isEmpty()) {
                 throw new ApiException(401, token == null ? "missing 'Authorization: Bearer TOKEN'" : "unknown token",
@@ -95,12 +106,12 @@ final class Router implements HttpHandler {
             }
         }
         byte[] body = new byte[0];
-        String contentLength = ex.getRequestHeaders().getFirst("Content-Length");
+        String contentLength = req.header().apply("Content-Length");
         if (route.maxBody() > 0 && !route.streamsBody()) {
-            body = BodyReader.read(ex.getRequestBody(), contentLength, route.maxBody());
+            body = BodyReader.read(req.body(), contentLength, route.maxBody());
         }
-        return route.handler().handle(new Request(caller, params, query(ex.getRequestURI().getRawQuery()), body,
-                ex.getRequestBody(), contentLength, ex.getRequestHeaders().getFirst("Content-Type")));
+        return route.handler().handle(new Request(caller, params, query(req.rawQuery()), body,
+                req.body(), contentLength, req.header().apply("Content-Type")));
     }
 
     /** The query string's parameters ({@code a=1&b=2}), decoded; the first of a repeated name wins. */
@@ -127,8 +138,8 @@ final class Router implements HttpHandler {
     }
 
     /** The token of an {@code Authorization: Bearer TOKEN} header, or null. */
-    static String bearerToken(Headers headers) {
-        String h = headers.getFirst("Authorization");
+    static String bearerToken(Function<String, String> headers) {
+        String h = headers.apply("Authorization");
         if (h == null || h.length() <= BEARER.length() || !h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
@@ -136,42 +147,18 @@ final class Router implements HttpHandler {
         return t.isEmpty() ? null : t;
     }
 
-    private void send(HttpExchange ex, ApiResponse r) {
-        try (ex) {
-            Headers h = ex.getResponseHeaders();
-            h.set("Content-Type", r.contentType());
-            h.set("Cache-Control", "no-store");
-            h.set("X-Content-Type-Options", "nosniff");
-            r.headers().forEach(h::set);
-            if (r.status() == 413) {
-                // Discard (never keep) what is left of a moderately oversized body before answering: closing a
-                // socket with unread input resets it, and the reset can destroy the 413 before the client reads it.
-                // Beyond the cap the connection is simply ended.
-                discard(ex.getRequestBody(), DRAIN_CAP);
-                h.set("Connection", "close");
-            }
-            byte[] body = r.body();
-            ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(body);
-                }
-            }
-        } catch (IOException e) {
-            // The client went away; nothing to tell it.
-        } catch (RuntimeException e) {
-            log.println("exportguard: internal error sending a response: " + oneLine(e));
-        }
-    }
-
     /** Most bytes of an oversized body read and thrown away so the 413 reaches the client intact. */
     private static final long DRAIN_CAP = 16L << 20;
 
-    private static void discard(java.io.InputStream in, long cap) throws IOException {
+    private static void discard(java.io.InputStream in, long cap) {
         byte[] buf = new byte[16384];
         long total = 0;
-        for (int n; total < cap && (n = in.read(buf)) > 0; ) {
-            total += n;
+        try {
+            for (int n; total < cap && (n = in.read(buf)) > 0; ) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client went away or stalled: the connection ends anyway
         }
     }
 

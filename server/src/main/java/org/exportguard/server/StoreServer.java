@@ -104,8 +104,9 @@ public final class StoreServer implements AutoCloseable {
         routes.add(new ListImportApi(desk, listService, maxImport, settings.importRules(), log).route());
         routes.addAll(new ImpactApi(store).routes());
         routes.addAll(new AuditApi(store).routes());
-        routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
-        ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker()), listService,
+        StoreAuthenticator auth = new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker());
+        routes.addAll(new UsersApi(store.users(), auth::forgetAll).routes(cfg.maxJsonBytes()));
+        ApiServer api = ApiServer.start(cfg, auth, listService,
                 AuditTrail.log(log), routes, fetchState(store), log);
         ScheduledExecutorService watcher = storeLists.watch(listService, LIST_CHECK_SECONDS, log);
         // a change another process stored but did not finish (killed mid-import) is finished here, not on restart

@@ -9,9 +9,12 @@ import org.exportguard.cli.store.ListAgeOptions;
 import org.exportguard.cli.store.MaxShrinkOption;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
+import org.exportguard.server.HttpLimits;
 import org.exportguard.server.ListService;
 import org.exportguard.server.ServerConfig;
 import org.exportguard.server.StoreServer;
+import org.exportguard.server.TlsFiles;
+import org.exportguard.server.TlsFilesException;
 import org.exportguard.service.fetch.Downloader;
 import org.exportguard.service.fetch.ListFetcher;
 import org.exportguard.service.fetch.Refresher;
@@ -61,8 +64,40 @@ public final class ServeCommand implements Callable<Integer> {
     ListAgeOptions listAge;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Request threads (default: ${DEFAULT-VALUE}).")
+            description = "Request threads: each holds one request while its body arrives and its work is done; "
+                    + "stalled request heads hold none (default: ${DEFAULT-VALUE}).")
     int threads = ServerConfig.defaults().threads();
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A connection must send a complete request head within this of opening or of its "
+                    + "previous answer, however slowly it trickles, else it is closed (default: 20s).")
+    Duration headerTimeout = HttpLimits.DEFAULTS.headerTimeout();
+
+    @Option(names = "--body-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A request body must arrive in full within this of its head, else the connection is "
+                    + "closed (default: 60s; raise it for large list uploads over slow links).")
+    Duration bodyTimeout = HttpLimits.DEFAULTS.bodyTimeout();
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A connection on which nothing moves for this long is closed (default: 30s).")
+    Duration idleTimeout = HttpLimits.DEFAULTS.idleTimeout();
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Connections open at once; more wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections = HttpLimits.DEFAULTS.maxConnections();
+
+    @Option(names = "--max-header", paramLabel = "BYTES",
+            description = "Largest request head, request line and headers; larger is refused with 431 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxHeader = HttpLimits.DEFAULTS.maxHeaderBytes();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Answer HTTPS only, with this PEM certificate chain (the server's first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM private key of --tls-cert (unencrypted PKCS#8, -----BEGIN PRIVATE KEY-----).")
+    Path tlsKey;
 
     @Option(names = "--max-body", paramLabel = "BYTES",
             description = "Largest JSON request body (default: ${DEFAULT-VALUE}).")
@@ -132,6 +167,17 @@ public final class ServeCommand implements Callable<Integer> {
             throw Options.usage(spec, "Invalid value for option '--bind': unknown address " + bind);
         }
         Options.positive(spec, "--max-import", maxImport);
+        HttpLimits limits;
+        try {
+            limits = new HttpLimits(headerTimeout, bodyTimeout, idleTimeout, maxConnections, maxHeader);
+        } catch (IllegalArgumentException e) {
+            throw Options.usage(spec, "Invalid HTTP limits: " + e.getMessage() + " (--header-timeout, "
+                    + "--body-timeout, --idle-timeout, --max-connections, --max-header)");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw Options.usage(spec, "--tls-cert and --tls-key go together: give both, or neither");
+        }
+        TlsFiles tls = tlsCert == null ? null : new TlsFiles(tlsCert, tlsKey);
         SourcesFile sourcesFile = listAge.sourcesFile(); // its maxAgeDays limit the ages; --refresh fetches it
         org.exportguard.store.ListVersions.Rules importRules = maxShrink.rules(false);
         if (recheckEvery.isZero() || recheckEvery.isNegative()) {
@@ -150,7 +196,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Store opened = store.open();
         ServerConfig cfg = new ServerConfig(address, port, threads, ServerConfig.defaults().queue(), maxBody, rate,
-                burst, threshold, limit);
+                burst, threshold, limit).withLimits(limits).withTls(tls);
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         StoreServer server;
         try {
@@ -160,6 +206,9 @@ public final class ServeCommand implements Callable<Integer> {
             opened.close();
             if (e instanceof BindException) {
                 throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            }
+            if (e instanceof TlsFilesException) {
+                throw new UserException(e.getMessage());
             }
             if (e instanceof org.exportguard.service.ServiceException) { // the catch-up of a cut-short import
                 throw new UserException(e.getMessage());
@@ -179,9 +228,9 @@ public final class ServeCommand implements Callable<Integer> {
         }, "exportguard-stop"));
 
         ListService.Snapshot s = server.lists();
-        if (!address.isLoopbackAddress()) {
+        if (!address.isLoopbackAddress() && tls == null) {
             ctx.err().println("exportguard: warning: listening on " + bind + ", reachable from other machines; "
-                    + "tokens travel in clear text unless a TLS proxy is in front");
+                    + "tokens travel in clear text unless a TLS proxy is in front (or use --tls-cert/--tls-key)");
         }
         long users = opened.users().list().stream().filter(org.exportguard.store.User::active).count();
         if (users == 0) {

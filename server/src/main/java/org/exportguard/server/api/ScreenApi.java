@@ -35,10 +35,10 @@ public final class ScreenApi {
                 "Screen one name against the lists in service: ranked hits with explanations",
                 Schemas.parse("""
                         {"type":"object","required":["name"],"additionalProperties":false,"properties":{
-                          "name":{"type":"string","minLength":1},
+                          "name":%s,
                           "type":%s,
                           "country":{"type":"string","description":"carried for the analyst; not scored"}}}"""
-                        .formatted(Schemas.PARTY_TYPE)),
+                        .formatted(NameField.SCHEMA, Schemas.PARTY_TYPE)),
                 Schemas.parse("""
                         {"type":"object","properties":{
                           "query":{"type":"string"},
@@ -49,7 +49,7 @@ public final class ScreenApi {
 
     private ApiResponse handle(Request r) throws Exception {
         JsonRequest body = r.json().only(FIELDS);
-        String name = body.requiredText("name");
+        String name = NameField.within("name", body.requiredText("name"));
         PartyType type = PartyTypeField.parse("type", body.optionalText("type"));
         String country = body.optionalText("country");
         ScreeningQuery q = new ScreeningQuery(name, type, country == null || country.isBlank() ? null

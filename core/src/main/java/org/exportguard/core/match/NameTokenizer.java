@@ -33,7 +33,7 @@ public final class NameTokenizer {
         }
         List<String> words = new ArrayList<>(6);
         List<WordOrigin> wordOrigins = new ArrayList<>(6);
-        int comma = splitRaw(name, words, wordOrigins);
+        int comma = splitRaw(Disguises.undo(name), words, wordOrigins);
         if (words.isEmpty()) {
             return NameTokens.EMPTY;
         }
@@ -46,15 +46,26 @@ public final class NameTokenizer {
         List<String> text = new ArrayList<>(words.size());
         List<TokenKind> kinds = new ArrayList<>(words.size());
         List<WordOrigin> origins = new ArrayList<>(words.size());
-        boolean mayHaveLegalForm = type != PartyType.PERSON;
+        boolean mayHaveLegalForm = type != PartyType.PERSON && words.size() > 1;
+        if (mayHaveLegalForm) {
+            correctTyposOfVocabularyWords(words);
+        }
         for (int i = 0; i < words.size(); ) {
             String w = words.get(i);
-            int legal = mayHaveLegalForm && words.size() > 1 ? legalFormAt(words, i) : -1;
+            int legal = mayHaveLegalForm ? legalFormAt(words, i) : -1;
             if (legal >= 0) {
                 text.add(vocabulary.legalFormCanonical.get(legal));
                 kinds.add(TokenKind.LEGAL_FORM);
                 origins.add(WordOrigin.LATIN);
                 i += vocabulary.legalFormVariants.get(legal).length;
+                continue;
+            }
+            String generic = mayHaveLegalForm ? vocabulary.genericWords.get(w) : null;
+            if (generic != null) {
+                text.add(generic);
+                kinds.add(TokenKind.GENERIC);
+                origins.add(WordOrigin.LATIN);
+                i++;
                 continue;
             }
             w = undoDigitForLetter(w);
@@ -78,8 +89,30 @@ public final class NameTokenizer {
     }
 
     /**
-     * "Ig0r Sech1n": a word of letters with a few look-alike digits (0 o, 1 i, 3 e, 4 a, 5 s, 7 t) in it is read as
-     * letters. Words with other digits, or mostly digits ("A1", "747"), stay numbers.
+     * A legal form or generic word with one typo ("Gruop", "Limted", "COMPAoNY") is that word, so it keeps its low
+     * weight instead of counting as a distinctive word nobody else has. Only words not already known.
+     */
+    private void correctTyposOfVocabularyWords(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() < Vocabulary.MIN_TYPO_LENGTH || vocabulary.genericWords.containsKey(w)
+                    || vocabulary.legalFormFirstTokens.contains(w) || vocabulary.particles.contains(w)) {
+                continue;
+            }
+            String meant = vocabulary.typoOfVocabularyWord(w);
+            if (meant != null) {
+                words.set(i, meant);
+            }
+        }
+    }
+
+    private static final String LOOK_ALIKE_DIGITS = "0134578";
+    private static final String LETTERS_THEY_LOOK_LIKE = "oieastb";
+
+    /**
+     * "Ig0r Sech1n", "NS0": a word of letters with a few look-alike digits (0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t, 8 b)
+     * in it is read as letters. A 1 between two consonants is an i ("sech1n"), elsewhere an l ("a1qaeda",
+     * "ka1ashnikov"). Words with other digits, or as many digits as letters ("A1", "747", "F16"), stay numbers.
      */
     static String undoDigitForLetter(String w) {
         int letters = 0;
@@ -88,23 +121,33 @@ public final class NameTokenizer {
             char c = w.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 letters++;
-            } else if ("013457".indexOf(c) >= 0) {
+            } else if (LOOK_ALIKE_DIGITS.indexOf(c) >= 0) {
                 digits++;
             } else {
                 return w;
             }
         }
-        if (digits == 0 || letters < 3 || digits * 3 > letters) {
+        if (digits == 0 || letters < 2 || digits * 2 > letters) {
             return w;
         }
         char[] cs = w.toCharArray();
         for (int i = 0; i < cs.length; i++) {
-            int d = "013457".indexOf(cs[i]);
-            if (d >= 0) {
-                cs[i] = "oieast".charAt(d);
+            int d = LOOK_ALIKE_DIGITS.indexOf(w.charAt(i));
+            if (d == 1) {
+                cs[i] = isConsonant(w, i - 1) && isConsonant(w, i + 1) ? 'i' : 'l';
+            } else if (d >= 0) {
+                cs[i] = LETTERS_THEY_LOOK_LIKE.charAt(d);
             }
         }
         return new String(cs);
+    }
+
+    private static boolean isConsonant(String w, int i) {
+        if (i < 0 || i >= w.length()) {
+            return false;
+        }
+        char c = w.charAt(i);
+        return c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0;
     }
 
     private TokenKind classify(String w) {
@@ -192,15 +235,19 @@ public final class NameTokenizer {
         }
     }
 
-    /** A name made only of particles ("DE LA") still needs weight: treat them as words. */
+    /**
+     * A name made only of particles ("DE LA") or generic words ("International Trading Co") still needs weight:
+     * treat them as words.
+     */
     private static void markAllParticlesAsWords(List<TokenKind> kinds) {
         for (TokenKind k : kinds) {
-            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM && k != TokenKind.TITLE) {
+            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM && k != TokenKind.TITLE
+                    && k != TokenKind.GENERIC) {
                 return;
             }
         }
         for (int i = 0; i < kinds.size(); i++) {
-            if (kinds.get(i) == TokenKind.PARTICLE) {
+            if (kinds.get(i) == TokenKind.PARTICLE || kinds.get(i) == TokenKind.GENERIC) {
                 kinds.set(i, TokenKind.WORD);
             }
         }

@@ -268,8 +268,10 @@ public final class NameScorer {
         }
         // Containment: the query is the whole listed name (but perhaps its legal form) plus generic words and legal
         // forms ("NSO Group Technologies Ltd" / "NSO Group"): those extra words cost what a listed word left over
-        // costs, half. A generic word on each side ("Acme Technologies" / "Acme Systems") is no containment.
-        a.contained = leftQ > 0f && onlyBusinessWordsLeftQ && !listWordLeftC && majorMatched;
+        // costs, half. Only a listed name of two words or more, every one met exactly: one listed word ("Atlantic"),
+        // or a near spelling ("Bill Holdings" / "Bilal"), inside a longer name is too weak a sign. A generic word on
+        // each side ("Acme Technologies" / "Acme Systems") is no containment either.
+        a.contained = leftQ > 0f && onlyBusinessWordsLeftQ && !listWordLeftC && majorMatched && allExact(a);
         den += a.contained ? UNMATCHED_LIST_FACTOR * leftQ : leftQ;
         if (den == 0f) {
             return 0f;
@@ -316,6 +318,19 @@ public final class NameScorer {
             }
         }
         return -1;
+    }
+
+    /** At least two pairs, and every pair an exact match. */
+    private static boolean allExact(Alignment a) {
+        if (a.pairs.size() < 2) {
+            return false;
+        }
+        for (float s : a.sims) {
+            if (s < 1f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Words that say what kind of business a name is: generic words and legal forms. */

@@ -46,8 +46,16 @@ public final class NameTokenizer {
         List<String> text = new ArrayList<>(words.size());
         List<TokenKind> kinds = new ArrayList<>(words.size());
         List<WordOrigin> origins = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            // first, so that "C0MPANY" is read as the legal form it disguises
+            words.set(i, undoDigitForLetter(words.get(i)));
+        }
+        if (type != PartyType.PERSON) {
+            splitGluedBusinessWords(words, wordOrigins);
+        }
         boolean mayHaveLegalForm = type != PartyType.PERSON && words.size() > 1;
         if (mayHaveLegalForm) {
+            joinSplitBusinessWords(words, wordOrigins);
             correctTyposOfVocabularyWords(words);
         }
         for (int i = 0; i < words.size(); ) {
@@ -68,7 +76,6 @@ public final class NameTokenizer {
                 i++;
                 continue;
             }
-            w = undoDigitForLetter(w);
             text.add(w);
             kinds.add(classify(w));
             origins.add(wordOrigins.get(i));
@@ -86,6 +93,66 @@ public final class NameTokenizer {
             }
         }
         return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin);
+    }
+
+    /**
+     * Shortest business word split off the end of a longer word, and shortest stem it may leave. Shorter legal forms
+     * end too many ordinary words ("Bucharest" / est, "Galicia" / cia, "Arkansas" / sas, "Rostov" / tov); only
+     * these abbreviations, which end no common word, are split off too.
+     */
+    private static final int MIN_GLUED_SUFFIX = 5;
+    private static final int MIN_GLUED_STEM = 4;
+    private static final java.util.Set<String> SHORT_GLUED_SUFFIXES =
+            java.util.Set.of("ltd", "llc", "plc", "inc", "gmbh", "ooo", "oao", "zao", "pao", "jsc", "fzco");
+
+    /**
+     * Two adjacent words that together are a legal form or generic word ("CORPO RATION", "HOLD INGS", "LIMI TADA")
+     * are that word, written split.
+     */
+    private void joinSplitBusinessWords(List<String> words, List<WordOrigin> origins) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String joined = words.get(i) + words.get(i + 1);
+            if (joined.length() >= 5 && vocabulary.isSingleWordBusinessWord(joined)
+                    && !vocabulary.isSingleWordBusinessWord(words.get(i))) {
+                words.set(i, joined);
+                words.remove(i + 1);
+                origins.remove(i + 1);
+            }
+        }
+    }
+
+    /**
+     * A word that ends in a legal form or generic word of five letters or more (or one of a few unmistakable
+     * abbreviations), after a stem of four or more ("VOLGAGROUP", "SAKHATRANSLLC", "KEENCLOUDLIMITED"), is two words
+     * written glued: the name and its business. Not in names known to be a person's.
+     */
+    private void splitGluedBusinessWords(List<String> words, List<WordOrigin> origins) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() < 3 + MIN_GLUED_STEM || vocabulary.isSingleWordBusinessWord(w)) {
+                continue;
+            }
+            for (String suffix : vocabulary.singleWordBusinessWords) {
+                boolean splittable = suffix.length() >= MIN_GLUED_SUFFIX || SHORT_GLUED_SUFFIXES.contains(suffix);
+                if (splittable && w.length() - suffix.length() >= MIN_GLUED_STEM
+                        && w.endsWith(suffix) && isLetters(w)) {
+                    words.set(i, w.substring(0, w.length() - suffix.length()));
+                    words.add(i + 1, suffix);
+                    origins.add(i + 1, origins.get(i));
+                    i++;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isLetters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) < 'a' || w.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -36,6 +36,11 @@ final class Vocabulary {
      * one-letter deletions, mapped to that word: finds the word a one-edit typo ("gruop", "limted") was meant to be.
      */
     private final Map<String, List<String>> typoNeighbours = new HashMap<>();
+    /**
+     * Every legal form or generic word that is one word ("limited", "llc", "holdings", "technologies"), longest
+     * first: what a name may write glued to another word ("VOLGAGROUP") or split in two ("CORPO RATION").
+     */
+    final List<String> singleWordBusinessWords;
     /** Shorter words are not corrected: one edit from "corp" or "intl" is too many other words. */
     static final int MIN_TYPO_LENGTH = 5;
 
@@ -58,6 +63,19 @@ final class Vocabulary {
             }
         }
         genericWords.keySet().forEach(this::addTypoTarget);
+        Set<String> business = new HashSet<>(genericWords.keySet());
+        for (String[] v : legalFormVariants) {
+            if (v.length == 1) {
+                business.add(v[0]);
+            }
+        }
+        List<String> sorted = new ArrayList<>(business);
+        sorted.sort((x, y) -> y.length() != x.length() ? Integer.compare(y.length(), x.length()) : x.compareTo(y));
+        this.singleWordBusinessWords = List.copyOf(sorted);
+    }
+
+    boolean isSingleWordBusinessWord(String w) {
+        return genericWords.containsKey(w) || legalFormFirstTokens.contains(w) && singleWordBusinessWords.contains(w);
     }
 
     private void addTypoTarget(String word) {

@@ -83,6 +83,20 @@ class DisguisedNamesTest {
     }
 
     @Test
+    void aBusinessWordGluedOnOrSplitInTwoIsThatWord() {
+        assertEquals(List.of("volga", "group"), words("VOLGAGROUP", PartyType.ORGANIZATION));
+        assertEquals(List.of("sakhatrans", "llc"), words("SAKHATRANSLLC", PartyType.UNKNOWN));
+        assertEquals(words("KOREA PUGANG TRADING CORPORATION", PartyType.ORGANIZATION),
+                words("KOREA PUGANG TRADING CORPO RATION", PartyType.ORGANIZATION));
+        assertEquals(words("ZIDCO HOLDINGS", PartyType.ORGANIZATION), words("ZIDCO HOLD INGS", PartyType.ORGANIZATION));
+        // short legal forms end ordinary words: not split off
+        assertEquals(List.of("bucharest", "trading"), words("Bucharest Trading", PartyType.ORGANIZATION));
+        assertEquals(List.of("galicia", "mining"), words("Galicia Mining", PartyType.ORGANIZATION));
+        // nor in a person's name
+        assertEquals(List.of("anna", "kovalgroup"), words("Anna Kovalgroup", PartyType.PERSON));
+    }
+
+    @Test
     void aLegalFormOrGenericWordWithOneTypoKeepsItsLowWeight() {
         assertEquals(words("NSO Group", PartyType.ORGANIZATION), words("NSO Gruop", PartyType.ORGANIZATION));
         assertEquals(words("Sberbank Limited", PartyType.ORGANIZATION),

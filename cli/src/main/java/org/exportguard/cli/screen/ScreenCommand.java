@@ -6,6 +6,7 @@ import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
+import org.exportguard.core.match.NameLimits;
 import org.exportguard.cli.deals.DealInputs;
 import org.exportguard.cli.io.CsvInput;
 import org.exportguard.cli.store.StoreOptions;
@@ -121,6 +122,9 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         if (names.isEmpty()) {
             throw Options.usage(spec, "Missing NAME to screen (or --input CSV --output JSONL)");
+        }
+        for (String name : names) {
+            checkLength(name);
         }
         ScreeningQuery evidence = optionEvidence();
         PartyScreener screener = screener();
@@ -241,6 +245,10 @@ public final class ScreenCommand implements Callable<Integer> {
         if (name.isEmpty()) {
             throw row.problem("name", "empty; every row needs a name to screen");
         }
+        String tooLong = NameLimits.problem(name);
+        if (tooLong != null) {
+            throw row.problem("name", tooLong);
+        }
         String typeText = row.get("type");
         PartyType t = PartyTypes.parseOrNull(typeText);
         if (t == null) {
@@ -270,6 +278,15 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         return new ScreeningQuery(name, t, c == null ? defaults.country() : c,
                 d == null ? defaults.dateOfBirth() : d, identifiers.isEmpty() ? defaults.identifiers() : identifiers);
+    }
+
+    /** A name given on the command line, refused with the limit it breaks (see {@link NameLimits}). */
+    static void checkLength(String name) throws UserException {
+        String tooLong = NameLimits.problem(name);
+        if (tooLong != null) {
+            String start = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+            throw new UserException("'" + start + "': " + tooLong);
+        }
     }
 
     static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package org.exportguard.policy.deal;
 
+import org.exportguard.core.match.NameLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.exportguard.core.model.Identifier;
@@ -125,6 +126,10 @@ public final class DealParser {
                     + "consignee, purchaser or intermediate)");
         }
         String name = text(n, "name", field + ".name");
+        String tooLong = NameLimits.problem(name);
+        if (tooLong != null) {
+            throw new DealFormatException(field + ".name", tooLong);
+        }
         String country = n.hasNonNull("country") ? country(n, "country", field + ".country") : null;
         String type = optionalText(n, "type", field + ".type");
         if (type != null && !PARTY_TYPES.contains(type)) {

@@ -42,14 +42,14 @@ public final class ScreenApi {
                 "Screen one name against the lists in service: ranked hits with explanations",
                 Schemas.parse("""
                         {"type":"object","required":["name"],"additionalProperties":false,"properties":{
-                          "name":{"type":"string","minLength":1},
+                          "name":%s,
                           "type":%s,
                           "country":{"type":"string","description":"secondary evidence: where the party is, an ISO 3166-1 code or English name, compared with the listed addresses and nationalities"},
                           "dob":{"type":"string","description":"secondary evidence: date of birth, YYYY-MM-DD, YYYY-MM, YYYY or a range FROM..TO"},
                           "identifiers":{"type":"array","description":"secondary evidence: documents and numbers; an exact match is strong evidence even with a weaker name","items":{"type":"object","required":["type","number"],"additionalProperties":false,"properties":{
                             "type":{"type":"string","enum":["passport","national-id","registration","imo","swift-bic","other"]},
                             "number":{"type":"string","minLength":1}}}}}}"""
-                        .formatted(Schemas.PARTY_TYPE)),
+                        .formatted(NameField.SCHEMA, Schemas.PARTY_TYPE)),
                 Schemas.parse("""
                         {"type":"object","properties":{
                           "query":{"type":"string"},
@@ -60,7 +60,7 @@ public final class ScreenApi {
 
     private ApiResponse handle(Request r) throws Exception {
         JsonRequest body = r.json().only(FIELDS);
-        String name = body.requiredText("name");
+        String name = NameField.within("name", body.requiredText("name"));
         PartyType type = PartyTypeField.parse("type", body.optionalText("type"));
         ScreeningQuery q = new ScreeningQuery(name, type, checked("country", body.optionalText("country"),
                 QueryFields::country), checked("dob", body.optionalText("dob"), QueryFields::dateOfBirth),

@@ -170,6 +170,12 @@ class PackValidationTest {
     }
 
     @Test
+    void aCodeYamlReadsAsANumberIsRefused() {
+        String m = problem(GROUPS.replace("codes: {WA: 4.D.4}", "codes: {WA: 5E980}"), RULES);
+        assertTrue(m.contains("groups.yaml: entries.SW.codes.WA: code") && m.contains("was read as a number; quote it"), m);
+    }
+
+    @Test
     void aCountryCannotBeBothMemberAndNotMember() {
         String m = problem(GROUPS.replace("        complete: true\n        members: [IR, KP, SY]\n      - from",
                 "        complete: false\n        members: [IR, KP, SY]\n        notMembers: [KP]\n      - from"), RULES);

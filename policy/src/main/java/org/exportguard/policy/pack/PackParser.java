@@ -179,6 +179,10 @@ final class PackParser {
             if (!schemes.contains(c.getKey())) {
                 throw c.getValue().error("unknown classification scheme '" + c.getKey() + "' (schemes: " + schemes + ")");
             }
+            if (c.getValue().value instanceof Number) {
+                // 5E980 or 4E001 unquoted are numbers to YAML (5 x 10^980): the code would silently never match
+                throw c.getValue().error("code '" + c.getValue().value + "' was read as a number; quote it, e.g. \"5E980\"");
+            }
             String code = c.getValue().text();
             YamlNode owner = codeOwners.putIfAbsent(c.getKey() + " " + code, c.getValue());
             if (owner != null) {

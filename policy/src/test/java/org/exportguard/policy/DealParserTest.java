@@ -70,7 +70,8 @@ class DealParserTest {
     @Test
     void unknownFlagAndPartyFields() throws Exception {
         assertEquals("flags[0]: unknown flag 'subject-to-ITAR' (known: subject-to-ear, human-rights-concern, "
-                + "unauthorised-access-end-use)", problem(Fixtures.usDeal("X").replace("subject-to-ear", "subject-to-ITAR")));
+                + "unauthorised-access-end-use, vulnerability-disclosure, cyber-incident-response, "
+                + "digital-artifacts-police-judicial, not-in-annex-iig, authority-informed-art4, military-end-use)", problem(Fixtures.usDeal("X").replace("subject-to-ear", "subject-to-ITAR")));
         assertEquals("parties[0].role: unknown role 'buyer' (expected end-user, consignee, purchaser or intermediate)",
                 problem(Fixtures.usDeal("X").replace("'end-user'", "'buyer'")));
         assertEquals("parties[0].country: unknown country code 'ZZ' (expected ISO 3166-1 alpha-2, e.g. DE)",

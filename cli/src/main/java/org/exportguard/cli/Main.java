@@ -136,6 +136,7 @@ public final class Main implements Runnable {
                 .addSubcommand("deals", new BenchDealsCommand(ctx))
                 .addSubcommand("store", new StoreBench(ctx))
                 .addSubcommand("impact", new ImpactBench(ctx))
+                .addSubcommand("spark-inputs", new org.exportguard.cli.bench.SparkInputsCommand(ctx))
                 .addSubcommand("serve", new BenchCommand.Serve(ctx)));
         cl.addSubcommand("deals", new CommandLine(new DealsCommand())
                 .addSubcommand("evaluate", new DealEvaluateCommand(ctx))

@@ -37,6 +37,9 @@ import java.util.TreeMap;
 final class ShippedLists implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The words of the one log line each JVM writes when it indexes a set of lists. */
+    static final String INDEX_LOG = "lists";
+
     private final String fileName;
     private final String sha256;
     private final boolean bundle;
@@ -102,7 +105,15 @@ final class ShippedLists implements Serializable {
 
     /** On an executor (or the driver): the lists and their screener, loaded once per JVM. */
     Loaded loaded() {
-        return ExecutorCache.get("lists:" + sha256, () -> load(Path.of(SparkFiles.get(fileName))));
+        return ExecutorCache.get("lists:" + sha256, () -> {
+            long start = System.nanoTime();
+            Loaded l = load(Path.of(SparkFiles.get(fileName)));
+            // one line per JVM, in the executor's log: how a reader checks the index is built once per executor
+            System.err.println(String.format(java.util.Locale.ROOT, "exportguard-spark: %s %s indexed in this JVM "
+                    + "in %.1f s (%d parties)", INDEX_LOG, sha256.substring(0, 12), (System.nanoTime() - start) / 1e9,
+                    l.screener().index().parties().size()));
+            return l;
+        });
     }
 
     /** The screener the store or the CLI would build over these lists, from the local copy of the shipped file. */

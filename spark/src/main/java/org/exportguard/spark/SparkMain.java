@@ -149,6 +149,10 @@ public final class SparkMain implements Runnable {
         @Option(names = "--limit", paramLabel = "N", description = "Most hits per name (default: ${DEFAULT-VALUE}).")
         int limit = 10;
 
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Spread the rows over N partitions first (default: as the input is split).")
+        int partitions;
+
         @Option(names = "--type", paramLabel = "TYPE", description = "What the names are when a row does not say "
                 + "(person, organization, vessel, aircraft; default: any).")
         String type;
@@ -173,7 +177,11 @@ public final class SparkMain implements Runnable {
                 LongAccumulator rows = spark.sparkContext().longAccumulator("rows");
                 LongAccumulator flagged = spark.sparkContext().longAccumulator("flagged");
                 LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
-                JavaRDD<Row> out = ScreenJob.run(Tables.names(spark, input, in), shipped, threshold, limit,
+                Dataset<Row> table = Tables.names(spark, input, in);
+                if (partitions > 0) {
+                    table = table.repartition(partitions);
+                }
+                JavaRDD<Row> out = ScreenJob.run(table, shipped, threshold, limit,
                         PartyType.parse(type)).javaRDD().map(line -> {
                             rows.add(1);
                             var node = Json.readTree(line);

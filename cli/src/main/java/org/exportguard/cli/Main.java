@@ -118,6 +118,7 @@ public final class Main implements Runnable {
                 .addSubcommand("diff", new ListsCommand.Diff(ctx))
                 .addSubcommand("import", new ListsCommand.Import(ctx))
                 .addSubcommand("fetch", new FetchCommand(ctx))
+                .addSubcommand("export", new org.exportguard.cli.lists.ExportCommand(ctx))
                 .addSubcommand("history", new ListsCommand.History(ctx)));
         cl.addSubcommand("policy", new CommandLine(new PolicyCommand())
                 .addSubcommand("import", new PolicyCommand.Import(ctx))
@@ -135,6 +136,7 @@ public final class Main implements Runnable {
                 .addSubcommand("deals", new BenchDealsCommand(ctx))
                 .addSubcommand("store", new StoreBench(ctx))
                 .addSubcommand("impact", new ImpactBench(ctx))
+                .addSubcommand("spark-inputs", new org.exportguard.cli.bench.SparkInputsCommand(ctx))
                 .addSubcommand("serve", new BenchCommand.Serve(ctx)));
         cl.addSubcommand("deals", new CommandLine(new DealsCommand())
                 .addSubcommand("evaluate", new DealEvaluateCommand(ctx))

@@ -74,12 +74,31 @@ public final class ListsInForce {
                              List<FetchState> fetchStates, Clock clock, Staleness staleness) throws ServiceException {
         Map<String, VersionInfo> sorted = new TreeMap<>(versions);
         Map<String, List<PartyList>> bySource = new LinkedHashMap<>();
+        for (VersionInfo v : sorted.values()) {
+            VersionInfo had = reuse == null ? null : reuse.versions.get(v.source());
+            bySource.put(v.source(), had != null && had.id() == v.id() ? reuse.bySource.get(v.source())
+                    : PartyLists.ofVersion(store, v.id()));
+        }
+        return of(sorted, bySource, confirmations(sorted, fetchStates), clock, staleness);
+    }
+
+    /**
+     * These versions (by source) with their lists already loaded (by source), e.g. from a list bundle exported
+     * from a store: the same lists in force, index and answers as over the store itself.
+     *
+     * @param confirmed when a fetch last confirmed each source's version in force ({@link #confirmations})
+     */
+    public static ListsInForce of(Map<String, VersionInfo> versions, Map<String, List<PartyList>> loaded,
+                                  Map<String, Instant> confirmed, Clock clock, Staleness staleness) {
+        Map<String, VersionInfo> sorted = new TreeMap<>(versions);
+        Map<String, List<PartyList>> bySource = new LinkedHashMap<>();
         List<PartyList> all = new ArrayList<>();
         Map<String, String> listVersions = new TreeMap<>();
         for (VersionInfo v : sorted.values()) {
-            VersionInfo had = reuse == null ? null : reuse.versions.get(v.source());
-            List<PartyList> lists = had != null && had.id() == v.id() ? reuse.bySource.get(v.source())
-                    : PartyLists.ofVersion(store, v.id());
+            List<PartyList> lists = loaded.get(v.source());
+            if (lists == null) {
+                throw new IllegalArgumentException("no lists loaded for source " + v.source());
+            }
             bySource.put(v.source(), lists);
             for (PartyList l : lists) {
                 // one version per list: a version stored before one version per source (its source the list ids
@@ -92,7 +111,7 @@ public final class ListsInForce {
             }
         }
         return new ListsInForce(sorted, bySource, all, listVersions,
-                coverage(sorted, bySource, confirmations(sorted, fetchStates), clock, staleness));
+                coverage(sorted, bySource, confirmed, clock, staleness));
     }
 
     /**

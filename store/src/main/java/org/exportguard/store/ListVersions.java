@@ -502,9 +502,15 @@ public final class ListVersions {
      * source the list ids joined by '+') gives all its lists.
      */
     public List<PartyList> load(long id) throws ListFormatException, IOException {
-        Versions.Content content = versions.content(id);
-        String source = versions.get(id).map(VersionInfo::source).orElse(null);
-        Path dir = Files.createTempDirectory("exportguard-list-" + id + "-");
+        return load(versions.content(id), versions.get(id).map(VersionInfo::source).orElse(null));
+    }
+
+    /**
+     * The lists of a version's stored files (as {@link Versions#content} gives them, or as a list bundle carries
+     * them): only those of {@code source} when it names one of them, else all.
+     */
+    public static List<PartyList> load(Versions.Content content, String source) throws ListFormatException, IOException {
+        Path dir = Files.createTempDirectory("exportguard-list-");
         try {
             content.files().writeTo(dir);
             List<PartyList> all = ListLoader.load(content.loadEntry() == null ? dir : dir.resolve(content.loadEntry()));

@@ -307,6 +307,12 @@ public final class BenchDealsCommand implements Callable<Integer> {
             return out;
         }
 
+        /** One counterparty {name, type} drawn as the book's are: mostly made-up, about 3% listed names. */
+        String[] counterparty() {
+            String type = pick(TYPES);
+            return new String[] {name(type), type};
+        }
+
         /** Whether the last {@link #name} was a listed name as listed. */
         private boolean fromList;
 

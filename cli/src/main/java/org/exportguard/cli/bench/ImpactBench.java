@@ -141,35 +141,13 @@ public final class ImpactBench implements Callable<Integer> {
     private ObjectNode run(Store store, Path work) throws Exception {
         String actor = "cli:bench";
         Desk desk = new Desk(store);
-        // fixtures
-        Path samples = Files.createDirectories(work.resolve("samples"));
-        DemoCommand.copySamples(samples);
-        // The CSL before: the sample's Denied Persons row and one placeholder Entity List row, so the Entity List
-        // and the DPL are screened before as after (a CSL without them would leave those rules unscreened, and the
-        // list step would re-decide every deal under REVIEW), and an empty list is never imported. After: the
-        // samples with the placeholder kept, so the list version adds exactly the samples' other entries.
-        List<String> sampleCsl = Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8);
-        String[] cells = new String[sampleCsl.get(0).split(",", -1).length];
-        java.util.Arrays.fill(cells, "");
-        cells[0] = "bench-el-0000";
-        cells[1] = "Entity List (EL) - Bureau of Industry and Security";
-        cells[5] = "Bench Placeholder Trading Qx";
-        cells[9] = "2021-01-01";
-        String placeholder = String.join(",", cells);
-        List<String> beforeRows = new ArrayList<>();
-        beforeRows.add(sampleCsl.get(0));
-        sampleCsl.stream().filter(l -> l.startsWith("sample-dpl-")).forEach(beforeRows::add);
-        beforeRows.add(placeholder);
-        Path emptyCsl = Files.write(work.resolve("us-csl-before.csv"), beforeRows, StandardCharsets.UTF_8);
-        List<String> afterRows = new ArrayList<>(sampleCsl);
-        afterRows.add(placeholder);
-        Path cslAfter = Files.write(work.resolve("us-csl-after.csv"), afterRows, StandardCharsets.UTF_8);
-        Path policyAfter = PackLoader.writeDefault(work.resolve("policy-after"));
-        List<String> kept = groupMembers(policyAfter);
-        List<String> extra = extraCountries(kept);
-        Path policyBefore = PackLoader.writeDefault(work.resolve("policy-before"));
-        widenGroup(policyBefore, kept, extra);
-        String[] destinations = destinations(kept, extra);
+        Fixture f = Fixture.write(work);
+        Path samples = f.samples();
+        Path emptyCsl = f.cslBefore();
+        Path cslAfter = f.cslAfter();
+        Path policyAfter = f.policyAfter();
+        Path policyBefore = f.policyBefore();
+        String[] destinations = f.destinations();
 
         long t0 = System.nanoTime();
         desk.importPolicy(policyBefore, "bench-before", null, actor, ctx.policyValidator());
@@ -256,6 +234,46 @@ public final class ImpactBench implements Callable<Integer> {
     }
 
     /** The deals a change report names as changed. */
+    /**
+     * What the bench changes, written under {@code work}: the sample lists, the US-CSL before (the sample's Denied
+     * Persons rows and one placeholder Entity List row, so the Entity List and the DPL are screened before as after:
+     * a CSL without them would leave those rules unscreened, and the list step would re-decide every deal under
+     * REVIEW; and an empty list is never imported) and after (the samples with the placeholder kept, so the change
+     * adds exactly the samples' other entries: 4 entities), the policy before (the cyber group widened by 65
+     * countries) and after (the shipped pack), and the 200 destinations deals go to. {@code bench spark-inputs}
+     * writes the same change for the Spark impact job.
+     */
+    record Fixture(Path samples, Path cslBefore, Path cslAfter, Path policyBefore, Path policyAfter,
+                   String[] destinations) {
+        static Fixture write(Path work) throws Exception {
+            Path samples = Files.createDirectories(work.resolve("samples"));
+            DemoCommand.copySamples(samples);
+            List<String> sampleCsl = Files.readAllLines(samples.resolve("us-csl.csv"), StandardCharsets.UTF_8);
+            String[] cells = new String[sampleCsl.get(0).split(",", -1).length];
+            java.util.Arrays.fill(cells, "");
+            cells[0] = "bench-el-0000";
+            cells[1] = "Entity List (EL) - Bureau of Industry and Security";
+            cells[5] = "Bench Placeholder Trading Qx";
+            cells[9] = "2021-01-01";
+            String placeholder = String.join(",", cells);
+            List<String> beforeRows = new ArrayList<>();
+            beforeRows.add(sampleCsl.get(0));
+            sampleCsl.stream().filter(l -> l.startsWith("sample-dpl-")).forEach(beforeRows::add);
+            beforeRows.add(placeholder);
+            Path cslBefore = Files.write(work.resolve("us-csl-before.csv"), beforeRows, StandardCharsets.UTF_8);
+            List<String> afterRows = new ArrayList<>(sampleCsl);
+            afterRows.add(placeholder);
+            Path cslAfter = Files.write(work.resolve("us-csl-after.csv"), afterRows, StandardCharsets.UTF_8);
+            Path policyAfter = PackLoader.writeDefault(work.resolve("policy-after"));
+            List<String> kept = groupMembers(policyAfter);
+            List<String> extra = extraCountries(kept);
+            Path policyBefore = PackLoader.writeDefault(work.resolve("policy-before"));
+            widenGroup(policyBefore, kept, extra);
+            return new Fixture(samples, cslBefore, cslAfter, policyBefore, policyAfter,
+                    ImpactBench.destinations(kept, extra));
+        }
+    }
+
     private List<String> changedIds(JsonNode report) {
         List<String> ids = new ArrayList<>();
         report.path("changed").forEach(c -> ids.add(c.path("dealId").asText()));

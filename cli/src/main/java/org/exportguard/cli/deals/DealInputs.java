@@ -6,12 +6,12 @@ import org.exportguard.cli.demo.DemoCommand;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.lists.ListFormatException;
-import org.exportguard.lists.ListHash;
 import org.exportguard.policy.pack.PackLoader;
 import org.exportguard.policy.pack.PolicyFormatException;
 import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.policy.screen.GivenLists;
 import org.exportguard.policy.screen.ListCoverage;
 import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.policy.screen.Staleness;
@@ -135,16 +135,10 @@ public final class DealInputs {
 
     /** A list's version is the SHA-256 of the file or folder it was read from; two files of one id join theirs. */
     static void addVersion(Map<String, String> versions, PartyList l, Path given) throws UserException {
-        Path source = given;
-        if (l.origin() != null && Files.exists(Path.of(l.origin()))) {
-            source = Path.of(l.origin());
-        }
-        String v;
         try {
-            v = "sha256:" + ListHash.of(source);
+            GivenLists.addVersion(versions, l, given);
         } catch (IOException e) {
-            throw UserException.at(source, 0, null, "cannot read: " + e.getMessage());
+            throw UserException.at(given, 0, null, "cannot read: " + e.getMessage());
         }
-        versions.merge(l.id(), v, (a, b) -> a.equals(b) ? a : a + "+" + b);
     }
 }

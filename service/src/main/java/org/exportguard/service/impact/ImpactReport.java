@@ -210,6 +210,11 @@ public record ImpactReport(Change change, int reevaluated, Screening screening, 
      * @param reasons the findings that make the new outcome what it is (at most a few)
      */
     public record ChangedDeal(String dealId, String before, String after, List<String> reasons) {
+        /** A deal whose outcome was {@code before} and is now {@code after}'s, with the findings that make it so. */
+        public static ChangedDeal of(String before, org.exportguard.policy.eval.Decision after) {
+            return new ChangedDeal(after.dealId(), before, after.outcome().name(), Reevaluation.reasons(after));
+        }
+
         public ChangedDeal {
             reasons = List.copyOf(reasons);
         }

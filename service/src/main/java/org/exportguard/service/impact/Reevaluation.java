@@ -190,7 +190,7 @@ final class Reevaluation {
     }
 
     /** The findings that make the outcome what it is (the most severe ones), as "RULE: reason (subject)". */
-    static List<String> reasons(Decision d) {
+    public static List<String> reasons(Decision d) {
         List<String> out = new ArrayList<>();
         for (Finding f : d.findings()) {
             if (f.outcome() == d.outcome() && out.size() < REASONS) {

@@ -1,0 +1,93 @@
+package org.exportguard.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.exportguard.core.model.PartyType;
+import org.exportguard.core.screen.ScreeningHit;
+import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.json.Json;
+import org.exportguard.json.ResultJson;
+import org.exportguard.policy.screen.PartyScreener;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * {@code screen}: each row of the names table screened with the CLI batch's engine and written in its shape (one
+ * JSON object per row: {@code id, query, hits, lists}). Rows are screened where they lie; only the small
+ * {@link ShippedLists} descriptor travels with the tasks, and each executor builds the index once.
+ */
+final class ScreenJob {
+    /** Output lines that are a row's problem rather than its hits carry this key. */
+    static final String ERROR = "error";
+
+    private ScreenJob() {
+    }
+
+    static Dataset<String> run(Dataset<Row> names, ShippedLists lists, double threshold, int limit, PartyType type) {
+        return names.mapPartitions(new Screen(lists, threshold, limit, type), Encoders.STRING());
+    }
+
+    /** Screens one partition's rows. */
+    static final class Screen implements MapPartitionsFunction<Row, String> {
+        private static final long serialVersionUID = 1L;
+        private final ShippedLists lists;
+        private final double threshold;
+        private final int limit;
+        private final PartyType type;
+
+        Screen(ShippedLists lists, double threshold, int limit, PartyType type) {
+            this.lists = lists;
+            this.threshold = threshold;
+            this.limit = limit;
+            this.type = type;
+        }
+
+        @Override
+        public Iterator<String> call(Iterator<Row> rows) {
+            PartyScreener screener = lists.screener();
+            JsonNode screened = screener.coverage().toJson();
+            List<String> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                out.add(line(rows.next(), screener, screened));
+            }
+            return out.iterator();
+        }
+
+        private String line(Row r, PartyScreener screener, JsonNode screened) {
+            String id = r.getString(0);
+            String name = r.getString(1) == null ? "" : r.getString(1).strip();
+            if (name.isEmpty()) {
+                return error(id, "name", "empty; every row needs a name to screen");
+            }
+            String typeText = r.getString(2);
+            if (!PartyType.isKnownWord(typeText)) {
+                return error(id, "type", "unknown type '" + typeText.strip()
+                        + "' (expected person, organization, vessel, aircraft or unknown, or blank)");
+            }
+            PartyType t = PartyType.parse(typeText);
+            if (t == PartyType.UNKNOWN) {
+                t = type;
+            }
+            ScreeningQuery q = new ScreeningQuery(name, t, blankToNull(r.getString(3)), blankToNull(r.getString(4)));
+            List<ScreeningHit> hits = screener.index().screen(q, threshold, limit);
+            return Json.line(ResultJson.screenResult(id, name, hits, screened));
+        }
+    }
+
+    static String error(String id, String field, String problem) {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        o.put(ERROR, "field '" + field + "': " + problem);
+        return Json.line(o);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -6,7 +6,11 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.exportguard.core.match.NameLimits;
+import org.exportguard.core.model.Identifier;
 import org.exportguard.core.model.PartyType;
+import org.exportguard.core.screen.evidence.EvidenceScreening;
+import org.exportguard.core.screen.evidence.QueryFields;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.json.Json;
@@ -51,19 +55,24 @@ final class ScreenJob {
         @Override
         public Iterator<String> call(Iterator<Row> rows) {
             PartyScreener screener = lists.screener();
+            EvidenceScreening index = EvidenceScreening.of(screener.index());
             JsonNode screened = screener.coverage().toJson();
             List<String> out = new ArrayList<>();
             while (rows.hasNext()) {
-                out.add(line(rows.next(), screener, screened));
+                out.add(line(rows.next(), index, screened));
             }
             return out.iterator();
         }
 
-        private String line(Row r, PartyScreener screener, JsonNode screened) {
+        private String line(Row r, EvidenceScreening index, JsonNode screened) {
             String id = r.getString(0);
             String name = r.getString(1) == null ? "" : r.getString(1).strip();
             if (name.isEmpty()) {
                 return error(id, "name", "empty; every row needs a name to screen");
+            }
+            String tooLong = NameLimits.problem(name);
+            if (tooLong != null) {
+                return error(id, "name", tooLong);
             }
             String typeText = r.getString(2);
             if (!PartyType.isKnownWord(typeText)) {
@@ -74,8 +83,27 @@ final class ScreenJob {
             if (t == PartyType.UNKNOWN) {
                 t = type;
             }
-            ScreeningQuery q = new ScreeningQuery(name, t, blankToNull(r.getString(3)), blankToNull(r.getString(4)));
-            List<ScreeningHit> hits = screener.index().screen(q, threshold, limit);
+            String country;
+            String dob;
+            List<Identifier> ids;
+            try {
+                country = QueryFields.country(r.getString(3));
+            } catch (IllegalArgumentException e) {
+                return error(id, "country", e.getMessage());
+            }
+            try {
+                dob = QueryFields.dateOfBirth(r.getString(4));
+            } catch (IllegalArgumentException e) {
+                return error(id, "dob", e.getMessage());
+            }
+            try {
+                ids = QueryFields.identifiers(r.getString(5));
+            } catch (IllegalArgumentException e) {
+                return error(id, "ids", e.getMessage());
+            }
+            // the CLI batch's query and engine exactly: the name score, then the secondary evidence on top
+            ScreeningQuery q = new ScreeningQuery(name, t, country, dob, ids);
+            List<ScreeningHit> hits = index.screen(q, threshold, limit);
             return Json.line(ResultJson.screenResult(id, name, hits, screened));
         }
     }
@@ -87,7 +115,4 @@ final class ScreenJob {
         return Json.line(o);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

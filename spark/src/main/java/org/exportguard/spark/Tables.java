@@ -44,7 +44,8 @@ final class Tables {
     }
 
     /**
-     * The names table: columns {@code id,name} and optional {@code type,country,dob}, every value read as text (an
+     * The names table: columns {@code id,name} and optional {@code type,country,dob,ids} (as the CLI batch's), every
+     * value read as text (an
      * id of digits must stay as written).
      */
     static Dataset<Row> names(SparkSession spark, String input, Format format) {
@@ -68,11 +69,11 @@ final class Tables {
                         + "type,country,dob; found " + String.join(",", cols) + ")");
             }
         }
-        for (String c : List.of("id", "name", "type", "country", "dob")) {
+        for (String c : List.of("id", "name", "type", "country", "dob", "ids")) {
             t = cols.contains(c) ? t.withColumn(c, t.col(c).cast(DataTypes.StringType))
                     : t.withColumn(c, org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType));
         }
-        return t.select("id", "name", "type", "country", "dob");
+        return t.select("id", "name", "type", "country", "dob", "ids");
     }
 
     static void requireExists(String input) {

@@ -8,6 +8,8 @@ import org.exportguard.server.api.MatchApi;
 import org.exportguard.server.api.ScreenApi;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.json.Schemas;
+import org.exportguard.server.ui.Sessions;
+import org.exportguard.server.ui.WorkbenchRoutes;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,6 +76,8 @@ public final class ApiServer implements AutoCloseable {
         routes.add(new MatchApi(cfg.threshold()).route(cfg.maxJsonBytes()));
         routes.addAll(new ListsApi(lists, audit).routes());
         routes.addAll(extra);
+        Sessions sessions = new Sessions(cfg.ticker());
+        routes.addAll(new WorkbenchRoutes(sessions, auth).routes());
         // The document describes every route, itself and /docs included: add both before rendering it.
         ApiResponse[] docs = new ApiResponse[2];
         routes.add(new Route("GET", "/openapi.json", null, 0, "This API as an OpenAPI 3 document", null,
@@ -88,7 +92,8 @@ public final class ApiServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(cfg.queue()), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         HttpServer http = HttpServer.create(new InetSocketAddress(cfg.bind(), cfg.port()), 256);
         http.setExecutor(pool);
-        http.createContext("/", new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log));
+        http.createContext("/", new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log,
+                sessions));
         http.start();
         return new ApiServer(http, pool, List.copyOf(routes));
     }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
+import org.exportguard.server.ui.Sessions;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every request passes here, in this order: route (404, 405), bearer token (401), role (403), rate per token (429),
- * body size (413), then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
+ * Every request passes here, in this order: route (404, 405), bearer token or workbench session cookie (401; a
+ * state change made with the cookie without its CSRF token: 403), role (403), rate per token (429), body size (413),
+ * then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
  * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log.
  */
 final class Router implements HttpHandler {
@@ -28,12 +30,19 @@ final class Router implements HttpHandler {
     private final Authenticator authenticator;
     private final RateLimiter limiter;
     private final PrintStream log;
+    private final Sessions sessions;
 
     Router(List<Route> routes, Authenticator authenticator, RateLimiter limiter, PrintStream log) {
+        this(routes, authenticator, limiter, log, null);
+    }
+
+    /** @param sessions the workbench's sign-in sessions, whose cookie stands for a token; null: bearer tokens only */
+    Router(List<Route> routes, Authenticator authenticator, RateLimiter limiter, PrintStream log, Sessions sessions) {
         this.routes = List.copyOf(routes);
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.log = log;
+        this.sessions = sessions;
     }
 
     @Override
@@ -78,9 +87,13 @@ final class Router implements HttpHandler {
         Caller caller = null;
         if (!route.isPublic()) {
             String token = bearerToken(ex.getRequestHeaders());
+            if (token == null) {
+                token = sessionToken(ex.getRequestHeaders(), method);
+            }
             Optional<Caller> c = token == null ? Optional.empty() : authenticator.authenticate(token);
             if (c.isEmpty()) {
-                throw new ApiException(401, token == null ? "missing 'Authorization: Bearer TOKEN'" : "unknown token",
+                throw new ApiException(401, token == null ? "missing 'Authorization: Bearer TOKEN' (or a signed-in "
+                        + "workbench session)" : "unknown token",
                         null, Map.of("WWW-Authenticate", "Bearer"));
             }
             caller = c.get();
@@ -100,7 +113,40 @@ final class Router implements HttpHandler {
             body = BodyReader.read(ex.getRequestBody(), contentLength, route.maxBody());
         }
         return route.handler().handle(new Request(caller, params, query(ex.getRequestURI().getRawQuery()), body,
-                ex.getRequestBody(), contentLength, ex.getRequestHeaders().getFirst("Content-Type")));
+                ex.getRequestBody(), contentLength, ex.getRequestHeaders().getFirst("Content-Type"),
+                headers(ex.getRequestHeaders()), ex instanceof com.sun.net.httpserver.HttpsExchange));
+    }
+
+    /**
+     * The token a live workbench session cookie stands for, or null. A state change (any method but GET and HEAD)
+     * made with the cookie must carry the session's CSRF token in {@code X-CSRF-Token}: a form another site makes
+     * the browser post cannot know it, so it is refused (403) before anything is done.
+     */
+    private String sessionToken(Headers headers, String method) throws ApiException {
+        if (sessions == null) {
+            return null;
+        }
+        Optional<Sessions.Session> s = sessions.use(Sessions.sessionId(headers.getFirst("Cookie")));
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean safe = method.equals("GET") || method.equals("HEAD");
+        if (!safe && !Sessions.csrfMatches(s.get(), headers.getFirst(Sessions.CSRF_HEADER))) {
+            throw new ApiException(403, "missing or wrong CSRF token: a change made with the workbench's session "
+                    + "must send the session's X-CSRF-Token header");
+        }
+        return s.get().token();
+    }
+
+    /** Each header's first value by its name in lower case. */
+    private static Map<String, String> headers(Headers h) {
+        Map<String, String> out = new java.util.HashMap<>();
+        h.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                out.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
+            }
+        });
+        return out;
     }
 
     /** The query string's parameters ({@code a=1&b=2}), decoded; the first of a repeated name wins. */

@@ -142,6 +142,26 @@ public final class ChangeReports {
         });
     }
 
+    /** The newest {@code limit} reports, newest first (the workbench's impact page). */
+    public java.util.List<ChangeReport> recent(int limit) {
+        return db.read(c -> {
+            java.util.List<ChangeReport> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, kind, list_version_id, "
+                    + "policy_version_id, report_json FROM change_report ORDER BY id DESC LIMIT " + limit);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long lv = rs.getLong(4);
+                    Long l = rs.wasNull() ? null : lv;
+                    long pv = rs.getLong(5);
+                    Long p = rs.wasNull() ? null : pv;
+                    out.add(new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p,
+                            rs.getString(6)));
+                }
+            }
+            return out;
+        });
+    }
+
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.BIGINT);

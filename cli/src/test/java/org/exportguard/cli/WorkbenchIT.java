@@ -154,8 +154,10 @@ class WorkbenchIT {
         go("#/deals", "Deal queue");
         new Select(browser.findElement(By.id("q-outcome"))).selectByValue("REVIEW");
         browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
-        waitText(By.id("queue"), "d-nso");
-        assertFalse(browser.findElement(By.id("queue")).getText().contains("d-siemens"));
+        new WebDriverWait(browser, WAIT).until(d -> { // the filtered page replaced the first, unfiltered one
+            String q = d.findElement(By.id("queue")).getText();
+            return q.contains("d-nso") && !q.contains("d-siemens");
+        });
         shot("deals");
         browser.findElement(By.linkText("d-nso")).click();
         waitText(By.id("page-title"), "Deal d-nso");

@@ -71,7 +71,7 @@ function importForm() {
         const zip = f.name.toLowerCase().endsWith('.zip');
         const r = await api('POST', '/api/lists?' + q, await f.arrayBuffer(),
           zip ? 'application/zip' : 'application/octet-stream');
-        out.replaceChildren(h('p', {}, 'Imported: ' + (r.sources || []).map((s) => s.source).join(', ')
+        out.replaceChildren(h('p', {}, 'Imported: ' + (r.sources || []).map((s) => s.version && s.version.source).join(', ')
           + '. ', h('a', { href: '#/impact' }, 'See its impact')));
       } catch (err) {
         out.replaceChildren(errorBox(err));

@@ -267,10 +267,11 @@ class WorkbenchIT {
         signOut();
     }
 
+    /** Signs in afresh (whatever session the browser had is dropped first, so each test starts signed out). */
     private void signInAs(String token) {
-        if (!browser.getCurrentUrl().startsWith(base)) {
-            browser.get(base + "/");
-        }
+        browser.get(base + "/");
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/");
         WebElement t = visible(By.id("token"));
         t.clear();
         t.sendKeys(token);

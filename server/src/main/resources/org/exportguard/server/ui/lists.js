@@ -41,9 +41,7 @@ export async function listsPage(me) {
 }
 
 function entries(v) {
-  let n = 0;
-  for (const l of (v.counts && v.counts.lists) || []) n += l.parties || 0;
-  return n || (v.counts && v.counts.parties) || '—';
+  return v.counts && typeof v.counts.parties === 'number' ? v.counts.parties : '—';
 }
 
 function renderDiff(d) {

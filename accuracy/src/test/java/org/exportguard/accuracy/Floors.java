@@ -45,7 +45,7 @@ final class Floors {
     static final double TRANSLIT_HE = 0.537; // 1,084/2,000 = 0.5420
     static final double TRANSLIT_JA = 0.657; // 1,324/2,000 = 0.6620
     static final double TRANSLIT_JA_KANA = 0.636; // 1,282/2,000 = 0.6410
-    static final double TRANSLIT_KO = 0.272; // 555/2,000 = 0.2775
+    static final double TRANSLIT_KO = 0.309; // 628/2,000 = 0.3140 (issue 14: runs of words joined; was 555)
     static final double TRANSLIT_RU = 0.90; // 1,807/2,000 = 0.9035; − 0.5 = 0.8985 is under the acceptance bar
     static final double TRANSLIT_ZH = 0.405; // 820/2,000 = 0.4100
     /**
@@ -54,5 +54,16 @@ final class Floors {
      */
     static final double LABELLED_PRECISION = 0.937;
     static final double LABELLED_RECALL = 0.762;
-    static final double LABELLED_F1 = 0.841;
+    static final double LABELLED_F1 = 0.844; // issue 14: 0.8542 (tp 164, fp 9, fn 47), was 0.8512
+
+    // Disguises (DisguiseAccuracyTest): every third entry of the five shared lists, disguised one way each;
+    // measured 2026-11-30 (main before issue 14 in brackets): − 0.5 point, − 1 point on the set under 1,000
+    static final java.util.Map<String, Double> DISGUISES = java.util.Map.of(
+            "soft hyphen inside the longest word", 0.993, // 3,426/3,431 = 0.9985 (3,139 = 0.9149)
+            "one Cyrillic look-alike letter", 0.989, // 3,415/3,433 = 0.9948 (3,408 = 0.9927)
+            "one digit for a letter", 0.993, // 2,582/2,587 = 0.9981 (2,501 = 0.9668)
+            "trade-mark sign glued on", 0.993, // 3,700/3,706 = 0.9984 (2,608 = 0.7037)
+            "first two words joined", 0.923, // 1,485/1,600 = 0.9281 (1,460 = 0.9125)
+            "longest word split", 0.959, // 1,621/1,680 = 0.9649 (1,601 = 0.9530)
+            "typo in a generic or legal-form word", 0.987); // 481/482 = 0.9979 (202 = 0.4191)
 }

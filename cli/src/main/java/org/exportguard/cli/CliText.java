@@ -4,13 +4,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Small text helpers: one-line messages, number formats, plain-text tables. */
+/**
+ * Small text helpers: one-line messages, number formats, plain-text tables. Text from deals and lists reaches the
+ * terminal only through {@link #safe} (tables and messages do it themselves): a name holding ESC sequences or bidi
+ * controls must not recolour, move the cursor or reorder what an analyst reads.
+ */
 public final class CliText {
     private CliText() {
     }
 
+    /** {@code s} on one line (line breaks and tabs become spaces), control characters escaped ({@link #safe}). */
     public static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").trim();
+        return s == null ? "" : safe(s.replaceAll("[\\r\\n\\t]+", " ").trim());
+    }
+
+    /**
+     * {@code s} with every character a terminal would act on instead of show written as {@code \\uXXXX}: C0 controls
+     * (ESC included) but line feed and tab, DEL, C1 controls, the bidi controls (U+061C, U+200E/F, U+202A-202E,
+     * U+2066-2069) and the line and paragraph separators.
+     */
+    public static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (acts(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                }
+                sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static boolean acts(char c) {
+        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E
+                || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028
+                || c == 0x2029;
     }
 
     public static String score(double v) {

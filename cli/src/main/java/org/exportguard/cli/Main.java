@@ -141,6 +141,7 @@ public final class Main implements Runnable {
                 .addSubcommand("add", new DealsCommand.Add(ctx))
                 .addSubcommand("update", new DealsCommand.Update(ctx))
                 .addSubcommand("close", new DealsCommand.Close(ctx))
+                .addSubcommand("recheck", new DealsCommand.Recheck(ctx))
                 .addSubcommand("show", new DealsCommand.Show(ctx)));
         cl.addSubcommand("impact", new ImpactCommand(ctx));
         cl.addSubcommand("serve", new ServeCommand(ctx));

@@ -213,6 +213,20 @@ class CliContractTest {
     }
 
     @Test
+    void aNameOverTheLimitsIsAClearErrorNotAStackTrace() throws IOException {
+        String huge = "A".repeat(70_000);
+        Cli.Result r = run("screen", "--list", list.toString(), huge);
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("name too long: 70,000 characters (at most 1000)"), r::toString);
+        assertFalse(r.err().contains("Exception"), r::toString);
+        r = run("match", "NSO Group", "w ".repeat(101));
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("too many words: 101 (at most 100)"), r::toString);
+        // in a batch: the file, line and field, and no output
+        assertBadInput("id,name\n1,NSO Group\n2," + "x".repeat(1001) + "\n", "3", "name too long");
+    }
+
+    @Test
     void matchTwoNames() {
         Cli.Result r = run("match", "NSO Group", "nso group");
         assertEquals(0, r.code(), r::toString);

@@ -26,6 +26,9 @@ class DealCommandTest {
                 + "'country':'" + destination + "','type':'government'}]" + extra + "}").replace('\'', '"');
     }
 
+    /** The shipped sample lists, given explicitly: {@code deal evaluate} never falls back to them. */
+    static final String SAMPLES = Path.of("src/main/resources/sample-lists").toString();
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text, StandardCharsets.UTF_8);
@@ -35,23 +38,24 @@ class DealCommandTest {
     @Test
     void evaluateShowsATableWithReasons() throws IOException {
         Path f = write("deal.json", deal("d1", "IL", "AE", "Ministry of Interior", "2021-12-01", ""));
-        Cli.Result r = Cli.run("deal", "evaluate", f.toString());
+        Cli.Result r = Cli.run("deal", "evaluate", "--list", SAMPLES, f.toString());
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().startsWith("deal d1 as of 2021-12-01: BLOCKED"), r::toString);
-        assertTrue(r.out().contains("IL-DECA-CYBER-COUNTRY-LIST"), r::toString);
+        // issue 15: off the reported list is an individual licence, not a ban
+        assertTrue(r.out().startsWith("deal d1 as of 2021-12-01: LICENCE_REQUIRED"), r::toString);
+        assertTrue(r.out().contains("IL-DECA-CYBER-OFF-LIST"), r::toString);
         assertTrue(r.out().contains("NOT authoritative"), r::toString);
     }
 
     @Test
     void asOfOverridesTheDealDateAndJsonIsByteIdenticalOnRerun() throws IOException {
         Path f = write("deal.json", deal("d1", "IL", "IN", "Ministry of Home Affairs", "2021-12-01", ""));
-        Cli.Result a = Cli.run("deal", "evaluate", f.toString(), "--as-of", "2021-10-01", "--json");
-        Cli.Result b = Cli.run("deal", "evaluate", f.toString(), "--as-of", "2021-10-01", "--json");
+        Cli.Result a = Cli.run("deal", "evaluate", "--list", SAMPLES, f.toString(), "--as-of", "2021-10-01", "--json");
+        Cli.Result b = Cli.run("deal", "evaluate", "--list", SAMPLES, f.toString(), "--as-of", "2021-10-01", "--json");
         assertEquals(0, a.code(), a::toString);
         assertEquals(a.out(), b.out());
         JsonNode d = Cli.json(a.out());
         assertEquals("2021-10-01", d.get("asOf").asText());
-        assertEquals("REVIEW", d.get("outcome").asText());
+        assertEquals("LICENCE_REQUIRED", d.get("outcome").asText());
         assertEquals(List.of("dealId", "asOf", "outcome", "policyVersion", "listVersions", "lists", "regimes"),
                 Cli.fields(d));
         assertTrue(d.get("listVersions").get("US-CSL").asText().startsWith("sha256:"), a::toString);
@@ -61,7 +65,7 @@ class DealCommandTest {
     void nsoGroupBlockedFromNovember2021WithTheListFinding() throws IOException {
         Path f = write("deal.json", deal("us", "US", "IL", "NSO Group", "2021-12-01", ",'flags':['subject-to-ear']"
                 .replace('\'', '"')));
-        JsonNode d = Cli.json(Cli.run("deal", "evaluate", f.toString(), "--json").out());
+        JsonNode d = Cli.json(Cli.run("deal", "evaluate", "--list", SAMPLES, f.toString(), "--json").out());
         assertEquals("BLOCKED", d.get("outcome").asText());
         JsonNode el = null;
         for (JsonNode r : d.get("regimes")) {
@@ -94,9 +98,11 @@ class DealCommandTest {
         assertEquals("REVIEW", d.get("outcome").asText(), d::toString);
         assertTrue(d.toString().contains("the Entity List was not among the loaded lists (UN-SC)"), d::toString);
 
-        JsonNode sample = Cli.json(Cli.run("deal", "evaluate", f.toString(), "--json", "--data-dir",
-                dir.resolve("no-store").toString()).out());
-        assertTrue(listIds(sample.get("listVersions")).contains("US-CSL"), sample::toString);
+        // a data directory that does not exist is an error naming it (never the shipped samples), and not created
+        Cli.Result none = Cli.run("deal", "evaluate", f.toString(), "--json", "--data-dir",
+                dir.resolve("no-store").toString());
+        assertEquals(Main.EXIT_STORE, none.code(), none::toString);
+        assertTrue(none.err().contains(dir.resolve("no-store").toString()), none::toString);
         assertFalse(Files.exists(dir.resolve("no-store")), "a missing data directory is not created");
     }
 
@@ -109,7 +115,7 @@ class DealCommandTest {
     @Test
     void badDealIsOneLineNamingTheField() throws IOException {
         Path f = write("deal.json", deal("d1", "IL", "XX", "Ministry", "2021-12-01", ""));
-        Cli.Result r = Cli.run("deal", "evaluate", f.toString());
+        Cli.Result r = Cli.run("deal", "evaluate", "--list", SAMPLES, f.toString());
         assertEquals(2, r.code(), r::toString);
         assertEquals(List.of("exportguard: error: " + f + ": destination: unknown country code 'XX' (expected ISO "
                 + "3166-1 alpha-2, e.g. DE)"), r.errLines());
@@ -124,23 +130,23 @@ class DealCommandTest {
                 "",
                 deal("d", "IL", "MX", "Secretaria de la Defensa", "2021-10-01", "")) + "\n");
         Path out = dir.resolve("decisions.jsonl");
-        Cli.Result r = Cli.run("deal", "evaluate", "--input", in.toString(), "--output", out.toString());
+        Cli.Result r = Cli.run("deal", "evaluate", "--list", SAMPLES, "--input", in.toString(), "--output", out.toString());
         assertEquals(3, r.code(), r::toString);
         assertTrue(r.err().contains("exportguard: error: " + in + ":3: date: not a date '2021-13-01'"), r::toString);
         assertTrue(r.err().contains("evaluated 3 deals"), r::toString);
         List<String> lines = Files.readAllLines(out);
         assertEquals(4, lines.size());
-        assertEquals("BLOCKED", Cli.json(lines.get(0)).get("outcome").asText());
+        assertEquals("LICENCE_REQUIRED", Cli.json(lines.get(0)).get("outcome").asText());
         assertEquals("LICENCE_REQUIRED", Cli.json(lines.get(1)).get("outcome").asText());
         assertEquals(3, Cli.json(lines.get(2)).get("line").asInt());
-        assertEquals("REVIEW", Cli.json(lines.get(3)).get("outcome").asText());
+        assertEquals("LICENCE_REQUIRED", Cli.json(lines.get(3)).get("outcome").asText());
     }
 
     @Test
     void cleanBatchExitsZero() throws IOException {
         Path in = write("deals.jsonl", deal("a", "IL", "AE", "Ministry of Interior", "2021-12-01", "") + "\n");
         Path out = dir.resolve("decisions.jsonl");
-        Cli.Result r = Cli.run("deal", "evaluate", "--input", in.toString(), "--output", out.toString());
+        Cli.Result r = Cli.run("deal", "evaluate", "--list", SAMPLES, "--input", in.toString(), "--output", out.toString());
         assertEquals(0, r.code(), r::toString);
         assertEquals(1, Files.readAllLines(out).size());
     }
@@ -152,7 +158,7 @@ class DealCommandTest {
                 + "groups:\n  G:\n    description: g\n    versions: [{complete: true, members: [DE, XX]}]\n"
                 + "    source: s\n    verified: true\n");
         Path f = write("deal.json", deal("d1", "IL", "AE", "Ministry", "2021-12-01", ""));
-        Cli.Result r = Cli.run("deal", "evaluate", f.toString(), "--policy", pack.toString());
+        Cli.Result r = Cli.run("deal", "evaluate", "--list", SAMPLES, f.toString(), "--policy", pack.toString());
         assertEquals(2, r.code(), r::toString);
         assertEquals(List.of("exportguard: error: " + pack.resolve("pack.yaml") + ": groups.G.versions[0].members[1]: "
                 + "unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. DE)"), r.errLines());

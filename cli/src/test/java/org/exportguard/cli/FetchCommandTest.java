@@ -147,9 +147,33 @@ class FetchCommandTest {
         assertEquals(3, refused.code(), refused::toString);
         assertTrue(refused.out().startsWith("UN-SC: failed: refused: UN-SC: 10 entries where the version in force (1) has 1003"),
                 refused::toString);
-        Cli.Result allowed = run("lists", "fetch", "--sources", file, "--source", "UN-SC", "--allow-shrink");
+        Cli.Result stillRefused = run("lists", "fetch", "--sources", file, "--source", "UN-SC", "--max-shrink", "98");
+        assertEquals(3, stillRefused.code(), stillRefused::toString);
+        assertTrue(stillRefused.out().contains("99% fewer, more than the 98% an import may drop"), stillRefused::toString);
+        Cli.Result allowed = run("lists", "fetch", "--sources", file, "--source", "UN-SC", "--max-shrink", "99.5");
         assertEquals(0, allowed.code(), allowed::toString);
         assertTrue(allowed.out().startsWith("UN-SC: fetched: list version 2 imported (10 entries"), allowed::toString);
+    }
+
+    @Test
+    void listsImportTakesMaxShrinkValidated() throws Exception {
+        Path four = CslCsv.write(tmp.resolve("four.csv"), List.of(CslCsv.entity("e-1", "Alpha Widgets"),
+                CslCsv.entity("e-2", "Beta Widgets"), CslCsv.entity("e-3", "Gamma Widgets"),
+                CslCsv.entity("e-4", "Delta Widgets")));
+        Path two = CslCsv.write(tmp.resolve("two.csv"), List.of(CslCsv.entity("e-1", "Alpha Widgets"),
+                CslCsv.entity("e-2", "Beta Widgets")));
+        assertEquals(0, run("lists", "import", four.toString()).code());
+        Cli.Result refused = run("lists", "import", two.toString(), "--max-shrink", "25");
+        assertEquals(2, refused.code(), refused::toString);
+        assertTrue(refused.err().contains("US-CSL: 2 entries where the version in force (1) has 4: 50% fewer, more "
+                + "than the 25% an import may drop; if the publisher really removed them, import with --allow-shrink "
+                + "or a higher --max-shrink PERCENT"), refused::toString);
+        Cli.Result bad = run("lists", "import", two.toString(), "--max-shrink", "-1");
+        assertEquals(2, bad.code(), bad::toString);
+        assertTrue(bad.err().startsWith("Invalid value for option '--max-shrink': the largest shrink is a percentage "
+                + "from 0 to 100, not -1.0"), bad::toString);
+        Cli.Result byDefault = run("lists", "import", two.toString());
+        assertEquals(0, byDefault.code(), "half of the entries is not over the default 50%: " + byDefault);
     }
 
     @Test
@@ -161,9 +185,12 @@ class FetchCommandTest {
         Cli.Result notADuration = run("serve", "--port", "0", "--refresh", "often");
         assertEquals(2, notADuration.code(), notADuration::toString);
         assertTrue(notADuration.err().contains("'often' is not a duration (e.g. 6h, 30m"), notADuration::toString);
-        Cli.Result sourcesAlone = run("serve", "--port", "0", "--sources", sources("").toString());
-        assertEquals(2, sourcesAlone.code(), sourcesAlone::toString);
-        assertTrue(sourcesAlone.err().startsWith("--sources is for --refresh"), sourcesAlone::toString);
+        Cli.Result shrink = run("serve", "--port", "0", "--max-shrink", "150");
+        assertEquals(2, shrink.code(), shrink::toString);
+        assertTrue(shrink.err().startsWith("Invalid value for option '--max-shrink': the largest shrink is a "
+                + "percentage from 0 to 100, not 150.0"), shrink::toString);
+        Cli.Result recheck = run("serve", "--port", "0", "--recheck-every", "soon");
+        assertEquals(2, recheck.code(), recheck::toString);
         Path bad = Files.writeString(tmp.resolve("bad.yaml"), "sources:\n  XX: {}\n");
         Cli.Result badFile = run("serve", "--port", "0", "--refresh", "6h", "--sources", bad.toString());
         assertEquals(2, badFile.code(), badFile::toString);

@@ -164,6 +164,45 @@ class ImpactCommandTest {
         assertEquals(12, changed.size());
     }
 
+    /**
+     * A folder of three sources is one import with one report per source: {@code impact} shows them all (the last,
+     * then the others of the same import under {@code sameImport}), not only the last.
+     */
+    @Test
+    void aMultiSourceImportShowsEveryReportOfTheImport() throws IOException {
+        ok("deals", "add", "--input", deals().toString());
+        Path folder = Files.createDirectories(tmp.resolve("all"));
+        Files.copy(sample("un-consolidated.xml"), folder.resolve("un-consolidated.xml"));
+        Files.copy(sample("us-csl.csv"), folder.resolve("us-csl.csv"));
+        Path sdn = Files.createDirectories(folder.resolve("ofac-sdn"));
+        try (var files = Files.list(Path.of("src/main/resources/sample-lists/ofac-sdn"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, sdn.resolve(f.getFileName()));
+            }
+        }
+        ok("lists", "import", folder.toString());
+        JsonNode r = Cli.json(ok("impact", "--json").out());
+        List<String> sources = new java.util.ArrayList<>();
+        sources.add(r.at("/change/source").asText());
+        r.get("sameImport").forEach(o -> sources.add(o.at("/change/source").asText()));
+        assertEquals(3, sources.size(), r::toString);
+        assertEquals(java.util.Set.of("OFAC-SDN", "UN-SC", "US-CSL"), new java.util.TreeSet<>(sources));
+        r.get("sameImport").forEach(o -> assertTrue(o.get("report").asLong() < r.get("report").asLong()));
+        String text = ok("impact").out();
+        for (String s : sources) {
+            assertTrue(text.contains("change: list " + s + " version "), text);
+        }
+        assertTrue(text.contains("(the same import, source 3 of 3: report "), text);
+
+        // a later import of one source is a change of its own: only its report
+        Path csl2 = org.exportguard.testkit.CslCsv.write(tmp.resolve("csl2.csv"),
+                org.exportguard.testkit.CslCsv.entity("el-x", "Omega Widgets Ltd"));
+        ok("lists", "import", csl2.toString(), "--allow-shrink");
+        JsonNode one = Cli.json(ok("impact", "--json").out());
+        assertEquals("US-CSL", one.at("/change/source").asText(), one::toString);
+        assertEquals(0, one.get("sameImport").size(), one::toString);
+    }
+
     @Test
     void importingTheSameListAgainChangesNothing() throws IOException {
         ok("lists", "import", sample("us-csl.csv").toString());
@@ -177,6 +216,9 @@ class ImpactCommandTest {
         Path f = Files.writeString(tmp.resolve("bad.jsonl"), usDeal("a", "X", "DE") + "\n\n"
                 + usDeal("b", "Y", "DE").replace("\"destination\":\"DE\"", "\"destination\":\"Germany\"") + "\n");
         Cli.Result r = run("deals", "add", "--input", f.toString());
+        assertEquals(Main.EXIT_STORE, r.code(), "deals add creates no store: " + r);
+        ok("users", "add", "alice", "--role", "analyst"); // creating a store is explicit
+        r = run("deals", "add", "--input", f.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("exportguard: error: " + f + ":3: "), r.err());
         assertTrue(r.err().contains("destination"), r.err());

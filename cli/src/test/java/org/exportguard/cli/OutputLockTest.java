@@ -35,10 +35,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class OutputLockTest {
     /**
-     * Keys added since the digests were recorded: the structured hit of a finding ({@code match}), and the list
-     * sources screened that every screen answer and decision names ({@code lists}, issue 12).
+     * Keys added since the digests were recorded: the structured hit of a finding ({@code match}), the list
+     * sources screened that every screen answer and decision names ({@code lists}, issue 12), and each hit's
+     * listed entry's details and, for queries with secondary evidence, what it did ({@code entry},
+     * {@code evidence}, issue 14).
      */
-    private static final List<String> ADDED_KEYS = List.of("match", "lists");
+    private static final List<String> ADDED_KEYS = List.of("match", "lists", "entry", "evidence");
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @TempDir

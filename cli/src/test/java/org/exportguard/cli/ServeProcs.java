@@ -114,7 +114,7 @@ final class ServeProcs {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = TimedLines.readLine(out, Duration.ofSeconds(90), "the startup line of serve " + a,
                     () -> "stderr: " + readQuietly(err));
-            assertTrue(line != null && line.startsWith("exportguard: serving http://127.0.0.1:"),
+            assertTrue(line != null && line.matches("exportguard: serving https?://127\\.0\\.0\\.1:.*"),
                     () -> "serve did not start: " + line + "\n" + readQuietly(err));
             // keep draining stdout so the server never blocks on a full pipe
             Thread drain = new Thread(() -> {
@@ -128,7 +128,7 @@ final class ServeProcs {
             }, "drain-" + n);
             drain.setDaemon(true);
             drain.start();
-            return new Server(p, line.replaceAll(".*serving (http://[0-9.:]+).*", "$1"), err);
+            return new Server(p, line.replaceAll(".*serving (https?://[0-9.:]+).*", "$1"), err);
         } catch (Exception | Error e) {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);

@@ -41,8 +41,8 @@ class ServeRefreshIT {
             try {
                 HttpClient client = ServeProcs.client();
                 String screen = "{\"name\":\"Saito Tech Ltd.\"}";
-                // until the first fetch is in, the server screens the shipped samples (which list NSO Group and
-                // Candiru too): wait for the publisher's entry, by its id
+                // until the first fetch is in, the store holds no lists and screening answers 503: wait for the
+                // publisher's entry, by its id
                 JsonNode first = Poll.until(Duration.ofSeconds(60), Duration.ofMillis(250),
                         () -> Cli.json(ServeProcs.call(client, s.base(), "POST", "/api/screen", viewer,
                                 "{\"name\":\"NSO Group\"}").body()), j -> j.at("/hits/0/sourceId").asText()

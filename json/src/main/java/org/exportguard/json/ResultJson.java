@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.core.match.MatchResult;
 import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
+import org.exportguard.core.screen.evidence.Evidence;
+import org.exportguard.core.screen.evidence.HitEvidence;
 
 import java.util.List;
 
@@ -27,12 +29,32 @@ public final class ResultJson {
 
     /**
      * {@code {"id","query","hits":[hit...],"lists":[...]}}: {@code lists} names the sources screened (as the
-     * screener's coverage writes them); {@code id} is left out when null.
+     * screener's coverage writes them), and each hit's {@code entry.listVersion} the one it came from
+     * ({@code {"source","version","sha256"}}); {@code id} is left out when null.
      */
     public static ObjectNode screenResult(String id, String query, List<ScreeningHit> hits, JsonNode lists) {
         ObjectNode o = screenResult(id, query, hits);
+        for (JsonNode h : o.get("hits")) {
+            ((ObjectNode) h.get("entry")).set("listVersion", listOf(h.get("source").asText(), lists));
+        }
         o.set("lists", lists);
         return o;
+    }
+
+    /** {@code {"source","version","sha256"}} of the screened source a hit came from, or null when not named. */
+    private static JsonNode listOf(String source, JsonNode lists) {
+        if (lists != null) {
+            for (JsonNode l : lists) {
+                if (source.equals(l.path("source").asText(null))) {
+                    ObjectNode o = MAPPER.createObjectNode();
+                    o.put("source", source);
+                    o.set("version", l.get("version"));
+                    o.set("sha256", l.get("sha256"));
+                    return o;
+                }
+            }
+        }
+        return MAPPER.nullNode();
     }
 
     /** {@code {"id","query","hits":[hit...]}}; {@code id} is left out when null. */
@@ -47,7 +69,11 @@ public final class ResultJson {
         return o;
     }
 
-    /** {@code {"source","sourceId","type","name","matchedName","score","explanation"}}. */
+    /**
+     * {@code {"source","sourceId","type","name","matchedName","score","explanation","evidence"?,"entry"}}:
+     * {@code evidence} ({@code {"nameScore","items":[{"field","result","query","listed","effect","note"}]}}) only
+     * when the query carried secondary evidence; {@code entry} the listed entry's details ({@link EntryJson}).
+     */
     public static ObjectNode hit(ScreeningHit h) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("source", h.party().source());
@@ -56,7 +82,32 @@ public final class ResultJson {
         o.put("name", h.party().primaryName());
         o.put("matchedName", h.matchedName());
         o.put("score", round4(h.score()));
-        o.put("explanation", h.explanation() == null ? "" : h.explanation().toText());
+        String explanation = h.explanation() == null ? "" : h.explanation().toText();
+        if (h.evidence() != null) {
+            explanation = explanation + " | evidence: " + h.evidence().toText();
+        }
+        o.put("explanation", explanation);
+        if (h.evidence() != null) {
+            o.set("evidence", evidence(h.evidence()));
+        }
+        o.set("entry", EntryJson.of(h.party()));
+        return o;
+    }
+
+    /** {@code {"nameScore","items":[{"field","result","query","listed","effect","note"}]}}. */
+    public static ObjectNode evidence(HitEvidence e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("nameScore", round4(e.nameScore()));
+        ArrayNode items = o.putArray("items");
+        for (Evidence i : e.items()) {
+            ObjectNode n = items.addObject();
+            n.put("field", i.field());
+            n.put("result", i.result().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("query", i.query());
+            n.put("listed", i.listed());
+            n.put("effect", round4(i.effect()));
+            n.put("note", i.note());
+        }
         return o;
     }
 

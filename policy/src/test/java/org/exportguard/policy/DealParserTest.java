@@ -70,12 +70,32 @@ class DealParserTest {
     @Test
     void unknownFlagAndPartyFields() throws Exception {
         assertEquals("flags[0]: unknown flag 'subject-to-ITAR' (known: subject-to-ear, human-rights-concern, "
-                + "unauthorised-access-end-use)", problem(Fixtures.usDeal("X").replace("subject-to-ear", "subject-to-ITAR")));
+                + "unauthorised-access-end-use, vulnerability-disclosure, cyber-incident-response, "
+                + "digital-artifacts-police-judicial, not-in-annex-iig, authority-informed-art4, military-end-use)", problem(Fixtures.usDeal("X").replace("subject-to-ear", "subject-to-ITAR")));
         assertEquals("parties[0].role: unknown role 'buyer' (expected end-user, consignee, purchaser or intermediate)",
                 problem(Fixtures.usDeal("X").replace("'end-user'", "'buyer'")));
         assertEquals("parties[0].country: unknown country code 'ZZ' (expected ISO 3166-1 alpha-2, e.g. DE)",
                 problem(Fixtures.usDeal("X").replace("'country':'IL','type'", "'country':'ZZ','type'")));
         assertEquals("expected a JSON object", problem("[1]"));
+    }
+
+    /** A party's dob and identifiers are secondary evidence for screening; a bad one names its field. */
+    @Test
+    void partyEvidenceFields() throws Exception {
+        Deal d = Fixtures.deal(Fixtures.usDeal("Aiman al Zawahiri").replace("'type':'non-government'",
+                "'type':'individual','dob':'1951','identifiers':[{'type':'passport','number':'1084010'}]"));
+        Deal.Party p = d.parties().get(0);
+        assertEquals("1951", p.dob());
+        assertEquals(List.of(new org.exportguard.core.model.Identifier("passport", "1084010", null)),
+                p.identifiers());
+        assertEquals("parties[0].dob: '19.6.1951' is not a date of birth (expected YYYY, YYYY-MM, YYYY-MM-DD or a "
+                + "range FROM..TO of those)", problem(Fixtures.usDeal("X").replace("'type':'non-government'",
+                "'type':'individual','dob':'19.6.1951'")));
+        assertEquals("parties[0].identifiers[0]: unknown identifier kind 'shoe' (expected one of passport, "
+                + "national-id, registration, imo, swift-bic, other)", problem(Fixtures.usDeal("X").replace(
+                "'type':'non-government'", "'identifiers':[{'type':'shoe','number':'42'}]")));
+        assertEquals("parties[0].identifiers: expected an array of {\"type\",\"number\"}",
+                problem(Fixtures.usDeal("X").replace("'type':'non-government'", "'identifiers':'passport:1'")));
     }
 
     /** Extra fields are allowed and change nothing: the deal read is the one read without them. */

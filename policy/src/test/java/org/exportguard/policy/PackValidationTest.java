@@ -56,7 +56,7 @@ class PackValidationTest {
                 destination: {in: [E1]}
                 outcome: BLOCKED
                 reason: because
-                citation: a law
+                citation: 15 CFR 740.22(c)
                 source: a source
                 verified: true
             """;
@@ -121,9 +121,72 @@ class PackValidationTest {
     }
 
     @Test
+    void aVerifiedRuleMustCiteANamedSource() {
+        String m = problem(GROUPS, RULES.replace("citation: 15 CFR 740.22(c)", "citation: a law"));
+        assertTrue(m.startsWith(dir.resolve("us-ear.yaml") + ": rules[0].citation: verified: true needs a citation "
+                + "naming its source"), m);
+        assertTrue(m.endsWith("found 'a law'"), m);
+        // partial and unverified facts may cite loosely: they cannot decide a deal alone anyway
+        assertTrue(assertDoesNotThrowLoad(RULES.replace("citation: 15 CFR 740.22(c)", "citation: a law")
+                .replace("verified: true", "verified: partial")));
+        for (String named : java.util.List.of("89 FR 28594", "Regulation (EU) 2021/821 Art. 4",
+                "Council Regulation (EU) No 833/2014 Art. 2", "resolution 1718 (2006) para 8",
+                "Defense Export Control Law 5767-2007")) {
+            assertTrue(assertDoesNotThrowLoad(RULES.replace("15 CFR 740.22(c)", named)), named);
+        }
+    }
+
+    private boolean assertDoesNotThrowLoad(String rules) {
+        try {
+            load(GROUPS, rules);
+            return true;
+        } catch (Exception e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void aVerifiedExclusionMustCiteANamedSourceAndNameAKnownFlag() {
+        String entry = """
+                    exclusions:
+                      - id: X1
+                        flags: [x]
+                        reason: out of scope
+                        citation: CITATION
+                        source: a source
+                        verified: true
+                    source: a source
+                    verified: partial
+                """;
+        String groups = GROUPS.replace("""
+                    source: a source
+                    verified: partial
+                """, entry);
+        assertTrue(problem(groups.replace("CITATION", "see the website"), RULES)
+                .contains("groups.yaml: entries.SW.exclusions[0].citation: verified: true needs a citation"));
+        assertTrue(problem(groups.replace("CITATION", "15 CFR 774").replace("flags: [x]", "flags: [y]"), RULES)
+                .contains("groups.yaml: entries.SW.exclusions[0].flags[0]: unknown flag 'y'"));
+        assertTrue(assertDoesNotThrowLoad(RULES) && true);
+    }
+
+    @Test
+    void aCodeYamlReadsAsANumberIsRefused() {
+        String m = problem(GROUPS.replace("codes: {WA: 4.D.4}", "codes: {WA: 5E980}"), RULES);
+        assertTrue(m.contains("groups.yaml: entries.SW.codes.WA: code") && m.contains("was read as a number; quote it"), m);
+    }
+
+    @Test
+    void aCountryCannotBeBothMemberAndNotMember() {
+        String m = problem(GROUPS.replace("        complete: true\n        members: [IR, KP, SY]\n      - from",
+                "        complete: false\n        members: [IR, KP, SY]\n        notMembers: [KP]\n      - from"), RULES);
+        assertTrue(m.contains("groups.E1.versions[0].notMembers: country 'KP' is both in members and in notMembers"), m);
+    }
+
+    @Test
     void theDefaultPackLoads() throws Exception {
         PolicyPack p = PackLoader.loadDefault();
-        assertEquals(java.util.List.of("IL-DECA", "US-EAR", "EU-2021-821", "UN"), java.util.List.copyOf(p.regimes().keySet()));
+        assertEquals(java.util.List.of("IL-DECA", "IL-MOE", "US-EAR", "EU-2021-821", "UN"),
+                java.util.List.copyOf(p.regimes().keySet()));
         assertTrue(p.entry("WA", "4.D.4").isPresent());
         assertEquals(p.entry("WA", "4.D.4"), p.entry("US-EAR", "4D004"));
         assertEquals(p.entry("WA", "4.D.4"), p.entry("EU-2021-821", "4D004"));

@@ -1,7 +1,16 @@
 package org.exportguard.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.exportguard.json.Json;
 import org.exportguard.server.api.ListsApi;
 import org.exportguard.server.api.MatchApi;
@@ -13,37 +22,33 @@ import org.exportguard.server.ui.WorkbenchRoutes;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP API on the JDK's built-in server: one handler ({@link Router}) for every path, a bounded pool of request
- * threads, and the route table (the standard routes plus any the caller adds, e.g. store-backed ones later).
+ * The HTTP API: the route table (the standard routes plus any the caller adds, e.g. store-backed ones) behind one
+ * {@link Router}, on Jetty as the transport. Jetty reads request heads as bytes arrive, without a thread per
+ * connection, so a stalled client costs a connection and no request thread; {@link HttpLimits} bound how long
+ * (head and body deadlines, idle timeout) and how many (connections, head size), and a bounded pool of request
+ * threads does the work. With {@link TlsFiles} it answers HTTPS only.
  */
 public final class ApiServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
 
-    static {
-        // Responses go out as headers then body: without TCP_NODELAY, Nagle's algorithm and the client's delayed
-        // ACK can hold the body back ~40 ms. Must be set before the JDK's server reads its configuration.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** Threads Jetty leases from the pool for itself: one acceptor, one selector. */
+    private static final int ACCEPTORS = 1;
+    private static final int SELECTORS = 1;
 
-    private final HttpServer http;
-    private final ThreadPoolExecutor pool;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final boolean tls;
     private final List<Route> routes;
 
-    private ApiServer(HttpServer http, ThreadPoolExecutor pool, List<Route> routes) {
-        this.http = http;
-        this.pool = pool;
+    private ApiServer(Server jetty, ServerConnector connector, boolean tls, List<Route> routes) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.tls = tls;
         this.routes = routes;
     }
 
@@ -88,14 +93,78 @@ public final class ApiServer implements AutoCloseable {
         docs[0] = ApiResponse.ok(openApi);
         docs[1] = ApiResponse.html(DocsPage.render(openApi));
 
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(cfg.threads(), cfg.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(cfg.queue()), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
-        HttpServer http = HttpServer.create(new InetSocketAddress(cfg.bind(), cfg.port()), 256);
-        http.setExecutor(pool);
-        http.createContext("/", new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log,
-                sessions));
-        http.start();
-        return new ApiServer(http, pool, List.copyOf(routes));
+        Router router = new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log,
+                sessions);
+        Server jetty = transport(cfg, router);
+        try {
+            jetty.start();
+        } catch (Exception e) { // nothing serves: free what started, say why (a port in use: BindException)
+            stopQuietly(jetty);
+            if (e.getCause() instanceof java.net.BindException b) {
+                throw b;
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the HTTP server did not start: " + e.getMessage(), e);
+        }
+        return new ApiServer(jetty, (ServerConnector) jetty.getConnectors()[0], cfg.tls() != null,
+                List.copyOf(routes));
+    }
+
+    /** Jetty set up with the limits of {@code cfg}, every request going to {@code router}. */
+    private static Server transport(ServerConfig cfg, Router router) throws IOException {
+        HttpLimits limits = cfg.limits();
+        // Request threads plus the ones Jetty leases for accepting and selecting. The queue of requests waiting for
+        // a thread is bounded by the connection limit (HTTP/1.1: one request at a time per connection), so it is
+        // left to Jetty, which warns against a bounded one: its own tasks go through it too.
+        QueuedThreadPool pool = new QueuedThreadPool(cfg.threads() + ACCEPTORS + SELECTORS,
+                Math.min(8, cfg.threads() + ACCEPTORS + SELECTORS));
+        pool.setName("exportguard-http");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0);
+        Server jetty = new Server(pool);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("exportguard-http-timer", true);
+        jetty.addBean(scheduler);
+        jetty.setStopTimeout(1000);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // a library and its version tell an attacker which flaws to try
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
+        HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(scheduler, limits);
+        httpFactory.addEventListener(deadlines); // HTTP connections only (under TLS, not the TLS layer's too)
+        ConnectionFactory[] factories = cfg.tls() == null ? new ConnectionFactory[]{httpFactory}
+                : new ConnectionFactory[]{new SslConnectionFactory(sslContext(cfg.tls()), "http/1.1"), httpFactory};
+        ServerConnector connector = new ServerConnector(jetty, null, scheduler, null, ACCEPTORS, SELECTORS,
+                factories);
+        connector.setHost(cfg.bind().getHostAddress());
+        connector.setPort(cfg.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(256);
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setHandler(new RouterHandler(router, deadlines));
+        return jetty;
+    }
+
+    private static SslContextFactory.Server sslContext(TlsFiles files) throws IOException {
+        PemKeys.Loaded keys = PemKeys.load(files); // TlsFilesException naming the file at fault
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keys.keyStore());
+        ssl.setKeyStorePassword(new String(keys.password()));
+        ssl.setKeyManagerPassword(new String(keys.password()));
+        return ssl;
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception ignored) {
+            // it never fully started
+        }
     }
 
     private static ObjectNode health(ListService lists, HealthDetails more, PrintStream log) {
@@ -112,26 +181,17 @@ public final class ApiServer implements AutoCloseable {
         return o;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "exportguard-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     public int port() {
-        return http.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    /** {@code http://HOST:PORT}, the address actually bound. */
+    /** {@code http://HOST:PORT} (or https), the address actually bound. */
     public URI uri() {
-        String host = http.getAddress().getAddress().getHostAddress();
+        String host = connector.getHost();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((tls ? "https" : "http") + "://" + host + ":" + port());
     }
 
     public List<Route> routes() {
@@ -141,12 +201,6 @@ public final class ApiServer implements AutoCloseable {
     /** Stops accepting, lets running exchanges finish for up to a second, then ends the threads. */
     @Override
     public void close() {
-        http.stop(1);
-        pool.shutdown();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopQuietly(jetty);
     }
 }

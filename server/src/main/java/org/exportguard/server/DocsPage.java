@@ -14,6 +14,12 @@ import java.util.Map;
  * works offline): each operation with its least role, request body schema and answers.
  */
 final class DocsPage {
+    /** The page's one inline style; the Content-Security-Policy allows exactly it, by its hash. */
+    static final String STYLE = "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
+            + "h2{margin-top:2em;font-family:monospace}.m{display:inline-block;min-width:4em;color:#fff;"
+            + "background:#357;padding:0 .3em;border-radius:3px}pre{background:#f4f4f4;padding:.6em;overflow:auto}"
+            + "td{padding:.1em .8em .1em 0;vertical-align:top}";
+
     private DocsPage() {
     }
 
@@ -21,10 +27,7 @@ final class DocsPage {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
           .append(esc(openApi.path("info").path("title").asText())).append("</title>\n<style>")
-          .append("body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}")
-          .append("h2{margin-top:2em;font-family:monospace}.m{display:inline-block;min-width:4em;color:#fff;")
-          .append("background:#357;padding:0 .3em;border-radius:3px}pre{background:#f4f4f4;padding:.6em;overflow:auto}")
-          .append("td{padding:.1em .8em .1em 0;vertical-align:top}</style></head><body>\n<h1>")
+          .append(STYLE).append("</style></head><body>\n<h1>")
           .append(esc(openApi.path("info").path("title").asText())).append(" <small>")
           .append(esc(openApi.path("info").path("version").asText())).append("</small></h1>\n<p>")
           .append(esc(openApi.path("info").path("description").asText()))

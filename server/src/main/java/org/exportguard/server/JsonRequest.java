@@ -90,4 +90,10 @@ public final class JsonRequest {
         }
         return v.textValue();
     }
+
+    /** The field's value as it came, or null when absent or null: for fields of a structure the caller checks. */
+    public JsonNode optionalNode(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
 }

@@ -1,29 +1,30 @@
 package org.exportguard.server;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
 import org.exportguard.server.ui.Sessions;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every request passes here, in this order: route (404, 405), bearer token or workbench session cookie (401; a
  * state change made with the cookie without its CSRF token: 403), role (403), rate per token (429), body size (413),
  * then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
- * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log.
+ * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log. It knows
+ * nothing of the HTTP server underneath: the transport hands it a {@link RawRequest} and writes out the answer, whose
+ * headers already hold {@link SecurityHeaders} and whose error message names no server path or class
+ * ({@link SafeMessages}).
  */
-final class Router implements HttpHandler {
+final class Router {
     private static final String BEARER = "Bearer ";
 
     private final List<Route> routes;
@@ -45,24 +46,34 @@ final class Router implements HttpHandler {
         this.sessions = sessions;
     }
 
-    @Override
-    public void handle(HttpExchange ex) {
+    /** The answer to one request, never an exception: headers complete, ready for the transport to write. */
+    ApiResponse handle(RawRequest req) {
         ApiResponse response;
         try {
-            response = dispatch(ex);
+            response = dispatch(req);
         } catch (ApiException e) {
-            response = ApiResponse.error(e.status(), e.getMessage(), e.field(), e.headers());
+            response = ApiResponse.error(e.status(), SafeMessages.clean(e.getMessage()), e.field(), e.headers());
         } catch (Throwable t) { // a bug, or an Error: one line on the log, a generic answer to the caller
-            log.println("exportguard: internal error on " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
-                    + ": " + oneLine(t));
+            log.println("exportguard: internal error on " + req.method() + " " + req.rawPath() + ": " + oneLine(t));
             response = ApiResponse.error(500, "internal error", null, Map.of());
         }
-        send(ex, response);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", response.contentType());
+        headers.putAll(SecurityHeaders.all());
+        headers.putAll(response.headers()); // a route may set its own (e.g. Cache-Control for a static file)
+        if (response.status() == 413) {
+            // Discard (never keep) what is left of a moderately oversized body before answering: closing a
+            // socket with unread input resets it, and the reset can destroy the 413 before the client reads it.
+            // Beyond the cap the connection is simply ended.
+            discard(req.body(), DRAIN_CAP);
+            headers.put("Connection", "close");
+        }
+        return new ApiResponse(response.status(), response.contentType(), response.body(), headers);
     }
 
-    private ApiResponse dispatch(HttpExchange ex) throws Exception {
-        String path = ex.getRequestURI().getRawPath();
-        String method = ex.getRequestMethod();
+    private ApiResponse dispatch(RawRequest req) throws Exception {
+        String path = req.rawPath();
+        String method = req.method();
         Route route = null;
         Map<String, String> params = null;
         Set<String> allowed = new LinkedHashSet<>();
@@ -86,9 +97,9 @@ final class Router implements HttpHandler {
         }
         Caller caller = null;
         if (!route.isPublic()) {
-            String token = bearerToken(ex.getRequestHeaders());
+            String token = bearerToken(req.header());
             if (token == null) {
-                token = sessionToken(ex.getRequestHeaders(), method);
+                token = sessionToken(req.header(), method);
             }
             Optional<Caller> c = token == null ? Optional.empty() : authenticator.authenticate(token);
             if (c.isEmpty()) {
@@ -108,13 +119,12 @@ final class Router implements HttpHandler {
             }
         }
         byte[] body = new byte[0];
-        String contentLength = ex.getRequestHeaders().getFirst("Content-Length");
+        String contentLength = req.header().apply("Content-Length");
         if (route.maxBody() > 0 && !route.streamsBody()) {
-            body = BodyReader.read(ex.getRequestBody(), contentLength, route.maxBody());
+            body = BodyReader.read(req.body(), contentLength, route.maxBody());
         }
-        return route.handler().handle(new Request(caller, params, query(ex.getRequestURI().getRawQuery()), body,
-                ex.getRequestBody(), contentLength, ex.getRequestHeaders().getFirst("Content-Type"),
-                headers(ex.getRequestHeaders()), ex instanceof com.sun.net.httpserver.HttpsExchange));
+        return route.handler().handle(new Request(caller, params, query(req.rawQuery()), body,
+                req.body(), contentLength, req.header().apply("Content-Type"), req.headers(), req.overTls()));
     }
 
     /**
@@ -122,31 +132,20 @@ final class Router implements HttpHandler {
      * made with the cookie must carry the session's CSRF token in {@code X-CSRF-Token}: a form another site makes
      * the browser post cannot know it, so it is refused (403) before anything is done.
      */
-    private String sessionToken(Headers headers, String method) throws ApiException {
+    private String sessionToken(Function<String, String> header, String method) throws ApiException {
         if (sessions == null) {
             return null;
         }
-        Optional<Sessions.Session> s = sessions.use(Sessions.sessionId(headers.getFirst("Cookie")));
+        Optional<Sessions.Session> s = sessions.use(Sessions.sessionId(header.apply("Cookie")));
         if (s.isEmpty()) {
             return null;
         }
         boolean safe = method.equals("GET") || method.equals("HEAD");
-        if (!safe && !Sessions.csrfMatches(s.get(), headers.getFirst(Sessions.CSRF_HEADER))) {
+        if (!safe && !Sessions.csrfMatches(s.get(), header.apply(Sessions.CSRF_HEADER))) {
             throw new ApiException(403, "missing or wrong CSRF token: a change made with the workbench's session "
                     + "must send the session's X-CSRF-Token header");
         }
         return s.get().token();
-    }
-
-    /** Each header's first value by its name in lower case. */
-    private static Map<String, String> headers(Headers h) {
-        Map<String, String> out = new java.util.HashMap<>();
-        h.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                out.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
-            }
-        });
-        return out;
     }
 
     /** The query string's parameters ({@code a=1&b=2}), decoded; the first of a repeated name wins. */
@@ -173,8 +172,8 @@ final class Router implements HttpHandler {
     }
 
     /** The token of an {@code Authorization: Bearer TOKEN} header, or null. */
-    static String bearerToken(Headers headers) {
-        String h = headers.getFirst("Authorization");
+    static String bearerToken(Function<String, String> headers) {
+        String h = headers.apply("Authorization");
         if (h == null || h.length() <= BEARER.length() || !h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
@@ -182,42 +181,18 @@ final class Router implements HttpHandler {
         return t.isEmpty() ? null : t;
     }
 
-    private void send(HttpExchange ex, ApiResponse r) {
-        try (ex) {
-            Headers h = ex.getResponseHeaders();
-            h.set("Content-Type", r.contentType());
-            h.set("Cache-Control", "no-store");
-            h.set("X-Content-Type-Options", "nosniff");
-            r.headers().forEach(h::set);
-            if (r.status() == 413) {
-                // Discard (never keep) what is left of a moderately oversized body before answering: closing a
-                // socket with unread input resets it, and the reset can destroy the 413 before the client reads it.
-                // Beyond the cap the connection is simply ended.
-                discard(ex.getRequestBody(), DRAIN_CAP);
-                h.set("Connection", "close");
-            }
-            byte[] body = r.body();
-            ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(body);
-                }
-            }
-        } catch (IOException e) {
-            // The client went away; nothing to tell it.
-        } catch (RuntimeException e) {
-            log.println("exportguard: internal error sending a response: " + oneLine(e));
-        }
-    }
-
     /** Most bytes of an oversized body read and thrown away so the 413 reaches the client intact. */
     private static final long DRAIN_CAP = 16L << 20;
 
-    private static void discard(java.io.InputStream in, long cap) throws IOException {
+    private static void discard(java.io.InputStream in, long cap) {
         byte[] buf = new byte[16384];
         long total = 0;
-        for (int n; total < cap && (n = in.read(buf)) > 0; ) {
-            total += n;
+        try {
+            for (int n; total < cap && (n = in.read(buf)) > 0; ) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client went away or stalled: the connection ends anyway
         }
     }
 

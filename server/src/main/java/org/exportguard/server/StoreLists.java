@@ -12,21 +12,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The lists a store-backed server screens against: the desk's lists in force ({@link Desk#lists()}), the very
  * lists and index deals are decided against, so screening and decisions never disagree and the lists are indexed
- * once. A store with no list yet serves {@code whenEmpty} (the shipped samples, read and indexed once) and says so.
+ * once. A store with no list yet serves no lists: screening then refuses to answer (503) and deals are REVIEW for
+ * every list they need, rather than anything being screened against sample lists that are not the real ones.
  * {@link #watch} swaps in new lists within seconds of any process storing a new version, so several servers over
  * one database screen alike.
  */
 public final class StoreLists implements ListService.Source {
     private final Desk desk;
-    private final ListProvider whenEmpty;
-    /** The desk's lists in force when the served lists were last taken (the fallback's too). */
+    /** The desk's lists in force when the served lists were last taken. */
     private volatile ListsInForce fromStore;
-    private volatile ListsInForce fallback;
-    private volatile boolean servingFallback;
 
-    public StoreLists(Desk desk, ListProvider whenEmpty) {
+    public StoreLists(Desk desk) {
         this.desk = desk;
-        this.whenEmpty = whenEmpty;
     }
 
     @Override
@@ -34,19 +31,7 @@ public final class StoreLists implements ListService.Source {
         // what is in force, the policy with the lists: loaded now, before requests come, not by the first decision
         ListsInForce now = desk.current().lists();
         fromStore = now;
-        servingFallback = now.isEmpty();
-        if (!servingFallback) {
-            return now;
-        }
-        if (fallback == null) {
-            fallback = ListsInForce.notStored(whenEmpty.load());
-        }
-        return fallback;
-    }
-
-    /** Whether the store holds no list yet, so the fallback lists are served. */
-    public boolean servingFallback() {
-        return servingFallback;
+        return now;
     }
 
     /** Whether the lists in force have changed (a newer version stored) since the served lists were taken. */

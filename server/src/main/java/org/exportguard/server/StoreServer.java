@@ -19,6 +19,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.exportguard.service.impact.ImportOutcome;
+import org.exportguard.store.ListVersions;
 
 /**
  * The whole service over one store: the HTTP API with users from the store's users table, the lists in force (the
@@ -31,15 +36,38 @@ public final class StoreServer implements AutoCloseable {
     /** How often the store is checked for list versions imported elsewhere. */
     public static final int LIST_CHECK_SECONDS = 2;
 
+    /**
+     * How the server holds lists to account: the staleness limits of decisions, the rules of a list import (its
+     * largest shrink), and how often the open deals are checked for list sources gone stale since their last
+     * decision ({@link Desk#recheckListAges}).
+     */
+    public record Settings(Staleness staleness, ListVersions.Rules importRules, Duration recheckEvery) {
+        /** Two days per source, imports may drop half, the open deals checked every 15 minutes. */
+        public static final Duration DEFAULT_RECHECK = Duration.ofMinutes(15);
+        public static final Settings DEFAULT = new Settings(Staleness.DEFAULT, ListVersions.Rules.DEFAULT,
+                DEFAULT_RECHECK);
+
+        public Settings {
+            if (recheckEvery.isZero() || recheckEvery.isNegative()) {
+                throw new IllegalArgumentException("the recheck interval must be positive: " + recheckEvery);
+            }
+        }
+    }
+
+    /** Who the periodic recheck of list ages is recorded as. */
+    public static final String RECHECK_ACTOR = "system:list-age";
+
     private final ApiServer api;
     private final ScheduledExecutorService watcher;
+    private final ScheduledExecutorService rechecker;
     private final Desk desk;
     private final StoreLists lists;
     private final ListService listService;
 
-    private StoreServer(ApiServer api, ScheduledExecutorService watcher, Desk desk, StoreLists lists,
-                        ListService listService) {
+    private StoreServer(ApiServer api, ScheduledExecutorService watcher, ScheduledExecutorService rechecker, Desk desk,
+                        StoreLists lists, ListService listService) {
         this.api = api;
+        this.rechecker = rechecker;
         this.desk = desk;
         this.watcher = watcher;
         this.lists = lists;
@@ -50,35 +78,71 @@ public final class StoreServer implements AutoCloseable {
      * Serves {@code store} (which the caller keeps and closes after this), first finishing the impact of any import
      * a crash cut short, so no open deal is served with a decision the lists have overtaken.
      *
-     * @param whenEmpty the lists to screen against while the store holds none
      * @param maxImport the largest list file {@code POST /api/lists} takes
      * @param actor     who the catch-up is recorded as in the audit chain
      */
-    public static StoreServer start(ServerConfig cfg, Store store, ListProvider whenEmpty, long maxImport,
-                                    String actor, PrintStream log) throws Exception {
-        return start(cfg, store, Staleness.DEFAULT, whenEmpty, maxImport, actor, log);
+    public static StoreServer start(ServerConfig cfg, Store store, long maxImport, String actor, PrintStream log)
+            throws Exception {
+        return start(cfg, store, Staleness.DEFAULT, maxImport, actor, log);
     }
 
     /** As above, decisions holding each stored list source to {@code staleness}. */
-    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, ListProvider whenEmpty,
-                                    long maxImport, String actor, PrintStream log) throws Exception {
-        Desk desk = new Desk(store, staleness);
+    public static StoreServer start(ServerConfig cfg, Store store, Staleness staleness, long maxImport,
+                                    String actor, PrintStream log) throws Exception {
+        return start(cfg, store, new Settings(staleness, ListVersions.Rules.DEFAULT, Settings.DEFAULT_RECHECK),
+                maxImport, actor, log);
+    }
+
+    /** As above, with these settings (staleness, import rules, the recheck of list ages). */
+    public static StoreServer start(ServerConfig cfg, Store store, Settings settings, long maxImport, String actor,
+                                    PrintStream log) throws Exception {
+        Desk desk = new Desk(store, settings.staleness());
         desk.catchUp(actor);
-        StoreLists storeLists = new StoreLists(desk, whenEmpty);
+        StoreLists storeLists = new StoreLists(desk);
         ListService listService = ListService.serve(storeLists);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new DealQueueApi(store).routes());
         routes.addAll(new ListVersionsApi(store).routes());
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
         routes.addAll(new DispositionsApi(desk).routes(cfg.maxJsonBytes()));
-        routes.add(new ListImportApi(desk, listService, maxImport, log).route());
+        routes.add(new ListImportApi(desk, listService, maxImport, settings.importRules(), log).route());
         routes.addAll(new ImpactApi(store).routes());
         routes.addAll(new AuditApi(store).routes());
-        routes.addAll(new UsersApi(store.users()).routes(cfg.maxJsonBytes()));
-        ApiServer api = ApiServer.start(cfg, new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker()), listService,
+        StoreAuthenticator auth = new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker());
+        routes.addAll(new UsersApi(store.users(), auth::forgetAll).routes(cfg.maxJsonBytes()));
+        ApiServer api = ApiServer.start(cfg, auth, listService,
                 AuditTrail.log(log), routes, fetchState(store), log);
-        return new StoreServer(api, storeLists.watch(listService, LIST_CHECK_SECONDS, log), desk, storeLists,
+        ScheduledExecutorService watcher = storeLists.watch(listService, LIST_CHECK_SECONDS, log);
+        // a change another process stored but did not finish (killed mid-import) is finished here, not on restart
+        watcher.scheduleWithFixedDelay(new ImpactWatch(desk, actor, log, System::nanoTime), LIST_CHECK_SECONDS,
+                LIST_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        return new StoreServer(api, watcher, recheck(desk, settings.recheckEvery(), log), desk, storeLists,
                 listService);
+    }
+
+    /**
+     * Every {@code every}, on a daemon thread of its own, re-decides the open deals whose list sources went over
+     * their staleness limit since their last decision (a source goes stale by itself, with no import to notice it).
+     * Catches everything: a failed recheck is logged and tried again next time.
+     */
+    private static ScheduledExecutorService recheck(Desk desk, Duration every, PrintStream log) {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "exportguard-list-age");
+            t.setDaemon(true);
+            return t;
+        });
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                ImportOutcome o = desk.recheckListAges(RECHECK_ACTOR);
+                if (o != null) {
+                    log.println("exportguard: list age: re-decided the open deals a stale list source can affect "
+                            + "(report " + o.reportId() + ")");
+                }
+            } catch (Throwable t) {
+                log.println("exportguard: list age: recheck failed: " + t.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return s;
     }
 
     /** {@code /health} reports how fetching each list source went ({@code lists fetch}, {@code serve --refresh}). */
@@ -106,14 +170,15 @@ public final class StoreServer implements AutoCloseable {
         return listService.current();
     }
 
-    /** Whether the store holds no lists yet, so the fallback lists are screened. */
-    public boolean servingFallbackLists() {
-        return lists.servingFallback();
+    /** Whether the store holds no lists yet, so screening is refused and deals are REVIEW. */
+    public boolean servingNoLists() {
+        return lists().inForce().isEmpty();
     }
 
     @Override
     public void close() {
         watcher.shutdownNow();
+        rechecker.shutdownNow();
         api.close();
     }
 }

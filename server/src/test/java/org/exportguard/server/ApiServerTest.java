@@ -204,6 +204,21 @@ class ApiServerTest {
     }
 
     @Test
+    void aNameOverTheLimitsIs400NamingTheFieldAndTheLimit() throws Exception {
+        // 70 KB in one word used to run the server out of memory; it fits the body limit, so the name limit says no
+        Res r = post("/api/screen", VIEWER, "{\"name\":\"" + "a".repeat(70_000) + "\"}");
+        assertError(r, 400);
+        assertEquals("name", r.json().path("field").asText(), r.body());
+        assertTrue(r.json().path("error").asText().contains("at most 1000"), r.body());
+        r = post("/api/match", VIEWER, "{\"name1\":\"x\",\"name2\":\"" + "w ".repeat(101) + "\"}");
+        assertError(r, 400);
+        assertEquals("name2", r.json().path("field").asText(), r.body());
+        // the largest name allowed is screened, and answers
+        r = post("/api/screen", VIEWER, "{\"name\":\"" + "b".repeat(1000) + "\"}");
+        assertEquals(200, r.status(), r.body());
+    }
+
+    @Test
     void aBodyOverTheLimitIs413EvenWithoutContentLength() throws Exception {
         String big = "{\"name\":\"" + "a".repeat((int) ServerConfig.DEFAULT_MAX_JSON) + "\"}";
         assertError(post("/api/screen", VIEWER, big), 413);
@@ -280,6 +295,9 @@ class ApiServerTest {
             }
         }
         assertEquals("admin", doc.at("/paths/~1api~1lists~1reload/post/x-min-role").asText());
+        for (String path : List.of("/paths/~1api~1screen/post", "/paths/~1api~1match/post")) {
+            assertTrue(doc.at(path).toString().contains("\"maxLength\":1000"), path + " documents the name limit");
+        }
         Res docs = get("/docs", null);
         assertEquals(200, docs.status());
         assertTrue(docs.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/html"));

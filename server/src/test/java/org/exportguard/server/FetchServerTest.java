@@ -62,7 +62,7 @@ class FetchServerTest {
         store = Store.open(StoreLocation.sqlite(dir.resolve("data")));
         viewer = store.users().add("vic", Role.VIEWER, "test");
         logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
-        server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store, List::of,
+        server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000), store,
                 1 << 20, "test", logStream);
         publisher = ListPublisher.start();
     }
@@ -81,12 +81,18 @@ class FetchServerTest {
         return Json.MAPPER.readTree(r.body());
     }
 
-    /** The sources of the hits {@code /api/screen} gives for {@code name} (the call must answer 200). */
+    /**
+     * The sources of the hits {@code /api/screen} gives for {@code name}: none while the store holds no lists yet
+     * (the call answers 503 saying so), else the call must answer 200.
+     */
     private List<String> screen(String name) throws Exception {
         HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(server.api().uri() + "/api/screen"))
                 .header("Authorization", "Bearer " + viewer)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 503 && r.body().contains("no lists are in force")) {
+            return List.of();
+        }
         assertEquals(200, r.statusCode(), r.body());
         List<String> sources = new java.util.ArrayList<>();
         Json.MAPPER.readTree(r.body()).get("hits").forEach(h -> sources.add(h.get("source").asText()));
@@ -145,6 +151,31 @@ class FetchServerTest {
             assertTrue(s.get("lastFailureReason").asText().startsWith(f.getKey()), s::toString);
             assertEquals(ok.get("lastSuccess"), s.get("lastSuccess"), "the last success stays as it was");
             assertEquals(1, s.get("confirmedVersion").asInt());
+        }
+
+        // a download that disagrees with the checksum its sources file names, and an HTML page where the list
+        // should be: failures like the others, visible in /health
+        SourceSpec checked = new SourceSpec(un.id(), un.format(), List.of(new SourceSpec.SourceUrl(
+                un.urls().get(0).uri(), un.urls().get(0).file(), new SourceSpec.Checksum(
+                org.exportguard.core.hash.Sha256.hex(Files.readAllBytes(real)), null))), 2,
+                Duration.ofSeconds(20), un.maxBytes(), true);
+        publisher.put(path, text.replace("</CONSOLIDATED_LIST>", "<!-- edited --></CONSOLIDATED_LIST>"));
+        Map<String, SourceSpec> more = new LinkedHashMap<>();
+        more.put("checksum mismatch: " + publisher.uri(path) + " has sha256 ", checked);
+        more.put("wrong format: " + publisher.uri(path) + " served an HTML page", un);
+        for (Map.Entry<String, SourceSpec> f : more.entrySet()) {
+            if (f.getKey().contains("HTML")) {
+                publisher.put(path, "<!DOCTYPE html><html><body>The list has moved</body></html>");
+            }
+            FetchResult r = fetcher.fetch(f.getValue(), false, "test");
+            n++;
+            assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
+            assertTrue(r.detail().startsWith(f.getKey()), r::line);
+            assertEquals(1, store.lists().versions().history().size(), "nothing imported: " + r.line());
+            assertTrue(screen("Al-Qaida").contains("UN-SC"), "the server still screens version 1: " + r.line());
+            JsonNode s = get("/health").get("sources").get("UN-SC");
+            assertEquals(n, s.get("consecutiveFailures").asInt());
+            assertTrue(s.get("lastFailureReason").asText().startsWith(f.getKey()), s::toString);
         }
     }
 

@@ -59,7 +59,7 @@ class StoreApiTest {
         approver2 = store.users().add("amy", Role.APPROVER, "test");
         viewer = store.users().add("vic", Role.VIEWER, "test");
         server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000)
-                        .withTicker(clock.ticker()), store, List::of, MAX_IMPORT, "test",
+                        .withTicker(clock.ticker()), store, MAX_IMPORT, "test",
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
@@ -121,6 +121,22 @@ class StoreApiTest {
         assertEquals(401, call("GET", "/api/lists", temp, null).status(), "a revoked token stops working");
     }
 
+    /**
+     * Fail closed (issue 13): a store without lists is not screened against the shipped samples. Screening refuses
+     * (503, saying what to do) rather than answer "no hits"; a deal is decided REVIEW naming the missing lists.
+     */
+    @Test
+    void aStoreWithoutListsRefusesScreeningAndDecidesDealsReview() throws Exception {
+        Res r = call("POST", "/api/screen", viewer, "{\"name\":\"Banco Nacional de Cuba\"}");
+        assertEquals(503, r.status(), r.body());
+        assertTrue(r.json().get("error").asText().contains("no lists are in force"), r.body());
+        r = call("POST", "/api/deals", analyst,
+                DealJson.usSoftware("d-empty", "Harmless Widgets GmbH", "DE").json());
+        assertEquals(201, r.status(), r.body());
+        assertEquals("REVIEW", r.json().get("outcome").asText(), r.body());
+        assertTrue(r.body().contains("was not among the loaded lists"), r.body());
+    }
+
     /** Admins manage users over HTTP: the new token works at once, a revoked one stops within the cache time. */
     @Test
     void adminsAddAndRevokeUsersAndTheirTokensWorkAtOnce() throws Exception {
@@ -131,7 +147,7 @@ class StoreApiTest {
         r = call("POST", "/api/users", admin, "{\"name\":\"zed\",\"role\":\"viewer\"}");
         assertEquals(201, r.status(), r.body());
         String token = r.json().get("token").asText();
-        assertEquals(200, call("POST", "/api/screen", token, "{\"name\":\"x\"}").status());
+        assertEquals(200, call("GET", "/api/lists", token, null).status());
         assertEquals(409, call("POST", "/api/users", admin, "{\"name\":\"zed\",\"role\":\"admin\"}").status());
         r = call("GET", "/api/users", admin, null);
         assertTrue(r.body().contains("\"zed\"") && !r.body().contains(token), "listed, never its token: " + r.body());

@@ -50,7 +50,7 @@ class WorkbenchSessionTest {
         analyst = store.users().add("ann", Role.ANALYST, "test");
         viewer = store.users().add("vic", Role.VIEWER, "test");
         server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000)
-                        .withTicker(clock.ticker()), store, List::of, 1 << 20, "test",
+                        .withTicker(clock.ticker()), store, 1 << 20, "test",
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -166,7 +166,10 @@ class WorkbenchSessionTest {
             assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'")
                     && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"), csp);
         }
-        assertEquals(404, send("GET", "/ui/..%2Fsecret", null).statusCode());
+        // Jetty refuses an encoded '/' in a path itself (400, ambiguous); anything else unknown under /ui/ is a 404.
+        int escape = send("GET", "/ui/..%2Fsecret", null).statusCode();
+        assertTrue(escape == 400 || escape == 404, "status " + escape);
+        assertEquals(404, send("GET", "/ui/no-such-asset.js", null).statusCode());
         HttpResponse<String> html = send("GET", "/", null);
         assertFalse(html.body().contains("<script>") || html.body().contains(" style="), "no inline script or style");
     }

@@ -19,6 +19,14 @@ public final class ConfirmedDispositions {
      * (a hit can be disposed of again, e.g. when new facts turn up). Proposals not confirmed are left out.
      */
     public static HitDispositions of(List<Disposition> dispositions) {
+        return of(dispositions, null);
+    }
+
+    /**
+     * {@link #of(List)} for revision {@code dealRevision} of the deal (null: bound to none): a disposition confirmed
+     * for an earlier revision no longer applies; its hit is re-opened for review, and the decision says why.
+     */
+    public static HitDispositions of(List<Disposition> dispositions, Long dealRevision) {
         if (dispositions.isEmpty()) {
             return HitDispositions.NONE;
         }
@@ -28,8 +36,13 @@ public final class ConfirmedDispositions {
                 .toList();
         Map<String, HitDispositions.Verdict> byHit = new HashMap<>();
         for (Disposition d : confirmed) {
+            String reopened = dealRevision == null || d.dealRevision() == dealRevision ? null
+                    : "disposition " + d.id() + " of '" + d.partyName() + "' " + d.list() + " entry " + d.entryId()
+                    + " was confirmed for revision " + d.dealRevision() + "; deal changed (now revision "
+                    + dealRevision + "): re-review needed";
             byHit.put(HitDispositions.key(d.partyName(), d.list(), d.entryId()),
-                    new HitDispositions.Verdict(d.trueMatch(), d.reason(), d.proposedBy(), d.confirmedBy()));
+                    new HitDispositions.Verdict(d.trueMatch(), d.reason(), d.proposedBy(), d.confirmedBy(), reopened,
+                            d.entrySha256(), d.listVersion()));
         }
         return HitDispositions.of(byHit);
     }

@@ -45,6 +45,8 @@ public final class Desk {
     public static final String CATCH_UP_ACTOR = "system:effective-date";
     /** The day the catch-up last ran (null: not yet). */
     private volatile java.time.LocalDate caughtUp;
+    /** Held by imports and catch-ups: one change's impact at a time in this process. */
+    private final Object impacts = new Object();
 
     public Desk(Store store) {
         this(store, Staleness.DEFAULT);
@@ -69,6 +71,11 @@ public final class Desk {
      * cannot be read refuses the batch, naming its index (0-based) and field.
      */
     public List<DealOutcome> addDeals(List<String> dealJsons, String actor) throws ServiceException {
+        return InForceGuard.retrying("adding deals", () -> addDealsOnce(dealJsons, actor));
+    }
+
+    /** One attempt of {@link #addDeals}: refused ({@link InForceGuard.Moved}) if an import came in meanwhile. */
+    private List<DealOutcome> addDealsOnce(List<String> dealJsons, String actor) throws ServiceException {
         InForce now = current();
         DealParser parser = new DealParser(now.pack());
         List<Deal> deals = new ArrayList<>(dealJsons.size());
@@ -77,8 +84,8 @@ public final class Desk {
         }
         Decision[] decided = new Decision[deals.size()];
         IntStream.range(0, deals.size()).parallel()
-                .forEach(i -> decided[i] = now.evaluator().evaluate(deals.get(i),
-                        DecisionDay.of(deals.get(i))));
+                .forEach(i -> decided[i] = DecisionDay.decide(now.evaluator(), deals.get(i),
+                        org.exportguard.policy.eval.HitDispositions.NONE));
         List<DealRecord> records = new ArrayList<>(deals.size());
         List<NewDecision> decisions = new ArrayList<>(deals.size());
         List<DealOutcome> out = new ArrayList<>(deals.size());
@@ -88,30 +95,40 @@ public final class Desk {
             out.add(new DealOutcome(deals.get(i).id(), decided[i]));
         }
         try {
-            store.deals().add(records, decisions, actor);
+            store.deals().add(records, decisions, actor, () -> InForceGuard.ensureCurrent(store, now));
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
         return out;
     }
 
-    /** Replaces an open deal and decides it again (the history keeps the earlier decisions). */
+    /**
+     * Replaces an open deal and decides it again (the history keeps the earlier decisions): the deal and its
+     * decision are stored in ONE transaction, decided there against the deal's confirmed dispositions (those of an
+     * earlier revision re-opened) and the versions in force, so no import or other update can come between them.
+     */
     public DealOutcome updateDeal(String id, String dealJson, String actor) throws ServiceException {
+        return InForceGuard.retrying("updating deal " + id, () -> updateDealOnce(id, dealJson, actor));
+    }
+
+    private DealOutcome updateDealOnce(String id, String dealJson, String actor) throws ServiceException {
         InForce now = current();
         Deal deal = DealInput.parse(new DealParser(now.pack()), dealJson, 0);
         if (!deal.id().equals(id)) {
             throw new ServiceException("the deal's id '" + deal.id() + "' is not '" + id + "'");
         }
-        // the deal's confirmed dispositions still apply to the hits they name (a renamed party's no longer match)
-        Decision d = now.evaluator().evaluate(deal, DecisionDay.of(deal), ConfirmedDispositions.of(
-                store.dispositions().confirmedForDeals(List.of(id)).getOrDefault(id, List.of())));
+        Decision[] decided = new Decision[1];
         try {
-            store.deals().update(DealRecords.of(deal, dealJson), actor);
-            store.decisions().append(List.of(DecisionRecords.of(d, now, UPDATED)), actor);
+            store.deals().update(DealRecords.of(deal, dealJson), actor, (stored, confirmed) -> {
+                InForceGuard.ensureCurrent(store, now);
+                decided[0] = DecisionDay.decide(now.evaluator(), deal,
+                        ConfirmedDispositions.of(confirmed, stored.revision()));
+                return DecisionRecords.of(decided[0], now, UPDATED);
+            });
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
-        return new DealOutcome(id, d);
+        return new DealOutcome(id, decided[0]);
     }
 
     public void closeDeal(String id, String actor) throws ServiceException {
@@ -156,8 +173,11 @@ public final class Desk {
                     + hitText(partyName, list, entryId) + (named.isEmpty() ? "; it has no screening hits"
                     : "; its hits: " + String.join(", ", named)));
         }
+        ListMatch hit = hits.stream().filter(m -> partyName.equals(m.partyName()) && list.equals(m.source())
+                && entryId.equals(m.entryId())).findFirst().orElseThrow();
         try {
-            return store.dispositions().propose(dealId, partyName, list, entryId, trueMatch, reason, actor);
+            return store.dispositions().propose(dealId, deal.revision(), new Dispositions.Hit(partyName, list,
+                    entryId, hit.listVersion(), entryFingerprint(list, entryId)), trueMatch, reason, actor);
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
@@ -169,6 +189,10 @@ public final class Desk {
      * ({@link ServiceException.FourEyes}).
      */
     public DispositionOutcome confirmDisposition(String dealId, long id, String approver) throws ServiceException {
+        return InForceGuard.retrying("confirming disposition " + id, () -> confirmOnce(dealId, id, approver));
+    }
+
+    private DispositionOutcome confirmOnce(String dealId, long id, String approver) throws ServiceException {
         InForce now = current();
         DealParser parser = new DealParser(now.pack());
         Decision[] decided = new Decision[1];
@@ -184,8 +208,8 @@ public final class Desk {
                     throw new UnreadableDeal("stored deal " + dealId + " cannot be read under the current policy: "
                             + e.getMessage());
                 }
-                decided[0] = now.evaluator().evaluate(deal, DecisionDay.of(deal),
-                        ConfirmedDispositions.of(confirmed));
+                InForceGuard.ensureCurrent(store, now);
+                decided[0] = DecisionDay.decide(now.evaluator(), deal, ConfirmedDispositions.of(confirmed, s.revision()));
                 return DecisionRecords.of(decided[0], now, "disposition " + id + " confirmed by " + approver);
             });
             return new DispositionOutcome(d, decided[0]);
@@ -194,6 +218,21 @@ public final class Desk {
         } catch (org.exportguard.store.StoreException e) {
             throw ServiceException.of(e);
         }
+    }
+
+    /**
+     * The fingerprint of the listed entry as in force now (null when the source holds no such entry: the hit came
+     * from lists since replaced, and the deal's next re-decision settles it).
+     */
+    private String entryFingerprint(String source, String entryId) throws ServiceException {
+        for (org.exportguard.core.model.PartyList l : current().lists().lists()) {
+            for (org.exportguard.core.model.ListedParty p : l.parties()) {
+                if (source.equals(p.source()) && entryId.equals(p.sourceId())) {
+                    return org.exportguard.policy.eval.EntryFingerprint.of(p);
+                }
+            }
+        }
+        return null;
     }
 
     /** A hit as a refusal names it: {@code 'NSO Group' US-CSL entry sample-el-0001}. */
@@ -221,30 +260,38 @@ public final class Desk {
     /** Imports a list version and re-decides the open deals it can touch; see {@link ChangeImpact}. */
     public ImportOutcome importList(Path path, String source, LocalDate effective, String actor)
             throws ServiceException {
-        ChangeImpact impact = new ChangeImpact(store, inForce);
-        impact.catchUp(actor);
-        return impact.importList(path, source, effective, actor);
+        synchronized (impacts) {
+            ChangeImpact impact = new ChangeImpact(store, inForce);
+            impact.catchUp(actor);
+            return impact.importList(path, source, effective, actor);
+        }
     }
 
     /**
      * Imports the lists at {@code path}, one version per list source it holds, under these rules (how much a
      * source may shrink), and re-decides the open deals each can touch; see {@link ChangeImpact#importLists}.
+     * One import (and impact) at a time in a process; across processes the store's write lock orders the imports,
+     * and each impact diffs against the version its event really superseded.
      */
     public List<ImportOutcome> importLists(Path path, String source, LocalDate effective, String actor,
                                            ListVersions.Rules rules) throws ServiceException {
-        ChangeImpact impact = new ChangeImpact(store, inForce);
-        impact.catchUp(actor);
-        List<ImportOutcome> out = impact.importLists(path, source, effective, actor, rules);
-        caughtUp = store.lists().today();
-        return out;
+        synchronized (impacts) {
+            ChangeImpact impact = new ChangeImpact(store, inForce);
+            impact.catchUp(actor);
+            List<ImportOutcome> out = impact.importLists(path, source, effective, actor, rules);
+            caughtUp = store.lists().today();
+            return out;
+        }
     }
 
     /** Imports a policy version (validated by {@code validator}) and re-decides the open deals it can touch. */
     public ImportOutcome importPolicy(Path dir, String source, LocalDate effective, String actor,
                                       PolicyValidator validator) throws ServiceException {
-        ChangeImpact impact = new ChangeImpact(store, inForce);
-        impact.catchUp(actor);
-        return impact.importPolicy(dir, source, effective, actor, validator, current());
+        synchronized (impacts) {
+            ChangeImpact impact = new ChangeImpact(store, inForce);
+            impact.catchUp(actor);
+            return impact.importPolicy(dir, source, effective, actor, validator, current());
+        }
     }
 
     /**
@@ -252,8 +299,30 @@ public final class Desk {
      * crash cut short, or a list version whose effective date has come.
      */
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
-        List<ImportOutcome> out = new ChangeImpact(store, inForce).catchUp(actor);
-        caughtUp = store.lists().today();
+        synchronized (impacts) {
+            List<ImportOutcome> out = new ChangeImpact(store, inForce).catchUp(actor);
+            caughtUp = store.lists().today();
+            return out;
+        }
+    }
+
+    /**
+     * The changes in force whose impact has not run (no report): {@code list event N} for a list source's event in
+     * force today, {@code policy version N} for the newest policy. Empty in a store whose every change is reported.
+     * Cheap (one query per list source in force): a server's watch asks every few seconds.
+     */
+    public Set<String> unfinishedImpacts() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (org.exportguard.store.ListEvent e : store.lists().inForceEvents(store.lists().today()).values()) {
+            if (!store.changeReports().existsForListEvent(e.id())) {
+                out.add("list event " + e.id() + " (" + e.source() + " version " + e.versionId() + ")");
+            }
+        }
+        store.policies().versions().latest().ifPresent(v -> {
+            if (!store.changeReports().exists("policy", v.id())) {
+                out.add("policy version " + v.id());
+            }
+        });
         return out;
     }
 
@@ -270,6 +339,32 @@ public final class Desk {
                 }
             }
         }
+    }
+
+    /**
+     * Re-decides the open deals last decided before a list source in force went over its staleness limit (see
+     * {@link org.exportguard.service.impact.ListAgeRecheck#sweep}): what {@code deals recheck} and the server's
+     * periodic sweep run. Returns the report, or null when no deal could be affected.
+     */
+    public ImportOutcome recheckListAges(String actor) throws ServiceException {
+        InForce now = current();
+        return new org.exportguard.service.impact.ListAgeRecheck(store, inForce).sweep(now, actor);
+    }
+
+    /** When stored version {@code v} of a list source goes (or went) over its staleness limit, by the desk's rules. */
+    public java.time.Instant staleSince(org.exportguard.store.VersionInfo v) {
+        return inForce.staleSince(v, InForceCache.listIdsOf(v));
+    }
+
+    /**
+     * A fetch confirmed version {@code v} current again after it went stale at {@code staleSince}: re-decides the
+     * open deals under REVIEW decided since (see {@link org.exportguard.service.impact.ListAgeRecheck#renewed}).
+     * Returns the report, or null when there were none.
+     */
+    public ImportOutcome renewed(org.exportguard.store.VersionInfo v, java.time.Instant staleSince, String actor)
+            throws ServiceException {
+        InForce now = current();
+        return new org.exportguard.service.impact.ListAgeRecheck(store, inForce).renewed(now, v, staleSince, actor);
     }
 
     /** The lists and policy in force now (loaded again only when a newer version has been stored). */

@@ -136,17 +136,61 @@ public final class InForceCache {
 
     /**
      * Whether stored version {@code v}, holding lists {@code listIds}, is older by the store's clock than the
-     * staleness limit of any of them (counted from its import): decisions that needed it were REVIEW for that.
+     * staleness limit of any of them, counted from when the store last confirmed it current ({@link #confirmedAt}),
+     * as decisions count it: decisions that needed it were REVIEW for that.
      */
     public boolean staleNow(VersionInfo v, java.util.Set<String> listIds) {
+        return !staleSince(v, listIds).isAfter(clock.instant());
+    }
+
+    /** When stored version {@code v} goes (or went) over its limit: its confirmation plus its shortest limit. */
+    public java.time.Instant staleSince(VersionInfo v, java.util.Set<String> listIds) {
+        return confirmedAt(v).plus(limitOf(v, listIds));
+    }
+
+    /** The shortest staleness limit of the lists {@code listIds} of version {@code v} (its source's when none). */
+    public java.time.Duration limitOf(VersionInfo v, java.util.Set<String> listIds) {
+        java.time.Duration limit = staleness.limitOf(v.source());
+        for (String id : listIds) {
+            java.time.Duration l = staleness.limitOf(id);
+            limit = l.compareTo(limit) < 0 ? l : limit;
+        }
+        return limit;
+    }
+
+    /**
+     * When the store last confirmed stored version {@code v} current: the later of its import and the last fetch
+     * that confirmed that same version (as {@link ListsInForce#confirmations} counts it for decisions). An import
+     * time that cannot be read counts as long ago: such a version is stale.
+     */
+    public java.time.Instant confirmedAt(VersionInfo v) {
         java.time.Instant imported;
         try {
             imported = java.time.Instant.parse(v.importedAt());
         } catch (RuntimeException e) {
-            return true;
+            imported = java.time.Instant.EPOCH;
         }
-        java.time.Duration age = java.time.Duration.between(imported, clock.instant());
-        return listIds.stream().anyMatch(id -> age.compareTo(staleness.limitOf(id)) > 0);
+        java.time.Instant fetched = ListsInForce.confirmations(Map.of(v.source(), v),
+                store.fetchStates().get(v.source()).stream().toList()).get(v.source());
+        return fetched != null && fetched.isAfter(imported) ? fetched : imported;
+    }
+
+    /** Now, by the store's clock (what ages count to). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** The list ids a stored version holds (from its import counts). */
+    public static java.util.Set<String> listIdsOf(VersionInfo v) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        try {
+            org.exportguard.json.Json.MAPPER.readTree(v.counts()).path("lists").fieldNames()
+                    .forEachRemaining(ids::add);
+        } catch (java.io.IOException e) {
+            throw new org.exportguard.store.StoreException("list version " + v.id() + " has unreadable counts: "
+                    + e.getMessage(), e);
+        }
+        return ids;
     }
 
     /** The lists of one stored version: those held when it is in force, else read from the store. */

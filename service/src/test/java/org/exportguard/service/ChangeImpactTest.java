@@ -72,18 +72,33 @@ class ChangeImpactTest {
         return DealJson.intrusionSoftware(id, destination, endUser, date).json();
     }
 
+    /**
+     * A German exporter's intrusion software (WA 4.D.4) to a government end user: an EU authorisation, or a
+     * prohibition where the EU's sanctions bar dual-use items (the EU regime screens no lists, so only policy decides).
+     */
+    static String euCyberDeal(String id, String destination, String endUser, String date) {
+        return DealJson.deal(id).date(date).exporter("Cyber GmbH", "DE")
+                .item("intrusion platform", "WA", "4.D.4").destination(destination)
+                .endUser(endUser, destination, "government").json();
+    }
+
     /** A US exporter's EAR99 software to one company in DE (the Entity List applies to it). */
     static String usDeal(String id, String endUser) {
         return DealJson.usSoftware(id, endUser, "DE").json();
     }
 
-    /** The shipped pack, with AE and MA added to the Israeli cyber-export country list (a test-only "before"). */
+    /** Where the shipped pack lists the destinations of the EU's Russia dual-use prohibition from 2022-02-25. */
+    static final String EU833 = "EU_RU_833_DUAL_USE:";
+    static final String EU833_MEMBERS = "members: [RU]";
+    static final String EU833_WIDENED = "members: [AE, MA, RU]";
+
+    /** The shipped pack, with AE and MA added to the EU's Russia dual-use prohibition (a test-only "before"). */
     private Path widenedPack() throws Exception {
         Path dir = PackLoader.writeDefault(tmp.resolve("before-pack"));
         Path groups = dir.resolve("groups.yaml");
         String yaml = Files.readString(groups);
-        int at = yaml.indexOf("members: [", yaml.indexOf("IL_DECA_CYBER_REPORTED_37:"));
-        yaml = yaml.substring(0, at) + "members: [AE, MA, " + yaml.substring(at + "members: [".length());
+        int at = yaml.indexOf(EU833_MEMBERS, yaml.indexOf(EU833));
+        yaml = yaml.substring(0, at) + EU833_WIDENED + yaml.substring(at + EU833_MEMBERS.length());
         Files.writeString(groups, yaml);
         return dir;
     }
@@ -99,9 +114,9 @@ class ChangeImpactTest {
     void aPolicyVersionReDecidesOnlyTheDealsToTheDestinationsItTouches() throws Exception {
         desk.importList(csl("el.csv", "Example Unrelated Trading"), null, null, "test");
         desk.importPolicy(widenedPack(), "before", null, "test", VALIDATOR);
-        desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2027-01-10"),
-                ilDeal("to-de", "DE", "Bundeskriminalamt", "2027-01-10"),
-                ilDeal("to-ma", "MA", "Direction Generale", "2027-01-10")), "test");
+        desk.addDeals(List.of(euCyberDeal("to-ae", "AE", "Ministry of Interior", "2027-01-10"),
+                euCyberDeal("to-in", "IN", "Ministry of Home Affairs", "2027-01-10"),
+                euCyberDeal("to-ma", "MA", "Direction Generale", "2027-01-10")), "test");
         desk.closeDeal("to-ma", "test");
         String aeBefore = store.deals().get("to-ae").orElseThrow().outcome();
 
@@ -112,9 +127,12 @@ class ChangeImpactTest {
         assertFalse(r.at("/change/allDestinations").asBoolean(), r.toString());
         assertEquals("[\"AE\",\"MA\"]", r.at("/change/destinations").toString());
         assertEquals(1, r.get("reevaluated").asInt(), "only the open deal to AE (the MA deal is closed)");
-        assertEquals(Map.of("to-ae", aeBefore + "->BLOCKED"), changed(r));
-        StoredDeal de = store.deals().get("to-de").orElseThrow();
-        assertEquals(1, de.decisions().size(), "the deal to DE was not touched");
+        // prohibited in the test's pack; in the shipped pack an authorisation question (REVIEW overall: the UN list
+        // is not loaded in this store, so the UN regime says not screened)
+        assertEquals("BLOCKED", aeBefore);
+        assertEquals(Map.of("to-ae", "BLOCKED->REVIEW"), changed(r));
+        StoredDeal in = store.deals().get("to-in").orElseThrow();
+        assertEquals(1, in.decisions().size(), "the deal to IN was not touched");
         assertEquals(1, store.deals().get("to-ma").orElseThrow().decisions().size(), "closed deals stay as they are");
         StoredDeal ae = store.deals().get("to-ae").orElseThrow();
         assertEquals("policy version 2", ae.decisions().get(1).reason());
@@ -173,15 +191,16 @@ class ChangeImpactTest {
     @Test
     void theDayAPolicyGroupVersionBeginsIsAChangeOnThatDay() throws Exception {
         desk.importList(csl("el.csv", "Example Unrelated Trading"), null, null, "test");
-        desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2021-12-01"),
-                ilDeal("to-de", "DE", "Bundeskriminalamt", "2021-12-01")), "test");
+        // the EU prohibited Annex I items to Russia from 2022-02-25 (Reg. 2022/328)
+        desk.addDeals(List.of(euCyberDeal("to-ru", "RU", "Ministry of Digital Development", "2022-06-01"),
+                euCyberDeal("to-in", "IN", "Ministry of Home Affairs", "2022-06-01")), "test");
         JsonNode r = ImpactReportJson.json(EffectiveDateImpact.report(store, desk.current(),
-                LocalDate.of(2021, 11, 1)));
+                LocalDate.of(2022, 2, 25)));
         assertEquals("policy-effective-date", r.at("/change/kind").asText());
         assertFalse(r.get("stored").asBoolean());
         Map<String, String> c = changed(r);
-        assertTrue(c.containsKey("to-ae"), r.toString());
-        assertTrue(c.get("to-ae").endsWith("->BLOCKED"), r.toString());
+        assertEquals("REVIEW->BLOCKED", c.get("to-ru"), r.toString());
+        assertFalse(c.containsKey("to-in"), r.toString());
         ImpactReport none = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2024, 5, 5));
         assertEquals(0, none.reevaluated(), "nothing in the pack changes that day");
     }

@@ -84,19 +84,23 @@ class DispositionsDeskTest {
         assertThrows(ServiceException.Conflict.class, () -> desk.confirmDisposition("nso", p.id(), "carl"));
         assertThrows(ServiceException.NotFound.class, () -> desk.confirmDisposition("nso", 99, "carl"));
 
-        // the Entity List again, the entry's address changed: the deal is re-decided, the disposition still holds
+        // an update with the very same deal keeps its revision, so the confirmation still holds
+        desk.updateDeal("nso", usDeal("nso", PARTY), "test");
+        assertEquals("CLEARED", store.deals().get("nso").orElseThrow().outcome());
+        assertEquals(1, store.deals().get("nso").orElseThrow().revision());
+
+        // the Entity List again, the entry's address changed: the deal is re-decided, and the false positive,
+        // confirmed on the entry as it was, is re-opened for review (issue 13: four eyes bound to what was reviewed)
         String csl = Files.readString(SAMPLES.resolve("us-csl.csv"));
         assertTrue(csl.contains("22 Galgalei Haplada"));
         Path v2 = Files.writeString(tmp.resolve("us-csl.csv"), csl.replace("22 Galgalei Haplada", "24 Galgalei Haplada"));
         desk.importList(v2, null, null, "test");
         StoredDeal after = store.deals().get("nso").orElseThrow();
-        assertEquals(3, after.decisions().size(), "the list version re-decided the deal");
-        assertTrue(after.decisions().get(2).reason().startsWith("list US-CSL"), after.decisions().get(2).reason());
-        assertEquals("CLEARED", after.outcome());
-
-        // an update keeps it too
-        desk.updateDeal("nso", usDeal("nso", PARTY), "test");
-        assertEquals("CLEARED", store.deals().get("nso").orElseThrow().outcome());
+        assertEquals(4, after.decisions().size(), "the list version re-decided the deal");
+        assertTrue(after.decisions().get(3).reason().startsWith("list US-CSL"), after.decisions().get(3).reason());
+        assertEquals("REVIEW", after.outcome());
+        assertTrue(after.decisions().get(3).decisionJson().contains("no longer holds: the entry changed in list "
+                + "version"), after.decisions().get(3).decisionJson());
         assertTrue(store.audit().verify().intact());
     }
 

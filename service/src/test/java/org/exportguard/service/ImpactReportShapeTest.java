@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.exportguard.service.ChangeImpactTest.VALIDATOR;
-import static org.exportguard.service.ChangeImpactTest.ilDeal;
+import static org.exportguard.service.ChangeImpactTest.EU833;
+import static org.exportguard.service.ChangeImpactTest.EU833_MEMBERS;
+import static org.exportguard.service.ChangeImpactTest.EU833_WIDENED;
+import static org.exportguard.service.ChangeImpactTest.euCyberDeal;
 import static org.exportguard.service.ChangeImpactTest.usDeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -148,13 +151,13 @@ class ImpactReportShapeTest {
     @Test
     void policyChangeReports() throws Exception {
         desk.importList(csl("el.csv", "Example Unrelated Trading"), "US-CSL", null, "test");
-        desk.addDeals(List.of(ilDeal("to-ae", "AE", "Ministry of Interior", "2027-01-10"),
-                ilDeal("to-de", "DE", "Bundeskriminalamt", "2027-01-10"),
-                ilDeal("to-ma", "MA", "Direction Generale", "2027-01-10"),
+        desk.addDeals(List.of(euCyberDeal("to-ae", "AE", "Ministry of Interior", "2027-01-10"),
+                euCyberDeal("to-in", "IN", "Ministry of Home Affairs", "2027-01-10"),
+                euCyberDeal("to-ma", "MA", "Direction Generale", "2027-01-10"),
                 usDeal("us", "Plain Widgets")), "test");
-        // AE and MA on the Israeli cyber-export list: against the shipped pack (no stored policy before it)
-        ImportOutcome widened = desk.importPolicy(pack("wide", "groups.yaml", "IL_DECA_CYBER_REPORTED_37:",
-                "members: [", "members: [AE, MA, "), "wide", null, "test", VALIDATOR);
+        // AE and MA under the EU's Russia dual-use prohibition: against the shipped pack (no stored policy before it)
+        ImportOutcome widened = desk.importPolicy(pack("wide", "groups.yaml", EU833, EU833_MEMBERS, EU833_WIDENED),
+                "wide", null, "test", VALIDATOR);
         assertReport("first-policy", masked(widened.reportJson()));
         desk.closeDeal("to-ma", "test");
         // the shipped pack again, as stored version 2: against stored version 1
@@ -162,7 +165,7 @@ class ImpactReportShapeTest {
                 LocalDate.of(2027, 1, 1), "test", VALIDATOR);
         assertReport("second-policy", masked(shipped.reportJson()));
         // what the shipped pack's own dated changes do on a day: a forecast, not stored
-        ImpactReport onDay = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2021, 11, 1));
+        ImpactReport onDay = EffectiveDateImpact.report(store, desk.current(), LocalDate.of(2022, 2, 25));
         assertReport("effective-date", masked(ImpactReportJson.text(onDay)));
         // a control entry's code renamed: every open deal re-decided, the ones classified under the old code unreadable
         ImportOutcome renamed = desk.importPolicy(pack("renamed", "entries.yaml", "INTRUSION-SW:", "{WA: 4.D.4,",

@@ -292,4 +292,25 @@ class PerSourceImportTest {
         assertTrue(m.contains("missing add.csv, sdn_comments.csv"), m);
         assertTrue(store.lists().versions().history().isEmpty());
     }
+
+    /** OFAC's consolidated (non-SDN) set, cons_*: the same completeness rule, naming its own files. */
+    @Test
+    void anIncompleteConsolidatedSetIsRefusedNamingTheMissingFiles() throws Exception {
+        Path real = org.exportguard.testkit.SharedData.list("ofac-cons-2025");
+        Path dir = Files.createDirectories(tmp.resolve("cons-part"));
+        Files.copy(real.resolve("cons_prim.csv"), dir.resolve("cons_prim.csv"));
+        String m = refusal(assertThrows(ServiceException.class, () -> importLists(dir.resolve("cons_prim.csv"), null,
+                null, false)));
+        assertTrue(m.contains("missing cons_add.csv, cons_alt.csv, cons_comments.csv"), m);
+        Files.copy(real.resolve("cons_alt.csv"), dir.resolve("cons_alt.csv"));
+        Files.copy(real.resolve("cons_comments.csv"), dir.resolve("cons_comments.csv"));
+        m = refusal(assertThrows(ServiceException.class, () -> importLists(dir, "OFAC-CONS", null, false)));
+        assertTrue(m.contains("missing cons_add.csv (the set is "), m);
+        assertTrue(store.lists().versions().history().isEmpty(), "nothing stored");
+
+        Files.copy(real.resolve("cons_add.csv"), dir.resolve("cons_add.csv"));
+        importLists(dir, "OFAC-CONS", null, false);
+        assertEquals(List.of("OFAC-CONS"), store.lists().versions().history().stream().map(VersionInfo::source)
+                .toList(), "the complete set is one version of OFAC-CONS");
+    }
 }

@@ -1,5 +1,9 @@
 package org.exportguard.store;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.json.Json;
@@ -29,6 +33,20 @@ public final class AuditLog {
     /** Appends a record, timed by the store's clock, inside the caller's write transaction; returns it. */
     AuditRecord append(Connection c, String actor, String action, String subject, ObjectNode details)
             throws SQLException {
+        return append(c, actor, action, subject, details, List.of());
+    }
+
+    /**
+     * Appends a record that vouches for {@code content}: each item is stored in {@code audit_content} under the
+     * record's seq, and the record's details carry {@code contentSha256} (their digest) and {@code contentItems}.
+     */
+    AuditRecord append(Connection c, String actor, String action, String subject, ObjectNode details,
+                       List<AuditContent> content) throws SQLException {
+        if (!content.isEmpty()) {
+            details = details == null ? details() : details;
+            details.put("contentSha256", AuditContent.digest(content));
+            details.put("contentItems", content.size());
+        }
         long seq;
         String prev;
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
@@ -56,6 +74,23 @@ public final class AuditLog {
             ps.setString(8, r.hash());
             ps.executeUpdate();
         }
+        if (!content.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_content (audit_seq, kind, item, sha256) "
+                    + "VALUES (?, ?, ?, ?)")) {
+                int n = 0;
+                for (AuditContent a : content) {
+                    ps.setLong(1, r.seq());
+                    ps.setString(2, a.kind());
+                    ps.setString(3, a.item());
+                    ps.setString(4, a.sha256());
+                    ps.addBatch();
+                    if (++n % Sql.BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
             ps.setLong(1, r.seq());
             ps.setString(2, r.hash());
@@ -73,6 +108,7 @@ public final class AuditLog {
         return db.read(c -> {
             long expected = 1;
             String prevHash = AuditRecord.GENESIS;
+            Map<Long, String> digests = new HashMap<>(); // seq -> contentSha256 of the records that carry one
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, action, subject, details, "
                     + "prev_hash, hash FROM audit_log ORDER BY seq")) {
                 ps.setFetchSize(1000);
@@ -94,6 +130,10 @@ public final class AuditLog {
                             return new AuditVerification(expected - 1, r.seq(),
                                     "hash does not match the record's fields (the record was edited)", prevHash);
                         }
+                        String digest = contentDigest(r.details());
+                        if (digest != null) {
+                            digests.put(r.seq(), digest);
+                        }
                         prevHash = r.hash();
                         expected++;
                     }
@@ -113,7 +153,9 @@ public final class AuditLog {
                             prevHash);
                 }
             }
-            return new AuditVerification(last, 0, null, prevHash);
+            List<String> content = AuditContentCheck.check(c, digests);
+            return new AuditVerification(last, 0, content.isEmpty() ? null : "stored rows differ from what the "
+                    + "chain vouches for, first: " + content.get(0), prevHash, content);
         });
     }
 
@@ -164,6 +206,19 @@ public final class AuditLog {
             }
             return n;
         });
+    }
+
+    /** The record's {@code contentSha256}, or null (a record that vouches for no items, or predates schema 5). */
+    private static String contentDigest(String details) {
+        if (details == null || !details.contains("\"contentSha256\"")) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode d = JSON.readTree(details);
+            return d.hasNonNull("contentSha256") ? d.get("contentSha256").asText() : null;
+        } catch (IOException e) {
+            return null; // details the chain hash already vouches for; unreadable ones cannot claim content
+        }
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {

@@ -8,8 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Impact reports of changes ({@code change_report}), and storing a re-evaluation with its report atomically. */
 public final class ChangeReports {
@@ -38,6 +42,42 @@ public final class ChangeReports {
      */
     public long recordReevaluation(List<NewDecision> redecided, String kind, Long listVersionId, Long listEventId,
                                    Long policyVersionId, String reportJson, String actor) {
+        return recordReevaluation(redecided, Map.of(), kind, listVersionId, listEventId, policyVersionId, reportJson,
+                actor, Reconcile.NONE);
+    }
+
+    /**
+     * What a re-decision computed outside the write transaction checks inside it, where nothing else can be
+     * written meanwhile.
+     */
+    public interface Reconcile {
+        Reconcile NONE = new Reconcile() {
+            @Override
+            public void check() {
+            }
+
+            @Override
+            public List<NewDecision> redecide(List<StoredDeal> changed) {
+                return List.of();
+            }
+        };
+
+        /** Throws (rolling everything back) when what the decisions were taken against is no longer in force. */
+        void check();
+
+        /** The open deals changed since they were read, decided again as they are now (inside the transaction). */
+        List<NewDecision> redecide(List<StoredDeal> changed);
+    }
+
+    /**
+     * {@link #recordReevaluation(List, String, Long, Long, Long, String, String)}, reconciled with what was written
+     * since the decisions were taken: {@code reconcile.check()} runs first; then each deal whose revision is no
+     * longer the one it was decided at ({@code decidedRevisions}) loses its decision, and if still open is decided
+     * again as it is now ({@code reconcile.redecide}). So a deal's current decision is always of its stored JSON.
+     */
+    public long recordReevaluation(List<NewDecision> redecided, Map<String, Long> decidedRevisions, String kind,
+                                   Long listVersionId, Long listEventId, Long policyVersionId, String reportJson,
+                                   String actor, Reconcile reconcile) {
         return db.write(c -> {
             if (listEventId != null) {
                 // another process (a second server's daily catch-up) may have recorded this change meanwhile: once
@@ -50,8 +90,32 @@ public final class ChangeReports {
                     }
                 }
             }
-            if (!redecided.isEmpty()) {
-                decisions.append(c, redecided, actor);
+            reconcile.check();
+            List<NewDecision> toWrite = redecided;
+            if (!decidedRevisions.isEmpty()) {
+                Set<String> moved = new HashSet<>();
+                Sql.inChunks(c, "SELECT id, revision, status FROM deals WHERE id IN (%s)", List.of(),
+                        decidedRevisions.keySet(), rs -> {
+                            if (rs.getLong(2) != decidedRevisions.get(rs.getString(1))
+                                    || !StoredDeal.OPEN.equals(rs.getString(3))) {
+                                moved.add(rs.getString(1));
+                            }
+                        });
+                if (!moved.isEmpty()) {
+                    toWrite = new ArrayList<>();
+                    for (NewDecision d : redecided) {
+                        if (!moved.contains(d.dealId())) {
+                            toWrite.add(d);
+                        }
+                    }
+                    List<StoredDeal> now = new ArrayList<>();
+                    Sql.inChunks(c, "SELECT " + DealRows.COLUMNS + " FROM deals WHERE id IN (%s)", List.of(), moved,
+                            rs -> now.add(DealRows.deal(rs)));
+                    toWrite.addAll(reconcile.redecide(now.stream().filter(StoredDeal::open).toList()));
+                }
+            }
+            if (!toWrite.isEmpty()) {
+                decisions.append(c, toWrite, actor);
             }
             long id = save(c, kind, listVersionId, policyVersionId, reportJson, actor);
             if (listEventId != null) {
@@ -123,6 +187,30 @@ public final class ChangeReports {
         });
     }
 
+    /**
+     * The other reports of the import that recorded report {@code reportId}'s list event (one per source of a
+     * multi-source import), oldest first; empty for a report of a policy change or of an import of one source.
+     */
+    public java.util.List<ChangeReport> othersOfSameImport(long reportId) {
+        return db.read(c -> {
+            java.util.List<ChangeReport> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.created_at, r.kind, r.list_version_id, "
+                    + "r.policy_version_id, r.report_json FROM change_report r "
+                    + "JOIN list_events e ON e.id = r.list_event_id "
+                    + "WHERE e.import_id = (SELECT e2.import_id FROM change_report r2 "
+                    + "JOIN list_events e2 ON e2.id = r2.list_event_id WHERE r2.id = ?) AND r.id <> ? ORDER BY r.id")) {
+                ps.setLong(1, reportId);
+                ps.setLong(2, reportId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(report(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The newest report, if any. */
     public Optional<ChangeReport> latestChangeReport() {
         return db.read(c -> {
@@ -132,12 +220,7 @@ public final class ChangeReports {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                long lv = rs.getLong(4);
-                Long l = rs.wasNull() ? null : lv;
-                long pv = rs.getLong(5);
-                Long p = rs.wasNull() ? null : pv;
-                return Optional.of(new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p,
-                        rs.getString(6)));
+                return Optional.of(report(rs));
             }
         });
     }
@@ -150,16 +233,19 @@ public final class ChangeReports {
                     + "policy_version_id, report_json FROM change_report ORDER BY id DESC LIMIT " + limit);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long lv = rs.getLong(4);
-                    Long l = rs.wasNull() ? null : lv;
-                    long pv = rs.getLong(5);
-                    Long p = rs.wasNull() ? null : pv;
-                    out.add(new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p,
-                            rs.getString(6)));
+                    out.add(report(rs));
                 }
             }
             return out;
         });
+    }
+
+    private static ChangeReport report(ResultSet rs) throws SQLException {
+        long lv = rs.getLong(4);
+        Long l = rs.wasNull() ? null : lv;
+        long pv = rs.getLong(5);
+        Long p = rs.wasNull() ? null : pv;
+        return new ChangeReport(rs.getLong(1), rs.getString(2), rs.getString(3), l, p, rs.getString(6));
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

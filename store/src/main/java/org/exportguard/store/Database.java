@@ -4,6 +4,7 @@ import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,34 +54,79 @@ public final class Database {
         }
     }
 
-    /** Opens (and for SQLite creates the data directory of) the store at {@code location}; checks it answers. */
+    /** Opens the store at {@code location}, creating it (SQLite: its data directory and file) when missing. */
     public static Database open(StoreLocation location) {
         return open(location, Clock.systemUTC());
     }
 
     /** {@link #open(StoreLocation)}, writing times from {@code clock}. */
     public static Database open(StoreLocation location, Clock clock) {
+        return open(location, clock, true);
+    }
+
+    /**
+     * Opens the store at {@code location}. With {@code create} false a store that does not exist yet (SQLite: no
+     * data directory or no database file in it; PostgreSQL: no schema) is refused naming the location, rather than
+     * created empty: a mistyped {@code --data-dir} must not silently become a new, empty store.
+     */
+    public static Database open(StoreLocation location, Clock clock, boolean create) {
         java.util.Objects.requireNonNull(clock, "clock");
         if (location.kind() == StoreLocation.Kind.SQLITE) {
-            try {
-                if (Files.exists(location.dataDir()) && !Files.isDirectory(location.dataDir())) {
-                    throw new StoreException("data directory " + location.dataDir() + " is a file, not a folder");
-                }
-                Files.createDirectories(location.dataDir());
-                if (!Files.exists(location.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
-                    createSqliteFile(location);
-                }
-            } catch (IOException e) {
-                throw new StoreException("cannot create data directory " + location.dataDir() + ": " + e, e);
-            }
+            prepareSqlite(location, create);
         }
         Database db = new Database(location, clock);
         try (Connection c = db.connect(db.readProps)) {
             c.isValid(10);
+            if (!create && location.kind() == StoreLocation.Kind.POSTGRES && !hasSchema(c)) {
+                throw new StoreException("no ExportGuard store at " + location.describe()
+                        + " (the database has no ExportGuard schema): check --db, or create the store with "
+                        + CREATING_COMMANDS);
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot open the store at " + location.describe() + ": " + oneLine(e), e);
         }
         return db;
+    }
+
+    /** What the refusal of a missing store suggests: the commands that create one. */
+    public static final String CREATING_COMMANDS =
+            "'exportguard lists import', 'lists fetch', 'policy import' or 'users add'";
+
+    private static void prepareSqlite(StoreLocation location, boolean create) {
+        Path dir = location.dataDir();
+        Path file = dir.resolve(StoreLocation.SQLITE_FILE);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StoreException("data directory " + dir + " is a file, not a folder");
+        }
+        if (!create && !Files.isDirectory(dir)) {
+            throw new StoreException("no store: the data directory " + dir + " does not exist: check --data-dir, "
+                    + "or create the store with " + CREATING_COMMANDS);
+        }
+        if (!create && !Files.exists(file)) {
+            throw new StoreException("no store: " + file + " does not exist: check --data-dir, or create the store "
+                    + "with " + CREATING_COMMANDS);
+        }
+        try {
+            if (!Files.exists(dir)) {
+                OwnerOnly.createDirectories(dir);
+            }
+            if (!Files.exists(file)) {
+                OwnerOnly.createFile(file); // SQLite gives its -wal and -shm files the database file's mode
+                createSqliteFile(location);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the store in " + dir + ": " + e, e);
+        }
+    }
+
+    /** Whether the PostgreSQL database (its schema on the search path) holds an ExportGuard schema. */
+    private static boolean hasSchema(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_version' "
+                        + "AND table_schema = current_schema()");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 
     /**

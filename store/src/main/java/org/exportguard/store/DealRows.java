@@ -16,7 +16,7 @@ import java.util.Optional;
 /** The {@code deals} row as {@link Deals}, {@link OpenDeals}, {@link Decisions} and {@link Dispositions} read it. */
 final class DealRows {
     static final String COLUMNS = "id, json, export_date, destination, party_names, status, outcome, "
-            + "decision_seq, created_at, updated_at";
+            + "decision_seq, created_at, updated_at, revision";
 
     private DealRows() {
     }
@@ -37,7 +37,7 @@ final class DealRows {
         DealRecord d = new DealRecord(rs.getString(1), rs.getString(2), date == null ? null : LocalDate.parse(date),
                 rs.getString(4), names(rs.getString(5)));
         return new StoredDeal(d, rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10),
-                List.of());
+                List.of(), rs.getLong(11));
     }
 
     /** The {@code party_names} column: one name a line. */

@@ -42,6 +42,14 @@ public final class Deals {
      * any id already stored, or given twice, refuses the whole batch.
      */
     public void add(List<DealRecord> deals, List<NewDecision> firstDecisions, String actor) {
+        add(deals, firstDecisions, actor, () -> { });
+    }
+
+    /**
+     * {@link #add(List, List, String)}, running {@code check} first inside the transaction (where no other write can
+     * come between): it throws to refuse, e.g. when the decisions were taken against versions no longer in force.
+     */
+    public void add(List<DealRecord> deals, List<NewDecision> firstDecisions, String actor, Runnable check) {
         if (deals.isEmpty()) {
             return;
         }
@@ -52,6 +60,7 @@ public final class Deals {
             }
         }
         db.write(c -> {
+            check.run();
             Set<String> existing = new HashSet<>();
             Sql.inChunks(c, "SELECT id FROM deals WHERE id IN (%s)", List.of(), ids, rs -> existing.add(rs.getString(1)));
             if (!existing.isEmpty()) {
@@ -60,7 +69,7 @@ public final class Deals {
             }
             String now = db.now();
             try (PreparedStatement pd = c.prepareStatement("INSERT INTO deals (" + DealRows.COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, 'open', NULL, 0, ?, ?)");
+                    + ") VALUES (?, ?, ?, ?, ?, 'open', NULL, 0, ?, ?, 1)");
                  PreparedStatement pw = c.prepareStatement("INSERT INTO deal_words (word, deal_id) VALUES (?, ?)")) {
                 int n = 0;
                 for (DealRecord d : deals) {
@@ -78,7 +87,8 @@ public final class Deals {
                 pw.executeBatch();
             }
             List<String> added = deals.stream().map(DealRecord::id).toList();
-            audit.append(c, actor, "deals.add", DealRows.subject(added), DealRows.idDetails(added));
+            audit.append(c, actor, "deals.add", DealRows.subject(added), DealRows.idDetails(added),
+                    deals.stream().map(d -> AuditContent.deal(d.id(), d.json())).toList());
             if (!firstDecisions.isEmpty()) {
                 decisions.append(c, firstDecisions, actor);
             }
@@ -91,19 +101,39 @@ public final class Deals {
 
     /** Replaces an open deal's JSON and columns (its decisions stay). */
     public void update(DealRecord d, String actor) {
-        db.write(c -> {
+        update(d, actor, (deal, confirmed) -> null);
+    }
+
+    /**
+     * How a deal is decided inside the transaction that changes it: given the deal as stored by it (its new
+     * revision) and its confirmed dispositions, the new decision (null: none). It may throw to roll the change back.
+     */
+    @FunctionalInterface
+    public interface Redecide {
+        NewDecision decide(StoredDeal deal, List<Disposition> confirmed);
+    }
+
+    /**
+     * Replaces an open deal's JSON and columns and stores its new decision in ONE transaction, so no other write
+     * (a list import's re-decisions, another update) can come between the deal stored and its decision. The
+     * revision goes up by one when the JSON changes (a disposition confirmed for an earlier revision is re-opened).
+     */
+    public StoredDeal update(DealRecord d, String actor, Redecide redecide) {
+        return db.write(c -> {
             StoredDeal old = DealRows.byId(c, d.id()).orElseThrow(() -> new NotFoundException("no deal " + d.id()));
             if (!old.open()) {
                 throw new ConflictException("deal " + d.id() + " is closed: a closed deal cannot be changed");
             }
+            long revision = old.revision() + (old.deal().json().equals(d.json()) ? 0 : 1);
             try (PreparedStatement ps = c.prepareStatement("UPDATE deals SET json = ?, export_date = ?, "
-                    + "destination = ?, party_names = ?, updated_at = ? WHERE id = ?")) {
+                    + "destination = ?, party_names = ?, updated_at = ?, revision = ? WHERE id = ?")) {
                 ps.setString(1, d.json());
                 ps.setString(2, d.exportDate() == null ? null : d.exportDate().toString());
                 ps.setString(3, d.destination());
                 ps.setString(4, String.join("\n", d.partyNames()));
                 ps.setString(5, db.now());
-                ps.setString(6, d.id());
+                ps.setLong(6, revision);
+                ps.setString(7, d.id());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM deal_words WHERE word = ? AND deal_id = ?")) {
@@ -122,8 +152,17 @@ public final class Deals {
             det.put("destination", d.destination());
             det.put("exportDate", d.exportDate() == null ? null : d.exportDate().toString());
             det.put("jsonSha256", Sha256.hex(d.json()));
-            audit.append(c, actor, "deals.update", d.id(), det);
-            return null;
+            det.put("revision", revision);
+            audit.append(c, actor, "deals.update", d.id(), det, List.of(AuditContent.deal(d.id(), d.json())));
+            StoredDeal now = DealRows.byId(c, d.id()).orElseThrow();
+            NewDecision decision = redecide.decide(now, Dispositions.confirmedOf(c, d.id()));
+            if (decision != null) {
+                if (!decision.dealId().equals(d.id())) {
+                    throw new StoreException("the decision of deal " + d.id() + " is for deal " + decision.dealId());
+                }
+                decisions.append(c, List.of(decision), actor);
+            }
+            return now;
         });
     }
 
@@ -155,7 +194,7 @@ public final class Deals {
             List<StoredDecision> history = Decisions.history(c, id);
             StoredDeal s = d.get();
             return Optional.of(new StoredDeal(s.deal(), s.status(), s.outcome(), s.decisionCount(), s.createdAt(),
-                    s.updatedAt(), history));
+                    s.updatedAt(), history, s.revision()));
         });
     }
 

@@ -65,6 +65,7 @@ public final class Decisions {
         }
         Map<String, String> lastOutcome = new LinkedHashMap<>();
         String now = db.now();
+        List<AuditContent> content = new ArrayList<>(decisions.size());
         try (PreparedStatement pi = c.prepareStatement("INSERT INTO decisions (deal_id, seq, as_of, outcome, "
                 + "decision_json, list_version_ids, policy_version_id, reason, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -72,6 +73,7 @@ public final class Decisions {
             for (NewDecision d : decisions) {
                 int seq = seqs.merge(d.dealId(), 1, Integer::sum);
                 lastOutcome.put(d.dealId(), d.outcome());
+                content.add(AuditContent.decision(d.dealId(), seq, d.outcome(), d.decisionJson()));
                 pi.setString(1, d.dealId());
                 pi.setInt(2, seq);
                 pi.setString(3, d.asOf().toString());
@@ -104,7 +106,7 @@ public final class Decisions {
                 TreeSet::new));
         ArrayNode rs = det.putArray("reasons");
         reasons.stream().limit(20).forEach(rs::add);
-        audit.append(c, actor, "decisions.append", DealRows.subject(dealIds), det);
+        audit.append(c, actor, "decisions.append", DealRows.subject(dealIds), det, content);
     }
 
     /** A deal's decisions, oldest first, read inside the caller's transaction. */

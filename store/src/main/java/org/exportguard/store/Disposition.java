@@ -7,11 +7,17 @@ package org.exportguard.store;
  * @param list        the list's source, e.g. {@code US-CSL}, {@code UN}
  * @param entryId     the listed entry's id in its list (its sourceId)
  * @param trueMatch   true: the party is the entry; false: a false positive
- * @param confirmedBy null while only proposed
+ * @param confirmedBy  null while only proposed
+ * @param dealRevision the deal's revision the hit was reviewed on (see {@link StoredDeal#revision}); a later
+ *                     revision re-opens the disposition
+ * @param listVersion  the list version the reviewed decision named for the hit (null: not known, stored before
+ *                     schema 6)
+ * @param entrySha256  the fingerprint of the listed entry as reviewed (null: not known); a changed entry re-opens
+ *                     the disposition
  */
 public record Disposition(long id, String dealId, String partyName, String list, String entryId, boolean trueMatch,
                           String reason, String proposedBy, String proposedAt, String confirmedBy,
-                          String confirmedAt) {
+                          String confirmedAt, long dealRevision, String listVersion, String entrySha256) {
     public static final String TRUE_MATCH = "TRUE_MATCH";
     public static final String FALSE_POSITIVE = "FALSE_POSITIVE";
 

@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 public final class Dispositions {
     private static final String COLUMNS = "id, deal_id, party_name, list_source, entry_id, verdict, reason, "
-            + "proposed_by, proposed_at, confirmed_by, confirmed_at";
+            + "proposed_by, proposed_at, confirmed_by, confirmed_at, deal_revision, list_version, entry_sha256";
 
     private final Database db;
     private final AuditLog audit;
@@ -40,6 +40,26 @@ public final class Dispositions {
      */
     public Disposition propose(String dealId, String partyName, String list, String entryId, boolean trueMatch,
                                String reason, String actor) {
+        return propose(dealId, null, new Hit(partyName, list, entryId, null, null), trueMatch, reason, actor);
+    }
+
+    /**
+     * A hit as it was reviewed: the party's name in the deal, the list source, the entry's id, the list version the
+     * decision named (null: unknown) and the entry's fingerprint (null: unknown).
+     */
+    public record Hit(String partyName, String list, String entryId, String listVersion, String entrySha256) {
+    }
+
+    /**
+     * Proposes a verdict on one hit of an open deal, bound to the deal's revision it was reviewed on and to the hit
+     * as reviewed (see {@link Hit}). {@code revision}, when given, must still be the deal's: a deal changed since
+     * the reviewer read it is refused ({@link ConflictException}).
+     */
+    public Disposition propose(String dealId, Long revision, Hit hit, boolean trueMatch, String reason,
+                               String actor) {
+        String partyName = hit.partyName();
+        String list = hit.list();
+        String entryId = hit.entryId();
         if (reason == null || reason.isBlank()) {
             throw new StoreException("a disposition needs a reason (why the party is, or is not, the listed entry)");
         }
@@ -49,7 +69,11 @@ public final class Dispositions {
             }
         }
         return db.write(c -> {
-            openDeal(c, dealId, "proposed");
+            StoredDeal deal = openDeal(c, dealId, "proposed");
+            if (revision != null && revision != deal.revision()) {
+                throw new ConflictException("deal " + dealId + " changed (revision " + revision + " is now "
+                        + deal.revision() + ") since the decision the disposition was proposed on: review it again");
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dispositions WHERE deal_id = ? "
                     + "AND party_name = ? AND list_source = ? AND entry_id = ? AND confirmed_by IS NULL")) {
                 ps.setString(1, dealId);
@@ -65,9 +89,9 @@ public final class Dispositions {
             }
             long id = nextId(c);
             Disposition d = new Disposition(id, dealId, partyName, list, entryId, trueMatch, reason.strip(), actor,
-                    db.now(), null, null);
+                    db.now(), null, null, deal.revision(), hit.listVersion(), hit.entrySha256());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO dispositions (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)")) {
                 ps.setLong(1, d.id());
                 ps.setString(2, d.dealId());
                 ps.setString(3, d.partyName());
@@ -77,6 +101,9 @@ public final class Dispositions {
                 ps.setString(7, d.reason());
                 ps.setString(8, d.proposedBy());
                 ps.setString(9, d.proposedAt());
+                ps.setLong(10, d.dealRevision());
+                ps.setString(11, d.listVersion());
+                ps.setString(12, d.entrySha256());
                 ps.executeUpdate();
             }
             ObjectNode det = details(d);
@@ -106,7 +133,13 @@ public final class Dispositions {
                 throw new FourEyesException("four-eyes: " + approver + " proposed disposition " + id
                         + " and may not confirm it; another approver must");
             }
-            openDeal(c, dealId, "confirmed");
+            StoredDeal deal = openDeal(c, dealId, "confirmed");
+            if (deal.revision() != d.dealRevision()) {
+                // four eyes on what was reviewed: the approver would confirm a verdict on a deal nobody reviewed
+                throw new ConflictException("disposition " + id + " was proposed for revision " + d.dealRevision()
+                        + " of deal " + dealId + ", which has changed since (now revision " + deal.revision()
+                        + "): propose it again on the current decision");
+            }
             String now = db.now();
             try (PreparedStatement ps = c.prepareStatement("UPDATE dispositions SET confirmed_by = ?, "
                     + "confirmed_at = ? WHERE id = ? AND confirmed_by IS NULL")) {
@@ -116,7 +149,8 @@ public final class Dispositions {
                 ps.executeUpdate();
             }
             Disposition done = new Disposition(d.id(), d.dealId(), d.partyName(), d.list(), d.entryId(),
-                    d.trueMatch(), d.reason(), d.proposedBy(), d.proposedAt(), approver, now);
+                    d.trueMatch(), d.reason(), d.proposedBy(), d.proposedAt(), approver, now, d.dealRevision(),
+                    d.listVersion(), d.entrySha256());
             ObjectNode det = details(done);
             det.put("proposedBy", d.proposedBy());
             audit.append(c, approver, "dispositions.confirm", dealId, det);
@@ -168,11 +202,17 @@ public final class Dispositions {
     }
 
     /** The deal, which must exist and be open for its dispositions to change. */
-    private static void openDeal(Connection c, String dealId, String what) throws SQLException {
+    private static StoredDeal openDeal(Connection c, String dealId, String what) throws SQLException {
         StoredDeal deal = DealRows.byId(c, dealId).orElseThrow(() -> new NotFoundException("no deal " + dealId));
         if (!deal.open()) {
             throw new ConflictException("deal " + dealId + " is closed: a disposition cannot be " + what + " on it");
         }
+        return deal;
+    }
+
+    /** The confirmed dispositions of one deal, by id, read inside the caller's transaction. */
+    static List<Disposition> confirmedOf(Connection c, String dealId) throws SQLException {
+        return forDeal(c, dealId, true);
     }
 
     private static List<Disposition> forDeal(Connection c, String dealId, boolean confirmedOnly) throws SQLException {
@@ -209,7 +249,7 @@ public final class Dispositions {
     private static Disposition disposition(ResultSet rs) throws SQLException {
         return new Disposition(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 Disposition.TRUE_MATCH.equals(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11));
+                rs.getString(10), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getString(14));
     }
 
     private static ObjectNode details(Disposition d) {
@@ -219,6 +259,7 @@ public final class Dispositions {
         det.put("list", d.list());
         det.put("entryId", d.entryId());
         det.put("verdict", d.verdict());
+        det.put("dealRevision", d.dealRevision());
         return det;
     }
 }

@@ -73,6 +73,22 @@ public final class ListVersions {
         }
 
         /**
+         * The rules with the largest shrink given in percent (null: the default, 50).
+         *
+         * @throws IllegalArgumentException a percentage that is not a number from 0 to 100, saying so
+         */
+        public static Rules of(Double maxShrinkPercent, boolean allow) {
+            if (maxShrinkPercent == null) {
+                return allowingShrink(allow);
+            }
+            if (!(maxShrinkPercent >= 0 && maxShrinkPercent <= 100)) {
+                throw new IllegalArgumentException("the largest shrink is a percentage from 0 to 100, not "
+                        + maxShrinkPercent);
+            }
+            return new Rules(maxShrinkPercent / 100, allow);
+        }
+
+        /**
          * Whether {@code now} entries are more than {@link #maxShrink} fewer than the {@code had} of the version in
          * force (-1 or 0: none to shrink from): what an import refuses unless {@link #allowShrink}. The one shrink
          * rule; a fetch asks it only to say, after the import, that a shrink was allowed.
@@ -125,6 +141,7 @@ public final class ListVersions {
             out = versions.database().write(c -> {
             Map<String, ListEvent> inForce = inForceEvents(c, day);
             List<ImportResult> results = new ArrayList<>();
+            Long importId = null; // the id of this import's first event, which every event of it names
             for (SourcePart p : parts) {
                 String sha = p.sha256();
                 Optional<VersionInfo> existing = versions.bySourceSha(c, p.source(), sha);
@@ -141,7 +158,8 @@ public final class ListVersions {
                         : versions.insert(c, p.files(), p.files().zip(), sha, p.loadEntry(), p.source(), effective,
                         p.origin(), p.counts(), actor);
                 ListEvent e = event(c, p.source(), v.id(), existing.isPresent() ? ListEvent.ROLL_BACK
-                        : ListEvent.IMPORT, day, actor);
+                        : ListEvent.IMPORT, day, actor, importId);
+                importId = importId == null ? e.id() : importId;
                 results.add(new ImportResult(v, existing.isPresent(), e));
             }
             return results;
@@ -173,7 +191,8 @@ public final class ListVersions {
         if (rules.shrinks(had, p.parties()) && !rules.allowShrink()) {
             return String.format(Locale.ROOT, "%s: %d entries where the version in force (%d) has %d: %.0f%% fewer, "
                             + "more than the %.0f%% an import may drop; if the publisher really removed them, "
-                            + "import with --allow-shrink (API: allowShrink=true)", p.source(), p.parties(),
+                            + "import with --allow-shrink or a higher --max-shrink PERCENT (API: allowShrink=true "
+                            + "or maxShrink=PERCENT)", p.source(), p.parties(),
                     before.id(), had, 100.0 * (had - p.parties()) / had, rules.maxShrink() * 100);
         }
         return null;
@@ -194,8 +213,8 @@ public final class ListVersions {
         return LocalDate.now(versions.database().clock());
     }
 
-    private ListEvent event(Connection c, String source, long versionId, String kind, LocalDate day, String actor)
-            throws SQLException {
+    private ListEvent event(Connection c, String source, long versionId, String kind, LocalDate day, String actor,
+                            Long importId) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM list_events");
              ResultSet rs = ps.executeQuery()) {
@@ -204,7 +223,7 @@ public final class ListVersions {
         }
         String at = versions.database().now();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO list_events (id, source, version_id, kind, "
-                + "effective_date, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "effective_date, recorded_at, recorded_by, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setString(2, source);
             ps.setLong(3, versionId);
@@ -212,6 +231,7 @@ public final class ListVersions {
             ps.setString(5, day.toString());
             ps.setString(6, at);
             ps.setString(7, actor);
+            ps.setLong(8, importId == null ? id : importId);
             ps.executeUpdate();
         }
         ObjectNode d = AuditLog.details();

@@ -56,6 +56,33 @@ public final class OpenDeals {
         });
     }
 
+    /**
+     * Open deals whose latest decision was taken before {@code t}: those a list source going stale at {@code t} can
+     * still show as decided against a current list. Times are ISO text of varying length, so SQL narrows by the
+     * second (a fixed-length prefix compares correctly) and the exact instant is compared here.
+     */
+    public Set<String> idsDecidedBefore(java.time.Instant t) {
+        String bound = t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1).toString();
+        String prefix = bound.substring(0, bound.length() - 1); // without the 'Z': "...THH:MM:SS"
+        return db.read(c -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT d.id, x.created_at FROM deals d "
+                    + "JOIN decisions x ON x.deal_id = d.id AND x.seq = d.decision_seq "
+                    + "WHERE d.status = ? AND x.created_at < ? ORDER BY d.id")) {
+                ps.setString(1, StoredDeal.OPEN);
+                ps.setString(2, prefix);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (java.time.Instant.parse(rs.getString(2)).isBefore(t)) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Up to {@code limit} open deals with ids after {@code afterId} (null: from the start), in id order. */
     public List<StoredDeal> page(String afterId, int limit) {
         return db.read(c -> {

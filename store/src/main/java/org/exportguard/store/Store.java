@@ -52,6 +52,17 @@ public final class Store implements AutoCloseable {
         return new Store(db);
     }
 
+    /**
+     * Opens the store at {@code location} that must exist already (migrating its schema if older): a missing one
+     * is a {@link StoreException} naming the location, never a new empty store. Commands that only read or add to
+     * a store use this; creating one is explicit ({@link #open}).
+     */
+    public static Store openExisting(StoreLocation location) {
+        Database db = Database.open(location, Clock.systemUTC(), false);
+        Migrations.migrate(db);
+        return new Store(db);
+    }
+
     public StoreLocation location() { return db.location(); }
     public ListVersions lists() { return lists; }
     public PolicyVersions policies() { return policies; }

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param outcome   the outcome of its latest decision (null before the first)
  * @param decisions the history (empty when read in bulk)
+ * @param revision  1 when added, one more each time its JSON changed: what a disposition is bound to
  */
 public record StoredDeal(DealRecord deal, String status, String outcome, int decisionCount, String createdAt,
-                         String updatedAt, List<StoredDecision> decisions) {
+                         String updatedAt, List<StoredDecision> decisions, long revision) {
     public static final String OPEN = "open";
     public static final String CLOSED = "closed";
 

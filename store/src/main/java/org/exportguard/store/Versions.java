@@ -99,7 +99,7 @@ public final class Versions {
         d.put("files", files.fileCount());
         d.put("bytes", files.byteCount());
         d.set("counts", counts);
-        audit.append(c, actor, action, Long.toString(id), d);
+        audit.append(c, actor, action, Long.toString(id), d, List.of(AuditContent.version(table, id, zip)));
         return byId(c, id).orElseThrow();
     }
 

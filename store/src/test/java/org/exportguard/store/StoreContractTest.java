@@ -607,6 +607,67 @@ abstract class StoreContractTest {
         });
     }
 
+    /** Issue 13: the chain vouches for content, so a decision edited in place is named, the chain itself intact. */
+    @Test
+    void auditVerifyNamesADecisionRowEditedDirectly() {
+        Store s = auditedStore();
+        s.decisions().append(List.of(decision("D2", "BLOCKED", "listed"), decision("D3", "CLEARED", "clean")),
+                ACTOR);
+        assertTrue(s.audit().verify().intact());
+        sql(s, "UPDATE decisions SET decision_json = '{\"outcome\":\"CLEARED\"}', outcome = 'CLEARED' "
+                + "WHERE deal_id = 'D2'");
+        AuditVerification v = s.audit().verify();
+        assertFalse(v.intact(), "an edited decision must not verify");
+        assertEquals(List.of("decision 1 of deal D2: its stored outcome or JSON differs from what audit record 6 "
+                + "vouches for"), v.rows());
+    }
+
+    @Test
+    void auditVerifyNamesADealRowEditedDirectlyAndAnUpdateVouchesAnew() {
+        Store s = auditedStore();
+        s.deals().update(new DealRecord("D4", "{\"id\":\"D4\",\"destination\":\"DE\"}",
+                LocalDate.of(2030, 1, 15), "DE", List.of("Party 4")), ACTOR);
+        assertTrue(s.audit().verify().intact(), "an update through the store vouches for the new JSON");
+        sql(s, "UPDATE deals SET json = '{\"id\":\"D4\",\"destination\":\"FR\"}' WHERE id = 'D4'");
+        sql(s, "UPDATE deals SET json = '{\"id\":\"D1\",\"destination\":\"FR\"}' WHERE id = 'D1'");
+        AuditVerification v = s.audit().verify();
+        assertFalse(v.intact());
+        assertEquals(List.of("deal D1: its stored JSON differs from what audit record 1 vouches for",
+                "deal D4: its stored JSON differs from what audit record 6 vouches for"), v.rows());
+    }
+
+    @Test
+    void auditVerifyCatchesTheVouchedItemsEditedToo() {
+        Store s = auditedStore();
+        // an editor who changes the row AND its item in audit_content is caught by the record's digest
+        sql(s, "UPDATE deals SET json = '{}' WHERE id = 'D3'");
+        sql(s, "UPDATE audit_content SET sha256 = '" + org.exportguard.core.hash.Sha256.hex("{}")
+                + "' WHERE kind = 'deal' AND item = 'D3'");
+        AuditVerification v = s.audit().verify();
+        assertEquals(List.of("audit record 3: the items it vouches for were changed"), v.rows());
+        sql(s, "DELETE FROM audit_content WHERE audit_seq = 4");
+        assertTrue(s.audit().verify().rows().contains("audit record 4: the items it vouches for were deleted"));
+    }
+
+    @Test
+    void auditVerifyNamesAListVersionWhoseStoredFilesWereReplaced() throws Exception {
+        Store s = auditedStore();
+        Path f = java.nio.file.Files.writeString(tmp.resolve("x.csv"), "a,b\n");
+        long id = s.lists().versions().put(FileBundle.of(tmp, List.of(f)), "x.csv", "TEST", null, "test",
+                AuditLog.details(), ACTOR).version().id();
+        assertTrue(s.audit().verify().intact());
+        s.database().write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE list_versions SET content = ? WHERE id = ?")) {
+                ps.setBytes(1, new byte[]{1, 2, 3});
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        assertEquals(List.of("list version " + id + ": its stored files differ from what audit record 6 vouches "
+                + "for"), s.audit().verify().rows());
+    }
+
     @Test
     void auditVerifyCatchesAnEditedRecord() {
         Store s = auditedStore();

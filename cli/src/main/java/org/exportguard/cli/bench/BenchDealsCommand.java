@@ -97,7 +97,7 @@ public final class BenchDealsCommand implements Callable<Integer> {
         Options.positive(spec, "--runs", runs);
         PolicyPack pack = DealInputs.pack(policy);
         long t0 = System.nanoTime();
-        PartyScreener screener = DealInputs.screener(ctx, lists);
+        PartyScreener screener = lists.isEmpty() ? DealInputs.sampleLists(ctx) : DealInputs.screener(ctx, lists);
         double loadMs = (System.nanoTime() - t0) / 1e6;
         DealGenerator generator = new DealGenerator(screener.index().parties(), 20261128L, counterparties);
         List<Deal> generated = generator.deals(deals);

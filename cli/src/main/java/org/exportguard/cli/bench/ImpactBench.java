@@ -314,8 +314,8 @@ public final class ImpactBench implements Callable<Integer> {
             checked++;
             StoredDecision stored = s.decisions().get(s.decisions().size() - 1);
             Deal deal = parser.parse(s.deal().json());
-            Decision d = fresh.evaluator().evaluate(deal, DecisionDay.of(deal),
-                    ConfirmedDispositions.of(disposed.getOrDefault(id, List.of())));
+            Decision d = DecisionDay.decide(fresh.evaluator(), deal,
+                    ConfirmedDispositions.of(disposed.getOrDefault(id, List.of()), s.revision()));
             boolean current = stored.listVersionIds().equals(fresh.listVersionIds())
                     && Objects.equals(stored.policyVersionId(), fresh.policyVersionId());
             String problem = null;

@@ -298,7 +298,7 @@ public final class StoreBench implements Callable<Integer> {
      */
     static List<DecisionTemplate> decisionTemplates(Context ctx, int n) throws Exception {
         PolicyPack pack = DealInputs.pack(null);
-        PartyScreener screener = DealInputs.screener(ctx, List.of());
+        PartyScreener screener = DealInputs.sampleLists(ctx);
         DealEvaluator evaluator = new DealEvaluator(pack, screener);
         List<Deal> generated = new BenchDealsCommand.DealGenerator(screener.index().parties(), 20261201L,
                 Math.max(10, n / 3)).deals(n);

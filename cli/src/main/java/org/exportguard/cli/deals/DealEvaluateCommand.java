@@ -1,5 +1,6 @@
 package org.exportguard.cli.deals;
 
+import org.exportguard.cli.CliText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
@@ -67,7 +68,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--list", paramLabel = "PATH",
             description = "A list file or folder (repeatable; default: the latest version of each list imported into "
-                    + "the store (--data-dir / --db), else the sample lists shipped in the jar).")
+                    + "the store (--data-dir / --db), which must exist; a store without lists makes every regime that needs one REVIEW).")
     List<Path> lists = new ArrayList<>();
 
     @Mixin
@@ -119,7 +120,7 @@ public final class DealEvaluateCommand implements Callable<Integer> {
         if (json) {
             ctx.out().println(Json.pretty(d.toJsonNode()));
         } else {
-            ctx.out().print(DecisionTable.render(d));
+            ctx.out().print(CliText.safe(DecisionTable.render(d)));
         }
         return Main.EXIT_OK;
     }

@@ -17,7 +17,6 @@ import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.policy.screen.Staleness;
 import org.exportguard.service.ListsInForce;
 import org.exportguard.store.Store;
-import org.exportguard.store.StoreLocation;
 import org.exportguard.store.VersionInfo;
 
 import java.io.IOException;
@@ -30,8 +29,9 @@ import java.util.TreeMap;
 
 /**
  * What deal commands need: the policy pack ({@code --policy DIR}, or the pack shipped in the jar) and the lists to
- * screen against ({@code --list PATH ...}, or the sample lists shipped in the jar), each list with its content hash
- * as its version. Without {@code --list}, the lists imported into the store come first.
+ * screen against: {@code --list PATH ...} (each list with its content hash as its version), else the lists in force
+ * in the store. Never the shipped samples (only {@code demo} and the benches' own workloads use those): a decision
+ * against sample lists would look real and be worthless.
  */
 public final class DealInputs {
     private DealInputs() {
@@ -46,8 +46,10 @@ public final class DealInputs {
     }
 
     /**
-     * The given lists; else the latest stored version of each list in the store, when the store exists and holds
-     * any; else the shipped sample lists. A missing SQLite data directory is not created just to be read.
+     * The given lists; else the version in force of each list source in the store, which must exist (a missing
+     * store is an error naming it, so a mistyped {@code --data-dir} cannot pass for an empty list). A store
+     * without lists gives a screener over none: every list a regime needs is then missing, which makes it REVIEW
+     * naming the source, never CLEARED.
      */
     public static PartyScreener screener(Context ctx, List<Path> paths, StoreOptions store)
             throws UserException, IOException {
@@ -57,28 +59,17 @@ public final class DealInputs {
     /** As {@link #screener(Context, List, StoreOptions)}, the stored lists held to {@code staleness}. */
     public static PartyScreener screener(Context ctx, List<Path> paths, StoreOptions store, Staleness staleness)
             throws UserException, IOException {
-        if ((paths == null || paths.isEmpty()) && store != null) {
-            PartyScreener stored = storedLists(store, staleness);
-            if (stored != null) {
-                return stored;
-            }
+        if (paths != null && !paths.isEmpty()) {
+            return screener(ctx, paths);
         }
-        return screener(ctx, paths);
+        return storedLists(store, staleness);
     }
 
-    /** The version in force of each list source, or null when there is no store or it holds no lists. */
+    /** The version in force of each list source in the store (none when it holds no lists). */
     private static PartyScreener storedLists(StoreOptions options, Staleness staleness)
             throws UserException, IOException {
-        StoreLocation loc = options.location();
-        if (loc.kind() == StoreLocation.Kind.SQLITE
-                && !Files.exists(loc.dataDir().resolve(StoreLocation.SQLITE_FILE))) {
-            return null;
-        }
         try (Store store = options.open()) {
             Map<String, VersionInfo> latest = store.lists().inForce();
-            if (latest.isEmpty()) {
-                return null;
-            }
             List<PartyList> lists = new ArrayList<>();
             Map<String, String> versions = new TreeMap<>();
             Map<String, List<PartyList>> bySource = new TreeMap<>();
@@ -104,24 +95,27 @@ public final class DealInputs {
         }
     }
 
-    /** The given lists, or the shipped sample lists when none are given. */
+    /** The given lists (at least one path). */
     public static PartyScreener screener(Context ctx, List<Path> paths) throws UserException, IOException {
-        if (paths != null && !paths.isEmpty()) {
-            List<PartyList> lists = new ArrayList<>();
-            Map<String, String> versions = new TreeMap<>();
-            for (Path p : paths) {
-                for (PartyList l : ctx.loadList(p)) {
-                    lists.add(l);
-                    addVersion(versions, l, p);
-                }
-            }
-            return PartyScreener.over(lists, versions);
+        if (paths == null || paths.isEmpty()) {
+            throw new IllegalArgumentException("no list paths given");
         }
-        return sampleLists(ctx);
+        List<PartyList> lists = new ArrayList<>();
+        Map<String, String> versions = new TreeMap<>();
+        for (Path p : paths) {
+            for (PartyList l : ctx.loadList(p)) {
+                lists.add(l);
+                addVersion(versions, l, p);
+            }
+        }
+        return PartyScreener.over(lists, versions);
     }
 
-    /** The sample lists shipped in the jar (copied to a temporary folder, loaded, and the folder deleted). */
-    static PartyScreener sampleLists(Context ctx) throws UserException, IOException {
+    /**
+     * The sample lists shipped in the jar (copied to a temporary folder, loaded, and the folder deleted): for the
+     * benches' generated workloads only, never for a decision someone reads.
+     */
+    public static PartyScreener sampleLists(Context ctx) throws UserException, IOException {
         Path dir = Files.createTempDirectory("exportguard-samples-");
         try {
             DemoCommand.copySamples(dir);

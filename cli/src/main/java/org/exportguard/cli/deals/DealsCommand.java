@@ -188,7 +188,8 @@ public final class DealsCommand implements Runnable {
             } catch (ServiceException e) {
                 throw failure(e);
             }
-            ctx.out().println("updated deal " + id + ": " + o.decision().outcome() + " as of " + o.decision().asOf());
+            ctx.out().println(CliText.safe("updated deal " + id + ": " + o.decision().outcome() + " as of "
+                    + o.decision().asOf()));
             return Main.EXIT_OK;
         }
     }
@@ -219,7 +220,48 @@ public final class DealsCommand implements Runnable {
             } catch (ServiceException e) {
                 throw failure(e);
             }
-            ctx.out().println("closed deal " + id);
+            ctx.out().println(CliText.safe("closed deal " + id));
+            return Main.EXIT_OK;
+        }
+    }
+
+    /**
+     * {@code deals recheck}: on demand, what {@code serve} does periodically: the open deals last decided before a
+     * list source in force went over its staleness limit are decided again (REVIEW naming the stale source), recorded
+     * with a change report as any re-decision.
+     */
+    @Command(name = "recheck", mixinStandardHelpOptions = true,
+            description = {"Decides again the open deals last decided before a list source in force went over its",
+                    "staleness limit (they become REVIEW naming it), as serve does periodically; recorded with a",
+                    "change report (exportguard impact). Only those deals: a deal decided since already says so."})
+    public static final class Recheck implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Mixin
+        ListAgeOptions listAge;
+
+        private final Context ctx;
+
+        public Recheck(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            org.exportguard.service.impact.ImportOutcome o;
+            try (Store s = store.open()) {
+                o = new Desk(s, listAge.staleness()).recheckListAges(store.actor());
+            } catch (ServiceException e) {
+                throw failure(e);
+            }
+            if (o == null) {
+                ctx.out().println("no open deal was decided before a list source in force went over its staleness "
+                        + "limit: nothing re-decided");
+            } else {
+                ctx.out().println(org.exportguard.cli.store.VersionsCommands.impact(o));
+                ctx.out().print(ImpactCommand.text(Json.MAPPER.readTree(o.reportJson())));
+            }
             return Main.EXIT_OK;
         }
     }
@@ -265,9 +307,9 @@ public final class DealsCommand implements Runnable {
                 ctx.out().println(Json.pretty(o));
                 return Main.EXIT_OK;
             }
-            ctx.out().println("deal " + d.deal().id() + " (" + d.status() + "): " + d.outcome() + ", export date "
-                    + d.deal().exportDate() + ", to " + d.deal().destination() + ", parties "
-                    + String.join("; ", d.deal().partyNames()));
+            ctx.out().println(CliText.safe("deal " + d.deal().id() + " (" + d.status() + "): " + d.outcome()
+                    + ", export date " + d.deal().exportDate() + ", to " + d.deal().destination() + ", parties "
+                    + String.join("; ", d.deal().partyNames())));
             CliText.Table t = new CliText.Table("#", "decided at", "as of", "outcome", "lists", "policy", "why");
             for (StoredDecision x : d.decisions()) {
                 t.row(x.seq(), x.createdAt(), x.asOf(), x.outcome(), x.listVersionIds(),
@@ -280,9 +322,9 @@ public final class DealsCommand implements Runnable {
                 ctx.out().println("current findings:");
                 for (JsonNode r : dec.path("regimes")) {
                     for (JsonNode f : r.path("findings")) {
-                        ctx.out().println("  " + f.path("outcome").asText() + "  " + f.path("rule").asText() + ": "
-                                + f.path("reason").asText() + " [" + f.path("citation").asText() + "; verified: "
-                                + f.path("verified").asText() + "]");
+                        ctx.out().println("  " + CliText.oneLine(f.path("outcome").asText() + "  "
+                                + f.path("rule").asText() + ": " + f.path("reason").asText() + " ["
+                                + f.path("citation").asText() + "; verified: " + f.path("verified").asText() + "]"));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package org.exportguard.cli.deals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.cli.CliText;
 import org.exportguard.cli.Context;
@@ -63,18 +64,40 @@ public final class ImpactCommand implements Callable<Integer> {
                     throw new UserException("no change recorded yet in " + store.location().describe()
                             + ": import a list or policy version first");
                 }
-                ObjectNode r = (ObjectNode) Json.MAPPER.readTree(latest.get().reportJson());
-                ObjectNode out = Json.object();
-                out.put("report", latest.get().id());
-                out.put("recordedAt", latest.get().createdAt());
-                out.setAll(r);
+                ObjectNode out = shown(latest.get());
+                // a multi-source import wrote one report per source: all of them are this change
+                ArrayNode same = out.putArray("sameImport");
+                for (ChangeReport other : s.changeReports().othersOfSameImport(latest.get().id())) {
+                    same.add(shown(other));
+                }
                 report = out;
             }
         } catch (ServiceException e) {
             throw DealsCommand.failure(e);
         }
-        ctx.out().print(json ? Json.pretty(report) + "\n" : text(report));
+        ctx.out().print(json ? Json.pretty(report) + "\n" : CliText.safe(textWithSameImport(report)));
         return Main.EXIT_OK;
+    }
+
+    /** A stored report as shown: its id and time, then the report. */
+    private static ObjectNode shown(ChangeReport c) throws java.io.IOException {
+        ObjectNode out = Json.object();
+        out.put("report", c.id());
+        out.put("recordedAt", c.createdAt());
+        out.setAll((ObjectNode) Json.MAPPER.readTree(c.reportJson()));
+        return out;
+    }
+
+    /** The report, and after it the other reports of the same import (one per further source). */
+    static String textWithSameImport(JsonNode r) {
+        StringBuilder sb = new StringBuilder(text(r));
+        JsonNode same = r.path("sameImport");
+        int n = 1;
+        for (JsonNode other : same) {
+            sb.append("\n(the same import, source ").append(++n).append(" of ").append(same.size() + 1)
+                    .append(": report ").append(other.path("report").asText()).append(")\n").append(text(other));
+        }
+        return sb.toString();
     }
 
     static String text(JsonNode r) {
@@ -88,6 +111,14 @@ public final class ImpactCommand implements Callable<Integer> {
                     .append("): +").append(c.path("added").asInt()).append(" added, ")
                     .append(c.path("changed").asInt()).append(" changed, ").append(c.path("removed").asInt())
                     .append(" removed\n");
+        } else if (kind.equals("list-age")) {
+            for (JsonNode a : c.path("sources")) {
+                sb.append("change: list ").append(a.path("source").asText()).append(" version ")
+                        .append(a.path("version").asText()).append(' ').append(a.path("state").asText())
+                        .append(" (last confirmed current ").append(a.path("confirmedAt").asText())
+                        .append(", limit ").append(a.path("maxAgeDays").asText()).append(" days, stale from ")
+                        .append(a.path("staleSince").asText()).append(")\n");
+            }
         } else {
             sb.append("change: ").append(kind.equals("policy") ? "policy version " + c.path("version").asText()
                     : "policy " + c.path("policy").asText() + " on " + c.path("on").asText())

@@ -58,8 +58,9 @@ public final class DealShowcase implements DemoSection {
             }
         }
         out.print(t.render("  "));
-        out.println("  (the 37-country list is reported by the press, not published: those findings carry "
-                + "authoritative: false)");
+        out.println("  (the 37-country list is reported by the press, not published: off the list an individual "
+                + "licence is needed, often refused, not a ban; those findings carry authoritative: false, so they "
+                + "can never BLOCK or CLEAR a deal on their own)");
         out.println();
         out.println("b) A US exporter (flag subject-to-ear) sells EAR99 software to a party in Israel:");
         CliText.Table u = new CliText.Table("end user", "as of", "US-EAR", "overall", "why");
@@ -87,11 +88,11 @@ public final class DealShowcase implements DemoSection {
         return d.regimes().stream().filter(r -> r.regime().equals(id)).findFirst().orElseThrow();
     }
 
-    /** The reason of the most severe finding (the one that decides the regime's outcome). */
+    /** The reason of the most severe finding (the one that decides the regime's outcome; of equals, the last, the most specific rule). */
     private static String why(RegimeDecision r) {
         Finding worst = null;
         for (Finding f : r.findings()) {
-            if (worst == null || f.outcome().moreSevereThan(worst.outcome())) {
+            if (worst == null || !worst.outcome().moreSevereThan(f.outcome())) {
                 worst = f;
             }
         }

@@ -6,6 +6,7 @@ import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
+import org.exportguard.cli.store.MaxShrinkOption;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.json.Json;
 import org.exportguard.service.Desk;
@@ -60,6 +61,9 @@ public final class FetchCommand implements Callable<Integer> {
     boolean allowShrink;
 
     @Mixin
+    MaxShrinkOption maxShrink;
+
+    @Mixin
     StoreOptions store;
 
     private final Context ctx;
@@ -72,12 +76,13 @@ public final class FetchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SourcesFile file = sourcesFile(sources);
         List<SourceSpec> chosen = choose(spec, file, only);
+        org.exportguard.store.ListVersions.Rules rules = maxShrink.rules(allowShrink);
         boolean failed = false;
-        try (Store s = store.open()) {
+        try (Store s = store.openOrCreate()) {
             ListFetcher fetcher = new ListFetcher(new Desk(s), new Downloader());
             for (SourceSpec source : chosen) {
-                FetchResult r = fetcher.fetch(source, allowShrink, store.actor());
-                ctx.out().println(r.line());
+                FetchResult r = fetcher.fetch(source, rules, store.actor());
+                ctx.out().println(CliText.safe(r.line()));
                 ctx.out().flush();
                 failed |= r.failed();
             }

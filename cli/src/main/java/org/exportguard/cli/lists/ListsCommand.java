@@ -7,6 +7,7 @@ import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.UserException;
 import org.exportguard.cli.deals.DealsCommand;
+import org.exportguard.cli.store.MaxShrinkOption;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.cli.store.VersionsCommands;
 import org.exportguard.core.model.PartyList;
@@ -66,6 +67,9 @@ public final class ListsCommand implements Runnable {
         boolean allowShrink;
 
         @Mixin
+        MaxShrinkOption maxShrink;
+
+        @Mixin
         StoreOptions store;
 
         private final Context ctx;
@@ -80,9 +84,9 @@ public final class ListsCommand implements Runnable {
                 throw UserException.at(path, 0, null, "no such file or folder");
             }
             List<ImportOutcome> all;
-            try (Store s = store.open()) {
+            try (Store s = store.openOrCreate()) {
                 all = new Desk(s).importLists(path, source, effective, store.actor(),
-                        ListVersions.Rules.allowingShrink(allowShrink));
+                        maxShrink.rules(allowShrink));
             } catch (ServiceException e) {
                 if (e.getCause() instanceof ListFormatException || e.getCause() instanceof IOException) {
                     throw new UserException(e.getMessage() + " (nothing imported)", e);
@@ -156,7 +160,7 @@ public final class ListsCommand implements Runnable {
             if (json) {
                 ctx.out().println(Json.pretty(report));
             } else {
-                ctx.out().print(text(report));
+                ctx.out().print(CliText.safe(text(report)));
             }
             return Main.EXIT_OK;
         }
@@ -266,7 +270,7 @@ public final class ListsCommand implements Runnable {
             if (json) {
                 ctx.out().println(Json.pretty(report));
             } else {
-                ctx.out().print(text(report));
+                ctx.out().print(CliText.safe(text(report)));
             }
             return Main.EXIT_OK;
         }

@@ -66,7 +66,7 @@ public final class PolicyCommand implements Runnable {
                 throw UserException.at(dir, 0, null, "no such folder");
             }
             ImportOutcome r;
-            try (Store s = store.open()) {
+            try (Store s = store.openOrCreate()) {
                 r = new Desk(s).importPolicy(dir, source, effective, store.actor(), ctx.policyValidator());
             } catch (ServiceException e) {
                 if (e.getCause() instanceof PolicyValidator.InvalidPolicyException) {

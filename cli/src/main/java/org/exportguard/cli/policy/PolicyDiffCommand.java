@@ -18,7 +18,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
-/** {@code exportguard policy diff --from DATE --to DATE}: what changed in the policy between two days. */
+/**
+ * {@code exportguard policy diff --from DATE --to DATE}: what changed in the policy between two days; with
+ * {@code --old-policy DIR}, between an earlier pack on one day and the pack in use on another.
+ */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows what changed in the policy pack between two days: countries gained and lost by each",
                 "group, rules added, removed and changed, and which destinations' decisions that can move."})
@@ -35,6 +38,10 @@ public final class PolicyDiffCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "DIR", description = "A policy pack folder (default: the pack shipped in the jar).")
     java.nio.file.Path policy;
 
+    @Option(names = "--old-policy", paramLabel = "DIR", description = {"An earlier pack folder: compare it on --from "
+            + "with the --policy pack (or the shipped one) on --to, e.g. before and after a correction of the pack."})
+    java.nio.file.Path oldPolicy;
+
     @Option(names = "--json", description = "JSON instead of text.")
     boolean json;
 
@@ -49,7 +56,8 @@ public final class PolicyDiffCommand implements Callable<Integer> {
         LocalDate a = date("--from", from);
         LocalDate b = date("--to", to);
         PolicyPack pack = DealInputs.pack(policy);
-        PolicyDiff d = PolicyDiff.between(pack, a, b);
+        PolicyDiff d = oldPolicy == null ? PolicyDiff.between(pack, a, b)
+                : PolicyDiff.between(DealInputs.pack(oldPolicy), a, pack, b);
         if (json) {
             ctx.out().println(Json.pretty(d.toJson()));
         } else {

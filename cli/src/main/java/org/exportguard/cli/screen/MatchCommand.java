@@ -8,6 +8,7 @@ import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
 import org.exportguard.cli.io.CsvInput;
 import org.exportguard.core.match.MatchResult;
+import org.exportguard.core.match.NameLimits;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyType;
 import org.exportguard.json.Json;
@@ -98,6 +99,9 @@ public final class MatchCommand implements Callable<Integer> {
         if (names.size() != 2) {
             throw Options.usage(spec, "Give two names to compare: NAME1 NAME2 (or --pairs CSV --output JSONL)");
         }
+        for (String name : names) {
+            ScreenCommand.checkLength(name);
+        }
         MatchResult r = matcher.match(names.get(0), names.get(1), type);
         boolean match = r.score() >= threshold;
         if (json) {
@@ -107,7 +111,7 @@ public final class MatchCommand implements Callable<Integer> {
             ctx.out().println("score        " + CliText.score(r.score()) + "  ("
                     + (match ? "match" : "no match") + " at threshold " + CliText.score(threshold) + ")");
             String text = r.explanation().toText();
-            ctx.out().println("explanation  " + (text.isEmpty() ? "(none)" : text));
+            ctx.out().println("explanation  " + (text.isEmpty() ? "(none)" : CliText.safe(text)));
         }
         return Main.EXIT_OK;
     }
@@ -125,6 +129,10 @@ public final class MatchCommand implements Callable<Integer> {
         for (String c : List.of("name1", "name2")) {
             if (row.get(c).isBlank()) {
                 throw row.problem(c, "empty; every row needs two names");
+            }
+            String tooLong = NameLimits.problem(row.get(c));
+            if (tooLong != null) {
+                throw row.problem(c, tooLong);
             }
         }
         return new Pair(row.get("id"), row.get("name1").strip(), row.get("name2").strip(), t);

@@ -6,13 +6,16 @@ import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
+import org.exportguard.core.match.NameLimits;
 import org.exportguard.cli.deals.DealInputs;
 import org.exportguard.cli.io.CsvInput;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
-import org.exportguard.core.screen.ScreeningIndex;
+import org.exportguard.core.model.Identifier;
+import org.exportguard.core.screen.evidence.EvidenceScreening;
+import org.exportguard.core.screen.evidence.QueryFields;
 import org.exportguard.core.screen.ScreeningQuery;
 import org.exportguard.json.Json;
 import org.exportguard.json.ResultJson;
@@ -64,11 +67,26 @@ public final class ScreenCommand implements Callable<Integer> {
                     + "In a batch, a row's own type column wins.")
     PartyType type = PartyType.UNKNOWN;
 
+    @Option(names = "--country", paramLabel = "COUNTRY",
+            description = "Secondary evidence: where the party is (ISO code or English name), compared with the "
+                    + "listed addresses and nationalities. In a batch, a row's own country column wins.")
+    String country;
+
+    @Option(names = "--dob", paramLabel = "DATE",
+            description = "Secondary evidence: date of birth, YYYY-MM-DD, YYYY-MM, YYYY or a range FROM..TO. "
+                    + "In a batch, a row's own dob column wins.")
+    String dob;
+
+    @Option(names = "--id", paramLabel = "KIND:NUMBER",
+            description = "Secondary evidence (repeatable): an identifier, KIND one of passport, national-id, "
+                    + "registration, imo, swift-bic, other. In a batch, a row's ids column (KIND:NUMBER; ...) wins.")
+    List<String> ids = new ArrayList<>();
+
     @Option(names = "--json", description = "One JSON object per name instead of a table.")
     boolean json;
 
     @Option(names = "--input", paramLabel = "CSV",
-            description = "Batch input: CSV with header id,name and optional type,country,dob.")
+            description = "Batch input: CSV with header id,name and optional type,country,dob,ids.")
     Path input;
 
     @Option(names = "--output", paramLabel = "JSONL",
@@ -105,20 +123,49 @@ public final class ScreenCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw Options.usage(spec, "Missing NAME to screen (or --input CSV --output JSONL)");
         }
+        for (String name : names) {
+            checkLength(name);
+        }
+        ScreeningQuery evidence = optionEvidence();
         PartyScreener screener = screener();
-        ScreeningIndex index = screener.index();
+        EvidenceScreening index = EvidenceScreening.of(screener.index());
         JsonNode screened = screener.coverage().toJson();
         int n = 0;
         for (String name : names) {
             n++;
-            List<ScreeningHit> hits = index.screen(new ScreeningQuery(name, type, null, null), threshold, limit);
+            List<ScreeningHit> hits = index.screen(evidence.withName(name), threshold, limit);
             if (json) {
                 ctx.out().println(Json.line(ResultJson.screenResult(String.valueOf(n), name, hits, screened)));
             } else {
-                ctx.out().print(table(name, hits, threshold));
+                ctx.out().print(CliText.safe(table(name, hits, threshold)));
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /** The options' secondary evidence (checked: a bad value is a usage error naming the option), no name yet. */
+    private ScreeningQuery optionEvidence() {
+        String c;
+        String d;
+        List<Identifier> identifiers = new ArrayList<>();
+        try {
+            c = QueryFields.country(country);
+        } catch (IllegalArgumentException e) {
+            throw Options.usage(spec, "--country: " + e.getMessage());
+        }
+        try {
+            d = QueryFields.dateOfBirth(dob);
+        } catch (IllegalArgumentException e) {
+            throw Options.usage(spec, "--dob: " + e.getMessage());
+        }
+        for (String id : ids) {
+            try {
+                identifiers.add(QueryFields.identifier(id));
+            } catch (IllegalArgumentException e) {
+                throw Options.usage(spec, "--id: " + e.getMessage());
+            }
+        }
+        return new ScreeningQuery("", type, c, d, identifiers);
     }
 
     /**
@@ -171,12 +218,13 @@ public final class ScreenCommand implements Callable<Integer> {
     }
 
     private int batch() throws Exception {
+        ScreeningQuery defaults = optionEvidence();
         try (CsvInput in = CsvInput.open(input, INPUT_COLUMNS)) {
             PartyScreener screener = screener();
-            ScreeningIndex index = screener.index();
+            EvidenceScreening index = EvidenceScreening.of(screener.index());
             JsonNode screened = screener.coverage().toJson();
             BatchPipeline.Stats s = new BatchPipeline<Item>(ctx, threads).run(in, input, output,
-                    row -> new Item(row.get("id"), query(row)),
+                    row -> new Item(row.get("id"), query(row, defaults)),
                     item -> {
                         List<ScreeningHit> hits = index.screen(item.query(), threshold, limit);
                         return new BatchPipeline.Line(
@@ -188,11 +236,18 @@ public final class ScreenCommand implements Callable<Integer> {
         }
     }
 
-    /** A batch row as a query; the row's type must be one of the known types or blank. */
-    ScreeningQuery query(CsvInput.Row row) throws UserException {
+    /**
+     * A batch row as a query; the row's type must be one of the known types or blank; its country, dob and ids
+     * (when given) must be readable, and replace the options' own.
+     */
+    ScreeningQuery query(CsvInput.Row row, ScreeningQuery defaults) throws UserException {
         String name = row.get("name").strip();
         if (name.isEmpty()) {
             throw row.problem("name", "empty; every row needs a name to screen");
+        }
+        String tooLong = NameLimits.problem(name);
+        if (tooLong != null) {
+            throw row.problem("name", tooLong);
         }
         String typeText = row.get("type");
         PartyType t = PartyTypes.parseOrNull(typeText);
@@ -203,7 +258,35 @@ public final class ScreenCommand implements Callable<Integer> {
         if (t == PartyType.UNKNOWN) {
             t = type;
         }
-        return new ScreeningQuery(name, t, blankToNull(row.get("country")), blankToNull(row.get("dob")));
+        String c;
+        String d;
+        List<Identifier> identifiers;
+        try {
+            c = QueryFields.country(row.get("country"));
+        } catch (IllegalArgumentException e) {
+            throw row.problem("country", e.getMessage());
+        }
+        try {
+            d = QueryFields.dateOfBirth(row.get("dob"));
+        } catch (IllegalArgumentException e) {
+            throw row.problem("dob", e.getMessage());
+        }
+        try {
+            identifiers = QueryFields.identifiers(row.get("ids"));
+        } catch (IllegalArgumentException e) {
+            throw row.problem("ids", e.getMessage());
+        }
+        return new ScreeningQuery(name, t, c == null ? defaults.country() : c,
+                d == null ? defaults.dateOfBirth() : d, identifiers.isEmpty() ? defaults.identifiers() : identifiers);
+    }
+
+    /** A name given on the command line, refused with the limit it breaks (see {@link NameLimits}). */
+    static void checkLength(String name) throws UserException {
+        String tooLong = NameLimits.problem(name);
+        if (tooLong != null) {
+            String start = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+            throw new UserException("'" + start + "': " + tooLong);
+        }
     }
 
     static String blankToNull(String s) {

@@ -4,15 +4,17 @@ import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.Options;
 import org.exportguard.cli.UserException;
-import org.exportguard.cli.demo.DemoCommand;
 import org.exportguard.cli.lists.FetchCommand;
 import org.exportguard.cli.store.ListAgeOptions;
+import org.exportguard.cli.store.MaxShrinkOption;
 import org.exportguard.cli.store.StoreOptions;
 import org.exportguard.core.match.NameMatcher;
-import org.exportguard.server.ListProvider;
+import org.exportguard.server.HttpLimits;
 import org.exportguard.server.ListService;
 import org.exportguard.server.ServerConfig;
 import org.exportguard.server.StoreServer;
+import org.exportguard.server.TlsFiles;
+import org.exportguard.server.TlsFilesException;
 import org.exportguard.service.fetch.Downloader;
 import org.exportguard.service.fetch.ListFetcher;
 import org.exportguard.service.fetch.Refresher;
@@ -29,11 +31,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,8 +44,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves the HTTP API over the store (screen, match, deals, lists, impact, audit; OpenAPI at",
                 "/openapi.json, docs at /docs). Every /api/ call needs 'Authorization: Bearer TOKEN' of a user",
-                "added with 'exportguard users add'. Screens against the store's latest lists (the shipped samples",
-                "while it has none)."})
+                "added with 'exportguard users add'. Screens against the store's lists in force; a store without",
+                "lists refuses screening (503) and decides deals REVIEW until lists are imported."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,8 +64,40 @@ public final class ServeCommand implements Callable<Integer> {
     ListAgeOptions listAge;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Request threads (default: ${DEFAULT-VALUE}).")
+            description = "Request threads: each holds one request while its body arrives and its work is done; "
+                    + "stalled request heads hold none (default: ${DEFAULT-VALUE}).")
     int threads = ServerConfig.defaults().threads();
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A connection must send a complete request head within this of opening or of its "
+                    + "previous answer, however slowly it trickles, else it is closed (default: 20s).")
+    Duration headerTimeout = HttpLimits.DEFAULTS.headerTimeout();
+
+    @Option(names = "--body-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A request body must arrive in full within this of its head, else the connection is "
+                    + "closed (default: 60s; raise it for large list uploads over slow links).")
+    Duration bodyTimeout = HttpLimits.DEFAULTS.bodyTimeout();
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A connection on which nothing moves for this long is closed (default: 30s).")
+    Duration idleTimeout = HttpLimits.DEFAULTS.idleTimeout();
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Connections open at once; more wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections = HttpLimits.DEFAULTS.maxConnections();
+
+    @Option(names = "--max-header", paramLabel = "BYTES",
+            description = "Largest request head, request line and headers; larger is refused with 431 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxHeader = HttpLimits.DEFAULTS.maxHeaderBytes();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Answer HTTPS only, with this PEM certificate chain (the server's first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM private key of --tls-cert (unencrypted PKCS#8, -----BEGIN PRIVATE KEY-----).")
+    Path tlsKey;
 
     @Option(names = "--max-body", paramLabel = "BYTES",
             description = "Largest JSON request body (default: ${DEFAULT-VALUE}).")
@@ -97,9 +128,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "retried with back-off and never stops the server. Default: no refresh."})
     Duration refresh;
 
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "The sources file --refresh fetches (default: the one shipped in the jar).")
-    Path sources;
+    @Mixin
+    MaxShrinkOption maxShrink;
+
+    @Option(names = "--recheck-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often the open deals are checked for list sources gone over their staleness limit "
+                    + "since their last decision, and those are decided again (default: 15m).")
+    Duration recheckEvery = StoreServer.Settings.DEFAULT_RECHECK;
 
     /** The shortest --refresh allowed; tests lower it to see a refresh happen in seconds. */
     @Option(names = "--refresh-minimum", hidden = true, converter = DurationConverter.class)
@@ -132,51 +167,56 @@ public final class ServeCommand implements Callable<Integer> {
             throw Options.usage(spec, "Invalid value for option '--bind': unknown address " + bind);
         }
         Options.positive(spec, "--max-import", maxImport);
-        SourcesFile sourcesFile = null;
+        HttpLimits limits;
+        try {
+            limits = new HttpLimits(headerTimeout, bodyTimeout, idleTimeout, maxConnections, maxHeader);
+        } catch (IllegalArgumentException e) {
+            throw Options.usage(spec, "Invalid HTTP limits: " + e.getMessage() + " (--header-timeout, "
+                    + "--body-timeout, --idle-timeout, --max-connections, --max-header)");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw Options.usage(spec, "--tls-cert and --tls-key go together: give both, or neither");
+        }
+        TlsFiles tls = tlsCert == null ? null : new TlsFiles(tlsCert, tlsKey);
+        SourcesFile sourcesFile = listAge.sourcesFile(); // its maxAgeDays limit the ages; --refresh fetches it
+        org.exportguard.store.ListVersions.Rules importRules = maxShrink.rules(false);
+        if (recheckEvery.isZero() || recheckEvery.isNegative()) {
+            throw Options.usage(spec, "Invalid value for option '--recheck-every': it must be positive");
+        }
         if (refresh != null) {
             if (refresh.compareTo(refreshMinimum) < 0) {
                 throw Options.usage(spec, "Invalid value for option '--refresh': " + Refresher.human(refresh)
                         + " is shorter than " + Refresher.human(refreshMinimum) + " (publishers change their lists "
                         + "a few times a day at most)");
             }
-            sourcesFile = FetchCommand.sourcesFile(sources);
             if (sourcesFile.enabled().isEmpty()) {
                 throw new UserException(sourcesFile.name() + ": no source is enabled, so --refresh has nothing to "
                         + "fetch");
             }
-        } else if (sources != null) {
-            throw Options.usage(spec, "--sources is for --refresh: give --refresh DURATION too");
         }
         Store opened = store.open();
-        Path samples = Files.createTempDirectory("exportguard-serve-");
-        DemoCommand.copySamples(samples);
-        List<Path> sampleFiles = DemoCommand.LISTS.stream().map(samples::resolve).toList();
-        ListProvider sampleLists = () -> {
-            List<org.exportguard.core.model.PartyList> all = new ArrayList<>();
-            for (Path p : sampleFiles) {
-                all.addAll(ctx.loadList(p));
-            }
-            return all;
-        };
         ServerConfig cfg = new ServerConfig(address, port, threads, ServerConfig.defaults().queue(), maxBody, rate,
-                burst, threshold, limit);
+                burst, threshold, limit).withLimits(limits).withTls(tls);
         PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         StoreServer server;
         try {
-            server = StoreServer.start(cfg, opened, listAge.staleness(), sampleLists, maxImport, store.actor(), log);
-        } catch (Exception e) { // nothing serves: release the store and the sample folder before saying why
+            server = StoreServer.start(cfg, opened, new StoreServer.Settings(listAge.staleness(sourcesFile),
+                    importRules, recheckEvery), maxImport, store.actor(), log);
+        } catch (Exception e) { // nothing serves: release the store before saying why
             opened.close();
-            org.exportguard.store.TempDirs.deleteQuietly(samples);
             if (e instanceof BindException) {
                 throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            }
+            if (e instanceof TlsFilesException) {
+                throw new UserException(e.getMessage());
             }
             if (e instanceof org.exportguard.service.ServiceException) { // the catch-up of a cut-short import
                 throw new UserException(e.getMessage());
             }
             throw e;
         }
-        Refresher refresher = sourcesFile == null ? null : Refresher.start(new ListFetcher(server.desk(),
-                new Downloader()), sourcesFile.enabled(), refresh, store.actor(), log);
+        Refresher refresher = refresh == null ? null : Refresher.start(new ListFetcher(server.desk(),
+                new Downloader()), sourcesFile.enabled(), importRules, refresh, store.actor(), log);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (refresher != null) {
@@ -184,14 +224,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
             server.close();
             opened.close();
-            org.exportguard.store.TempDirs.deleteQuietly(samples);
             stopped.countDown();
         }, "exportguard-stop"));
 
         ListService.Snapshot s = server.lists();
-        if (!address.isLoopbackAddress()) {
+        if (!address.isLoopbackAddress() && tls == null) {
             ctx.err().println("exportguard: warning: listening on " + bind + ", reachable from other machines; "
-                    + "tokens travel in clear text unless a TLS proxy is in front");
+                    + "tokens travel in clear text unless a TLS proxy is in front (or use --tls-cert/--tls-key)");
         }
         long users = opened.users().list().stream().filter(org.exportguard.store.User::active).count();
         if (users == 0) {
@@ -200,7 +239,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ctx.out().println("exportguard: serving " + server.api().uri() + " (" + store.location().describe() + "; "
                 + s.lists().size() + " lists, " + s.index().partyCount() + " parties"
-                + (server.servingFallbackLists() ? ", the shipped sample lists until lists are imported" : "")
+                + (server.servingNoLists() ? ": NO LISTS, screening refused and deals REVIEW until lists are imported"
+                : "")
                 + "; " + users + " API users"
                 + (refresher == null ? "" : "; refreshing " + sourcesFile.enabled().size() + " list sources every "
                 + Refresher.human(refresh)) + "); docs at " + server.api().uri() + "/docs; Ctrl-C stops");

@@ -1,5 +1,7 @@
 package org.exportguard.cli.store;
 
+import org.exportguard.cli.CliText;
+
 import org.exportguard.cli.Context;
 import org.exportguard.cli.Main;
 import org.exportguard.cli.io.AtomicOutput;
@@ -46,6 +48,15 @@ public final class AuditCommand implements Runnable {
             if (v.intact()) {
                 ctx.out().println("audit chain intact: " + v.records() + " records, head " + v.headHash());
                 return Main.EXIT_OK;
+            }
+            if (!v.rows().isEmpty()) { // the chain holds, the rows it vouches for do not: name every one
+                for (String row : v.rows()) {
+                    ctx.err().println(CliText.oneLine("exportguard: error: " + row));
+                }
+                ctx.err().println("exportguard: error: " + v.rows().size() + (v.rows().size()
+                        >= org.exportguard.store.AuditVerification.MAX_ROWS ? " or more" : "") + " stored rows differ "
+                        + "from what the audit chain vouches for (" + v.records() + " records, chain intact)");
+                return Main.EXIT_AUDIT;
             }
             ctx.err().println("exportguard: error: audit chain broken at record " + v.badSeq() + ": " + v.problem()
                     + " (" + v.records() + " records before it are intact)");

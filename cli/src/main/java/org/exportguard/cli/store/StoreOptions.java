@@ -24,14 +24,29 @@ public final class StoreOptions {
         return StoreLocation.of(dataDir, db);
     }
 
-    /** Opens (creating or migrating) the store; failures are one-line store errors (exit 4). */
+    /**
+     * Opens (migrating) the store, which must exist: a missing data directory, database file or PostgreSQL schema
+     * is a one-line store error naming it (exit 4), never a new empty store. Failures are one-line store errors.
+     */
     public Store open() {
+        return Store.openExisting(location());
+    }
+
+    /** Opens the store, creating it when missing: only for the commands that put its first data in. */
+    public Store openOrCreate() {
         return Store.open(location());
     }
 
     /** Runs {@code work} on the store and closes it (connections, SQLite's WAL) before returning. */
     public <T> T with(java.util.function.Function<Store, T> work) {
         try (Store s = open()) {
+            return work.apply(s);
+        }
+    }
+
+    /** As {@link #with}, creating the store when missing. */
+    public <T> T withCreating(java.util.function.Function<Store, T> work) {
+        try (Store s = openOrCreate()) {
             return work.apply(s);
         }
     }

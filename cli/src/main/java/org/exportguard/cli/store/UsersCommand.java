@@ -58,7 +58,7 @@ public final class UsersCommand implements Runnable {
             } catch (RuntimeException e) {
                 throw Options.usage(spec, "Invalid value for option '--role': " + e.getMessage());
             }
-            String token = store.with(s -> s.users().add(name, r, store.actor()));
+            String token = store.withCreating(s -> s.users().add(name, r, store.actor()));
             ctx.out().println("added user " + name + " (" + r.label() + "); its API token, shown only now:");
             ctx.out().println(token);
             return Main.EXIT_OK;

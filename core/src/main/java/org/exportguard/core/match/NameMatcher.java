@@ -18,7 +18,10 @@ public final class NameMatcher {
     private final NameTokenizer tokenizer = new NameTokenizer();
     private final NameScorer scorer = new NameScorer();
 
+    /** @throws NameLimits.NameTooLongException when either name is over {@link NameLimits} */
     public MatchResult match(String a, String b, PartyType type) {
+        NameLimits.check(a);
+        NameLimits.check(b);
         PartyType t = type == null ? PartyType.UNKNOWN : type;
         NameTokens qa = tokenizer.tokenize(a, t);
         NameTokens qb = tokenizer.tokenize(b, t);

@@ -53,6 +53,7 @@ public final class NameScorer {
             return score;
         }
         boolean minorOnly;
+        boolean contained;
         boolean conflict;
         boolean lineageSwap;
     }
@@ -145,7 +146,14 @@ public final class NameScorer {
         return a;
     }
 
-    /** The best joined-word pair between the names, as {qStart, qLen, cStart, cLen, floatBits(sim)}, or null. */
+    /** Most words of one name that may meet one word of the other written joined ("n s o" / "nso"). */
+    static final int MAX_JOINED_WORDS = 4;
+
+    /**
+     * The best joined-word pair between the names, as {qStart, qLen, cStart, cLen, floatBits(sim)}, or null: two to
+     * {@link #MAX_JOINED_WORDS} adjacent words of one name (words, particles, initials: "al kawthar", "n s o")
+     * against one word of the other.
+     */
     private static int[] bestJoin(NameTokens q, NameTokens c) {
         int[] best = null;
         float bestSim = JOINED_FLOOR;
@@ -153,25 +161,40 @@ public final class NameScorer {
             NameTokens x = side == 0 ? q : c;
             NameTokens y = side == 0 ? c : q;
             for (int i = 0; i + 1 < x.size(); i++) {
-                if (!isWordLike(x.kind[i]) || !isWordLike(x.kind[i + 1])) {
+                if (!isJoinable(x.kind[i])) {
                     continue;
                 }
-                String joined = x.text[i] + x.text[i + 1];
-                for (int j = 0; j < y.size(); j++) {
-                    if (!isWordLike(y.kind[j]) || y.text[j].length() < joined.length() - 3
-                            || y.text[j].length() < Math.max(x.text[i].length(), x.text[i + 1].length()) + 2) {
-                        continue;
+                StringBuilder joinedRun = new StringBuilder(x.text[i]);
+                int longestPart = x.text[i].length();
+                for (int len = 2; len <= MAX_JOINED_WORDS && i + len <= x.size(); len++) {
+                    int last = i + len - 1;
+                    if (!isJoinable(x.kind[last])) {
+                        break;
                     }
-                    float s = joined.equals(y.text[j]) ? 1f : TokenSimilarity.fuzzy(joined, y.text[j], null, null);
-                    if (s > bestSim) {
-                        bestSim = s;
-                        int bits = Float.floatToIntBits(s);
-                        best = side == 0 ? new int[]{i, 2, j, 1, bits} : new int[]{j, 1, i, 2, bits};
+                    joinedRun.append(x.text[last]);
+                    longestPart = Math.max(longestPart, x.text[last].length());
+                    String joined = joinedRun.toString();
+                    for (int j = 0; j < y.size(); j++) {
+                        if (!isWordLike(y.kind[j]) || y.text[j].length() < joined.length() - 3
+                                || y.text[j].length() < longestPart + 2) {
+                            continue;
+                        }
+                        float s = joined.equals(y.text[j]) ? 1f
+                                : TokenSimilarity.fuzzy(joined, y.text[j], null, null);
+                        if (s > bestSim) {
+                            bestSim = s;
+                            int bits = Float.floatToIntBits(s);
+                            best = side == 0 ? new int[]{i, len, j, 1, bits} : new int[]{j, 1, i, len, bits};
+                        }
                     }
                 }
             }
         }
         return best;
+    }
+
+    private static boolean isJoinable(TokenKind k) {
+        return isWordLike(k) || k == TokenKind.INITIAL;
     }
 
     /** Two adjacent leftover words of {@code x} may be one leftover word of {@code y}, written joined. */
@@ -221,22 +244,35 @@ public final class NameScorer {
             float wc = sumWeight(c, pr[2], pr[3]);
             num += a.sims.get(p) * (wq + wc);
             den += wq + wc;
-            majorMatched |= isMajor(q.kind[pr[0]]) && isMajor(c.kind[pr[2]]);
+            // Words joined into one ("n s o" / "nso") are a major word whatever their parts are.
+            majorMatched |= (pr[1] > 1 || isMajor(q.kind[pr[0]])) && (pr[3] > 1 || isMajor(c.kind[pr[2]]));
         }
         boolean leftoverQ = false;
         boolean leftoverC = false;
+        boolean onlyBusinessWordsLeftQ = true;
+        float leftQ = 0f;
         for (int i = 0; i < q.size(); i++) {
             if (!a.usedQ[i]) {
-                den += q.weight[i];
+                leftQ += q.weight[i];
                 leftoverQ |= isMajor(q.kind[i]);
+                onlyBusinessWordsLeftQ &= isBusinessWord(q.kind[i]);
             }
         }
+        boolean listWordLeftC = false;
         for (int j = 0; j < c.size(); j++) {
             if (!a.usedC[j]) {
                 den += UNMATCHED_LIST_FACTOR * c.weight[j];
                 leftoverC |= isMajor(c.kind[j]);
+                listWordLeftC |= c.kind[j] != TokenKind.LEGAL_FORM;
             }
         }
+        // Containment: the query is the whole listed name (but perhaps its legal form) plus generic words and legal
+        // forms ("NSO Group Technologies Ltd" / "NSO Group"): those extra words cost what a listed word left over
+        // costs, half. Only a listed name of two words or more, every one met exactly: one listed word ("Atlantic"),
+        // or a near spelling ("Bill Holdings" / "Bilal"), inside a longer name is too weak a sign. A generic word on
+        // each side ("Acme Technologies" / "Acme Systems") is no containment either.
+        a.contained = leftQ > 0f && onlyBusinessWordsLeftQ && !listWordLeftC && majorMatched && allExact(a);
+        den += a.contained ? UNMATCHED_LIST_FACTOR * leftQ : leftQ;
         if (den == 0f) {
             return 0f;
         }
@@ -282,6 +318,24 @@ public final class NameScorer {
             }
         }
         return -1;
+    }
+
+    /** At least two pairs, and every pair an exact match. */
+    private static boolean allExact(Alignment a) {
+        if (a.pairs.size() < 2) {
+            return false;
+        }
+        for (float s : a.sims) {
+            if (s < 1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words that say what kind of business a name is: generic words and legal forms. */
+    private static boolean isBusinessWord(TokenKind k) {
+        return k == TokenKind.GENERIC || k == TokenKind.LEGAL_FORM;
     }
 
     private static boolean isMajor(TokenKind k) {

@@ -33,7 +33,7 @@ public final class NameTokenizer {
         }
         List<String> words = new ArrayList<>(6);
         List<WordOrigin> wordOrigins = new ArrayList<>(6);
-        int comma = splitRaw(name, words, wordOrigins);
+        int comma = splitRaw(Disguises.undo(name), words, wordOrigins);
         if (words.isEmpty()) {
             return NameTokens.EMPTY;
         }
@@ -46,10 +46,21 @@ public final class NameTokenizer {
         List<String> text = new ArrayList<>(words.size());
         List<TokenKind> kinds = new ArrayList<>(words.size());
         List<WordOrigin> origins = new ArrayList<>(words.size());
-        boolean mayHaveLegalForm = type != PartyType.PERSON;
+        for (int i = 0; i < words.size(); i++) {
+            // first, so that "C0MPANY" is read as the legal form it disguises
+            words.set(i, undoDigitForLetter(words.get(i)));
+        }
+        if (type != PartyType.PERSON) {
+            splitGluedBusinessWords(words, wordOrigins);
+        }
+        boolean mayHaveLegalForm = type != PartyType.PERSON && words.size() > 1;
+        if (mayHaveLegalForm) {
+            joinSplitBusinessWords(words, wordOrigins);
+            correctTyposOfVocabularyWords(words);
+        }
         for (int i = 0; i < words.size(); ) {
             String w = words.get(i);
-            int legal = mayHaveLegalForm && words.size() > 1 ? legalFormAt(words, i) : -1;
+            int legal = mayHaveLegalForm ? legalFormAt(words, i) : -1;
             if (legal >= 0) {
                 text.add(vocabulary.legalFormCanonical.get(legal));
                 kinds.add(TokenKind.LEGAL_FORM);
@@ -57,7 +68,14 @@ public final class NameTokenizer {
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
-            w = undoDigitForLetter(w);
+            String generic = mayHaveLegalForm ? vocabulary.genericWords.get(w) : null;
+            if (generic != null) {
+                text.add(generic);
+                kinds.add(TokenKind.GENERIC);
+                origins.add(WordOrigin.LATIN);
+                i++;
+                continue;
+            }
             text.add(w);
             kinds.add(classify(w));
             origins.add(wordOrigins.get(i));
@@ -78,8 +96,90 @@ public final class NameTokenizer {
     }
 
     /**
-     * "Ig0r Sech1n": a word of letters with a few look-alike digits (0 o, 1 i, 3 e, 4 a, 5 s, 7 t) in it is read as
-     * letters. Words with other digits, or mostly digits ("A1", "747"), stay numbers.
+     * Shortest business word split off the end of a longer word, and shortest stem it may leave. Shorter legal forms
+     * end too many ordinary words ("Bucharest" / est, "Galicia" / cia, "Arkansas" / sas, "Rostov" / tov); only
+     * these abbreviations, which end no common word, are split off too.
+     */
+    private static final int MIN_GLUED_SUFFIX = 5;
+    private static final int MIN_GLUED_STEM = 4;
+    private static final java.util.Set<String> SHORT_GLUED_SUFFIXES =
+            java.util.Set.of("ltd", "llc", "plc", "inc", "gmbh", "ooo", "oao", "zao", "pao", "jsc", "fzco");
+
+    /**
+     * Two adjacent words that together are a legal form or generic word ("CORPO RATION", "HOLD INGS", "LIMI TADA")
+     * are that word, written split.
+     */
+    private void joinSplitBusinessWords(List<String> words, List<WordOrigin> origins) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String joined = words.get(i) + words.get(i + 1);
+            if (joined.length() >= 5 && vocabulary.isSingleWordBusinessWord(joined)
+                    && !vocabulary.isSingleWordBusinessWord(words.get(i))) {
+                words.set(i, joined);
+                words.remove(i + 1);
+                origins.remove(i + 1);
+            }
+        }
+    }
+
+    /**
+     * A word that ends in a legal form or generic word of five letters or more (or one of a few unmistakable
+     * abbreviations), after a stem of four or more ("VOLGAGROUP", "SAKHATRANSLLC", "KEENCLOUDLIMITED"), is two words
+     * written glued: the name and its business. Not in names known to be a person's.
+     */
+    private void splitGluedBusinessWords(List<String> words, List<WordOrigin> origins) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() < 3 + MIN_GLUED_STEM || vocabulary.isSingleWordBusinessWord(w)) {
+                continue;
+            }
+            for (String suffix : vocabulary.singleWordBusinessWords) {
+                boolean splittable = suffix.length() >= MIN_GLUED_SUFFIX || SHORT_GLUED_SUFFIXES.contains(suffix);
+                if (splittable && w.length() - suffix.length() >= MIN_GLUED_STEM
+                        && w.endsWith(suffix) && isLetters(w)) {
+                    words.set(i, w.substring(0, w.length() - suffix.length()));
+                    words.add(i + 1, suffix);
+                    origins.add(i + 1, origins.get(i));
+                    i++;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isLetters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) < 'a' || w.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A legal form or generic word with one typo ("Gruop", "Limted", "COMPAoNY") is that word, so it keeps its low
+     * weight instead of counting as a distinctive word nobody else has. Only words not already known.
+     */
+    private void correctTyposOfVocabularyWords(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() < Vocabulary.MIN_TYPO_LENGTH || vocabulary.genericWords.containsKey(w)
+                    || vocabulary.legalFormFirstTokens.contains(w) || vocabulary.particles.contains(w)) {
+                continue;
+            }
+            String meant = vocabulary.typoOfVocabularyWord(w);
+            if (meant != null) {
+                words.set(i, meant);
+            }
+        }
+    }
+
+    private static final String LOOK_ALIKE_DIGITS = "0134578";
+    private static final String LETTERS_THEY_LOOK_LIKE = "oieastb";
+
+    /**
+     * "Ig0r Sech1n", "NS0": a word of letters with a few look-alike digits (0 o, 1 i or l, 3 e, 4 a, 5 s, 7 t, 8 b)
+     * in it is read as letters. A 1 between two consonants is an i ("sech1n"), elsewhere an l ("a1qaeda",
+     * "ka1ashnikov"). Words with other digits, or as many digits as letters ("A1", "747", "F16"), stay numbers.
      */
     static String undoDigitForLetter(String w) {
         int letters = 0;
@@ -88,23 +188,33 @@ public final class NameTokenizer {
             char c = w.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 letters++;
-            } else if ("013457".indexOf(c) >= 0) {
+            } else if (LOOK_ALIKE_DIGITS.indexOf(c) >= 0) {
                 digits++;
             } else {
                 return w;
             }
         }
-        if (digits == 0 || letters < 3 || digits * 3 > letters) {
+        if (digits == 0 || letters < 2 || digits * 2 > letters) {
             return w;
         }
         char[] cs = w.toCharArray();
         for (int i = 0; i < cs.length; i++) {
-            int d = "013457".indexOf(cs[i]);
-            if (d >= 0) {
-                cs[i] = "oieast".charAt(d);
+            int d = LOOK_ALIKE_DIGITS.indexOf(w.charAt(i));
+            if (d == 1) {
+                cs[i] = isConsonant(w, i - 1) && isConsonant(w, i + 1) ? 'i' : 'l';
+            } else if (d >= 0) {
+                cs[i] = LETTERS_THEY_LOOK_LIKE.charAt(d);
             }
         }
         return new String(cs);
+    }
+
+    private static boolean isConsonant(String w, int i) {
+        if (i < 0 || i >= w.length()) {
+            return false;
+        }
+        char c = w.charAt(i);
+        return c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0;
     }
 
     private TokenKind classify(String w) {
@@ -192,15 +302,19 @@ public final class NameTokenizer {
         }
     }
 
-    /** A name made only of particles ("DE LA") still needs weight: treat them as words. */
+    /**
+     * A name made only of particles ("DE LA") or generic words ("International Trading Co") still needs weight:
+     * treat them as words.
+     */
     private static void markAllParticlesAsWords(List<TokenKind> kinds) {
         for (TokenKind k : kinds) {
-            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM && k != TokenKind.TITLE) {
+            if (k != TokenKind.PARTICLE && k != TokenKind.LEGAL_FORM && k != TokenKind.TITLE
+                    && k != TokenKind.GENERIC) {
                 return;
             }
         }
         for (int i = 0; i < kinds.size(); i++) {
-            if (kinds.get(i) == TokenKind.PARTICLE) {
+            if (kinds.get(i) == TokenKind.PARTICLE || kinds.get(i) == TokenKind.GENERIC) {
                 kinds.set(i, TokenKind.WORD);
             }
         }

@@ -63,6 +63,11 @@ public final class NameTokens {
         return text.length == 0;
     }
 
+    /** True when word {@code i} is a name particle ("al", "de", "bin"). */
+    public boolean isParticle(int i) {
+        return kind[i] == TokenKind.PARTICLE;
+    }
+
     public boolean hasLegalForm() {
         for (TokenKind k : kind) {
             if (k == TokenKind.LEGAL_FORM) {

@@ -17,6 +17,11 @@ enum TokenKind {
     TITLE(0.1f),
     /** A company legal form in its canonical spelling ("ltd", "llc"). */
     LEGAL_FORM(0.15f),
+    /**
+     * A generic word of organisation names in its canonical spelling ("technologies", "international"): says what
+     * kind of business, not which one, so it weighs little more than a legal form.
+     */
+    GENERIC(0.3f),
     /** A word with digits: kept, and only meets the same digits. */
     NUMBER(1.0f);
 

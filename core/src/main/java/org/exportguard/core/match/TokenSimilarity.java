@@ -30,8 +30,8 @@ final class TokenSimilarity {
         }
         TokenKind ka = q.kind[i];
         TokenKind kb = c.kind[j];
-        if (ka == TokenKind.LEGAL_FORM || kb == TokenKind.LEGAL_FORM
-                || ka == TokenKind.NUMBER || kb == TokenKind.NUMBER) {
+        if (ka == TokenKind.LEGAL_FORM || kb == TokenKind.LEGAL_FORM || ka == TokenKind.GENERIC
+                || kb == TokenKind.GENERIC || ka == TokenKind.NUMBER || kb == TokenKind.NUMBER) {
             return 0f;
         }
         if (ka == TokenKind.INITIAL || kb == TokenKind.INITIAL) {

@@ -29,9 +29,23 @@ final class Vocabulary {
     final Set<String> particles;
     /** Each name or nickname mapped to the set of names it is interchangeable with. */
     final Map<String, Set<String>> nicknames;
+    /** Generic words of organisation names ("technologies", "intl") mapped to their canonical spelling. */
+    final Map<String, String> genericWords;
+    /**
+     * Every one-word legal form and generic word of {@link #MIN_TYPO_LENGTH} letters or more, and each of its
+     * one-letter deletions, mapped to that word: finds the word a one-edit typo ("gruop", "limted") was meant to be.
+     */
+    private final Map<String, List<String>> typoNeighbours = new HashMap<>();
+    /**
+     * Every legal form or generic word that is one word ("limited", "llc", "holdings", "technologies"), longest
+     * first: what a name may write glued to another word ("VOLGAGROUP") or split in two ("CORPO RATION").
+     */
+    final List<String> singleWordBusinessWords;
+    /** Shorter words are not corrected: one edit from "corp" or "intl" is too many other words. */
+    static final int MIN_TYPO_LENGTH = 5;
 
     private Vocabulary(List<String[]> legalFormVariants, List<String> legalFormCanonical, Set<String> titles,
-                       Set<String> particles, Map<String, Set<String>> nicknames) {
+                       Set<String> particles, Map<String, Set<String>> nicknames, Map<String, String> genericWords) {
         this.legalFormVariants = legalFormVariants;
         this.legalFormCanonical = legalFormCanonical;
         this.titles = titles;
@@ -42,6 +56,68 @@ final class Vocabulary {
             first.add(v[0]);
         }
         this.legalFormFirstTokens = first;
+        this.genericWords = genericWords;
+        for (String[] v : legalFormVariants) {
+            if (v.length == 1) {
+                addTypoTarget(v[0]);
+            }
+        }
+        genericWords.keySet().forEach(this::addTypoTarget);
+        Set<String> business = new HashSet<>(genericWords.keySet());
+        for (String[] v : legalFormVariants) {
+            if (v.length == 1) {
+                business.add(v[0]);
+            }
+        }
+        List<String> sorted = new ArrayList<>(business);
+        sorted.sort((x, y) -> y.length() != x.length() ? Integer.compare(y.length(), x.length()) : x.compareTo(y));
+        this.singleWordBusinessWords = List.copyOf(sorted);
+    }
+
+    boolean isSingleWordBusinessWord(String w) {
+        return genericWords.containsKey(w) || legalFormFirstTokens.contains(w) && singleWordBusinessWords.contains(w);
+    }
+
+    private void addTypoTarget(String word) {
+        if (word.length() < MIN_TYPO_LENGTH) {
+            return;
+        }
+        typoNeighbours.computeIfAbsent(word, k -> new ArrayList<>(1)).add(word);
+        for (int d = 0; d < word.length(); d++) {
+            String del = word.substring(0, d) + word.substring(d + 1);
+            List<String> targets = typoNeighbours.computeIfAbsent(del, k -> new ArrayList<>(1));
+            if (!targets.contains(word)) {
+                targets.add(word);
+            }
+        }
+    }
+
+    /**
+     * The legal form or generic word that {@code word} is one edit (insert, delete, substitute, swap) away from, or
+     * null: "gruop" → "group", "limted" → "limited", "compaony" → "company". Words shorter than
+     * {@link #MIN_TYPO_LENGTH} and words that are themselves such words are not looked at.
+     */
+    String typoOfVocabularyWord(String word) {
+        if (word.length() < MIN_TYPO_LENGTH || word.length() > 32) {
+            return null;
+        }
+        String found = closest(word, typoNeighbours.get(word));
+        for (int d = 0; d < word.length() && found == null; d++) {
+            found = closest(word, typoNeighbours.get(word.substring(0, d) + word.substring(d + 1)));
+        }
+        return found;
+    }
+
+    private static String closest(String word, List<String> targets) {
+        if (targets == null) {
+            return null;
+        }
+        for (String t : targets) {
+            if (!t.equals(word) && EditDistance.distance(word, t, 1) <= 1) {
+                return t;
+            }
+        }
+        return null;
     }
 
     boolean areNicknames(String a, String b) {
@@ -83,8 +159,17 @@ final class Vocabulary {
                 nick.computeIfAbsent(nn, k -> new HashSet<>()).add(name);
             }
         }
+        Map<String, String> generic = new HashMap<>();
+        for (String line : lines("generic-words.txt")) {
+            int eq = line.indexOf('=');
+            String canon = line.substring(0, eq).trim();
+            for (String v : line.substring(eq + 1).split("\\|")) {
+                generic.put(v.trim(), canon);
+            }
+        }
         return new Vocabulary(List.copyOf(sortedVariants), List.copyOf(sortedCanonical),
-                Set.copyOf(lines("titles.txt")), Set.copyOf(lines("particles.txt")), Map.copyOf(nick));
+                Set.copyOf(lines("titles.txt")), Set.copyOf(lines("particles.txt")), Map.copyOf(nick),
+                Map.copyOf(generic));
     }
 
     private static List<String> lines(String resource) {

@@ -18,6 +18,11 @@ import java.util.Set;
 final class IndexKeys {
     /** Words shorter than this get no deletion keys: one edit of "ali" is too many other names. */
     static final int MIN_DELETION_LENGTH = 5;
+    /**
+     * Words longer than this get no deletion keys either: no real name word is this long, and a word of n letters
+     * has n deletions of n - 1 letters each, which for a 70 KB "word" is gigabytes.
+     */
+    static final int MAX_DELETION_LENGTH = 32;
 
     private IndexKeys() {
     }
@@ -36,14 +41,12 @@ final class IndexKeys {
             if (t.skeleton[i] != null) {
                 keys.add("^" + t.skeleton[i]);
             }
-            if (w.length() >= MIN_DELETION_LENGTH) {
+            if (w.length() >= MIN_DELETION_LENGTH && w.length() <= MAX_DELETION_LENGTH) {
                 for (int d = 0; d < w.length(); d++) {
                     keys.add("-" + deleteAt(w, d));
                 }
             }
-            if (i + 1 < t.size() && isKeyWord(t, i + 1)) {
-                keys.add("=" + w + t.text[i + 1]);
-            }
+            addJoinedKeys(t, i, keys);
         }
         if (!any) {
             // A name of only minor words ("THE CO") is still findable by them.
@@ -54,7 +57,10 @@ final class IndexKeys {
         return keys;
     }
 
-    /** Lookup keys per query word (index-aligned with the query's words); minor words get none. */
+    /**
+     * Lookup keys per query word (index-aligned with the query's words), then one entry per run of initials;
+     * minor words get none.
+     */
     static List<List<String>> forQuery(NameTokens q) {
         List<List<String>> out = new ArrayList<>(q.size());
         boolean anyMajor = false;
@@ -70,7 +76,7 @@ final class IndexKeys {
                 if (q.skeleton[i] != null) {
                     keys.add("^" + q.skeleton[i]);
                 }
-                if (w.length() >= MIN_DELETION_LENGTH) {
+                if (w.length() >= MIN_DELETION_LENGTH && w.length() <= MAX_DELETION_LENGTH) {
                     keys.add("-" + w);
                     for (int d = 0; d < w.length(); d++) {
                         String del = deleteAt(w, d);
@@ -80,17 +86,72 @@ final class IndexKeys {
                 } else if (w.length() == MIN_DELETION_LENGTH - 1) {
                     keys.add("-" + w);
                 }
-                if (i + 1 < q.size() && isKeyWord(q, i + 1)) {
-                    keys.add("=" + w + q.text[i + 1]);
-                }
+                addJoinedKeys(q, i, keys);
             }
             out.add(keys);
+        }
+        for (int i = 0; i < q.size(); i++) {
+            // "N S O Group": a run of initials may be one listed word written spaced out; looked up as one more
+            // word, weighing what the run weighs.
+            String run = isInitial(q, i) ? initialsRunFrom(q, i) : null;
+            if (run != null) {
+                out.add(List.of("=" + run));
+            }
         }
         return out;
     }
 
+    /**
+     * The key word at {@code i} joined with its neighbour when that is a key word or a particle ("al kawthar" →
+     * "alkawthar"): a name may be written with or without the space.
+     */
+    private static void addJoinedKeys(NameTokens t, int i, java.util.Collection<String> keys) {
+        String w = t.text[i];
+        if (i + 1 < t.size() && (isKeyWord(t, i + 1) || isParticle(t, i + 1))) {
+            keys.add("=" + w + t.text[i + 1]);
+        }
+        if (i > 0 && isParticle(t, i - 1)) {
+            keys.add("=" + t.text[i - 1] + w);
+        }
+    }
+
+    /** The letters of a run of two to four initials starting at {@code i} ("n s o" → "nso"), or null. */
+    private static String initialsRunFrom(NameTokens q, int i) {
+        if (i > 0 && isInitial(q, i - 1)) {
+            return null;
+        }
+        StringBuilder run = new StringBuilder(4);
+        for (int k = i; k < q.size() && isInitial(q, k) && run.length() < 4; k++) {
+            run.append(q.text[k]);
+        }
+        return run.length() >= 2 ? run.toString() : null;
+    }
+
+    private static boolean isInitial(NameTokens t, int i) {
+        return t.text[i].length() == 1 && !Character.isDigit(t.text[i].charAt(0));
+    }
+
+    private static boolean isParticle(NameTokens t, int i) {
+        return t.isParticle(i);
+    }
+
+    /** The weight of the query word whose keys are at {@code i} of {@link #forQuery}; past the words, a run's. */
     static float queryWordWeight(NameTokens q, int i) {
-        return q.weight[i];
+        if (i < q.size()) {
+            return q.weight[i];
+        }
+        int seen = q.size();
+        for (int k = 0; k < q.size(); k++) {
+            String run = isInitial(q, k) ? initialsRunFrom(q, k) : null;
+            if (run != null && seen++ == i) {
+                float w = 0f;
+                for (int r = k; r < k + run.length(); r++) {
+                    w += q.weight[r];
+                }
+                return w;
+            }
+        }
+        return 0f;
     }
 
     private static boolean isKeyWord(NameTokens t, int i) {

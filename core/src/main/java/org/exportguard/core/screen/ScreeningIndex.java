@@ -1,6 +1,7 @@
 package org.exportguard.core.screen;
 
 import org.exportguard.core.match.MatchExplanation;
+import org.exportguard.core.match.NameLimits;
 import org.exportguard.core.match.NameScorer;
 import org.exportguard.core.match.NameTokenizer;
 import org.exportguard.core.match.NameTokens;
@@ -132,8 +133,11 @@ public final class ScreeningIndex {
     /**
      * The listed parties whose best name scores at least {@code threshold} against the query, best first, at most
      * {@code limit}. Ties are ordered by list and id, so the same query gives the same answer every time.
+     *
+     * @throws NameLimits.NameTooLongException when the query's name is over {@link NameLimits}
      */
     public List<ScreeningHit> screen(ScreeningQuery query, double threshold, int limit) {
+        NameLimits.check(query.name());
         NameTokens q = tokenizer.tokenize(query.name(), query.type());
         if (q.isEmpty() || limit <= 0) {
             return List.of();

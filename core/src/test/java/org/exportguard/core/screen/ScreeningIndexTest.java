@@ -170,4 +170,17 @@ class ScreeningIndexTest {
                 "equal strong names rank by list id, then entry id: " + ids(tied));
         assertTrue(one.screen(ScreeningQuery.of("Putin Vladimir"), 0.5, 10).size() >= 2);
     }
+
+    @Test
+    void aQueryOverTheLimitsIsRefusedAndAnyWordWithinThemStaysBounded() {
+        ScreeningIndex index = INDEX;
+        org.exportguard.core.match.NameLimits.NameTooLongException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.exportguard.core.match.NameLimits.NameTooLongException.class,
+                () -> index.screen(ScreeningQuery.of("x".repeat(70_000)), 0.85, 10));
+        assertTrue(e.getMessage().contains("70,000 characters"), e.getMessage());
+        // the longest single word allowed gets no typo keys (a word of n letters would have n of n - 1 letters)
+        assertTrue(IndexKeys.forQuery(new org.exportguard.core.match.NameTokenizer()
+                .tokenize("q".repeat(1000), org.exportguard.core.model.PartyType.UNKNOWN)).get(0).size() <= 4);
+        assertTrue(index.screen(ScreeningQuery.of("q".repeat(1000)), 0.85, 10).isEmpty());
+    }
 }

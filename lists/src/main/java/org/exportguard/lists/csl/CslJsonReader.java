@@ -38,6 +38,7 @@ public final class CslJsonReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) CheckedReader.MAX_LINE)
                     .maxNestingDepth(64).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // one value per key
             .build();
     private static final ObjectMapper MAPPER = Json.MAPPER.copyWith(FACTORY);
 

@@ -89,6 +89,7 @@ public final class FtmReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength((int) CheckedReader.MAX_LINE)
                     .maxNestingDepth(64).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // one value per key
             .build();
 
     static final Map<String, PartyType> PARTY_SCHEMAS = Map.of(

@@ -1,5 +1,7 @@
 package org.exportguard.policy.deal;
 
+import org.exportguard.core.model.Identifier;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,21 @@ public record Deal(String id, LocalDate date, Exporter exporter, List<Item> item
      * @param type    government, non-government or individual; null when not given
      * @param country may be null
      */
-    public record Party(String role, String name, String country, String type) {
+    /**
+     * A party of the deal. {@code country}, {@code type}, {@code dob} and {@code identifiers} are also secondary
+     * evidence for screening (compared with a listed entry's, see {@code core/screen/evidence}); each may be
+     * null or empty.
+     */
+    public record Party(String role, String name, String country, String type, String dob,
+                        List<Identifier> identifiers) {
+        public Party {
+            identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        }
+
+        public Party(String role, String name, String country, String type) {
+            this(role, name, country, type, null, List.of());
+        }
+
         public boolean isEndUser() {
             return "end-user".equals(role);
         }

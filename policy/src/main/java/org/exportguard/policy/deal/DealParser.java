@@ -1,8 +1,10 @@
 package org.exportguard.policy.deal;
 
+import org.exportguard.core.match.NameLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exportguard.core.model.Identifier;
+import org.exportguard.core.screen.evidence.QueryFields;
 import org.exportguard.json.Json;
 import org.exportguard.policy.pack.Countries;
 import org.exportguard.policy.pack.PolicyPack;
@@ -25,7 +27,6 @@ import java.util.Set;
 public final class DealParser {
     public static final Set<String> ROLES = Set.of("end-user", "consignee", "purchaser", "intermediate");
     public static final Set<String> PARTY_TYPES = Set.of("government", "non-government", "individual");
-    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final PolicyPack pack;
 
@@ -36,7 +37,7 @@ public final class DealParser {
     public Deal parse(String json) throws DealFormatException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.STRICT_READER.readTree(json); // a duplicate key is an error, as in the API
         } catch (JsonProcessingException e) {
             throw new DealFormatException("", "not valid JSON: " + e.getOriginalMessage());
         }
@@ -125,13 +126,50 @@ public final class DealParser {
                     + "consignee, purchaser or intermediate)");
         }
         String name = text(n, "name", field + ".name");
+        String tooLong = NameLimits.problem(name);
+        if (tooLong != null) {
+            throw new DealFormatException(field + ".name", tooLong);
+        }
         String country = n.hasNonNull("country") ? country(n, "country", field + ".country") : null;
         String type = optionalText(n, "type", field + ".type");
         if (type != null && !PARTY_TYPES.contains(type)) {
             throw new DealFormatException(field + ".type", "unknown party type '" + type
                     + "' (expected government, non-government or individual)");
         }
-        return new Deal.Party(role, name, country, type);
+        String dob = optionalText(n, "dob", field + ".dob");
+        if (dob != null) {
+            try {
+                dob = QueryFields.dateOfBirth(dob);
+            } catch (IllegalArgumentException e) {
+                throw new DealFormatException(field + ".dob", e.getMessage());
+            }
+        }
+        return new Deal.Party(role, name, country, type, dob, identifiers(n.get("identifiers"),
+                field + ".identifiers"));
+    }
+
+    /** {@code [{"type":"passport","number":"..."}]}: secondary evidence for screening the party. */
+    private static List<Identifier> identifiers(JsonNode n, String field) throws DealFormatException {
+        List<Identifier> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw new DealFormatException(field, "expected an array of {\"type\",\"number\"}");
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            String f = field + "[" + i + "]";
+            if (!item.isObject() || !item.path("type").isTextual() || !item.path("number").isTextual()) {
+                throw new DealFormatException(f, "expected {\"type\",\"number\"}, both strings");
+            }
+            try {
+                out.add(QueryFields.identifier(item.get("type").textValue(), item.get("number").textValue()));
+            } catch (IllegalArgumentException e) {
+                throw new DealFormatException(f, e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static JsonNode object(JsonNode parent, String key, String field) throws DealFormatException {

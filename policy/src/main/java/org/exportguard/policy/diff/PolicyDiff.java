@@ -118,7 +118,8 @@ public final class PolicyDiff {
             lost.removeAll(membersB);
             boolean knowledge = a.isPresent() != b.isPresent()
                     || (a.isPresent() && (a.get().complete() != b.get().complete()
-                    || !a.get().uncertain().equals(b.get().uncertain())));
+                    || !a.get().uncertain().equals(b.get().uncertain())
+                    || !a.get().notMembers().equals(b.get().notMembers())));
             if (!gained.isEmpty() || !lost.isEmpty() || knowledge) {
                 groups.add(new GroupChange(id, gained, lost, knowledge, describe(a), describe(b)));
             }

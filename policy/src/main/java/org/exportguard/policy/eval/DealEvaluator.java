@@ -5,6 +5,7 @@ import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.policy.deal.Deal;
 import org.exportguard.policy.pack.ControlEntry;
 import org.exportguard.policy.pack.CountryGroup;
+import org.exportguard.policy.pack.Exclusion;
 import org.exportguard.policy.pack.ListRule;
 import org.exportguard.policy.pack.Membership;
 import org.exportguard.policy.pack.Outcome;
@@ -166,6 +167,17 @@ public final class DealEvaluator {
 
     private void entryFindings(Regime regime, List<Rule> rules, ControlEntry entry, String subject, Deal deal,
                                LocalDate asOf, List<Finding> out) {
+        for (Exclusion x : entry.exclusions()) {
+            if (x.holds(deal.flags())) {
+                // the entry's own text leaves this item out: no rule about the entry applies to it
+                Finding f = Finding.rule(x.id(), Outcome.CLEARED, "not controlled as " + entry.codeText() + ": "
+                        + x.reason() + " (declared: " + String.join(", ", new java.util.TreeSet<>(x.flags())) + ")",
+                        x.citation(), x.provenance(), pack.version(), subject);
+                out.add(ProvenanceCap.apply(f, List.of(new ProvenanceCap.Fact("exclusion " + x.id(),
+                        x.provenance()))));
+                return;
+            }
+        }
         List<Rule> about = rules.stream().filter(r -> r.entries().contains(entry.id())).toList();
         if (about.isEmpty()) {
             out.add(Finding.rule(regime.id() + "-NOT-COVERED", Outcome.REVIEW,
@@ -193,9 +205,10 @@ public final class DealEvaluator {
             }
             decided = true;
             if (t.isTrue()) {
-                out.add(Finding.rule(r.id(), r.outcome(), r.reason(), r.citation(), r.provenance(), pack.version(),
-                        subject));
-                certain = certain == null || r.outcome().moreSevereThan(certain) ? r.outcome() : certain;
+                Finding f = ProvenanceCap.apply(Finding.rule(r.id(), r.outcome(), r.reason(), r.citation(),
+                        r.provenance(), pack.version(), subject), decidingFacts(r));
+                out.add(f);
+                certain = certain == null || f.outcome().moreSevereThan(certain) ? f.outcome() : certain;
             } else {
                 undecidable.add(r);
                 why.add(t);
@@ -216,6 +229,19 @@ public final class DealEvaluator {
                             + " for this end user on " + asOf,
                     "none matches", PACK_DATA, pack.version(), subject));
         }
+    }
+
+    /** The rule itself and every group its destination conditions read: what a finding of the rule rests on. */
+    private List<ProvenanceCap.Fact> decidingFacts(Rule r) {
+        List<ProvenanceCap.Fact> facts = new ArrayList<>();
+        facts.add(new ProvenanceCap.Fact("rule " + r.id(), r.provenance()));
+        for (String g : r.destinationIn()) {
+            facts.add(new ProvenanceCap.Fact("group " + g, pack.groups().get(g).provenance()));
+        }
+        for (String g : r.destinationNotIn()) {
+            facts.add(new ProvenanceCap.Fact("group " + g, pack.groups().get(g).provenance()));
+        }
+        return facts;
     }
 
     private static String periods(List<Rule> rules) {
@@ -356,7 +382,17 @@ public final class DealEvaluator {
         Outcome outcome;
         String reason;
         java.util.Optional<HitDispositions.Verdict> verdict = dispositions.of(party.name(), lp.source(), lp.sourceId());
-        if (verdict.isPresent()) {
+        String reopened = verdict.map(v -> reopened(v, lp)).orElse(null);
+        if (reopened != null) {
+            // four eyes bound to what was reviewed: never less severe than without the verdict, at least REVIEW
+            Outcome without = confirmed ? rule.outcome() : Outcome.REVIEW;
+            outcome = Outcome.mostSevere(java.util.List.of(without, Outcome.REVIEW,
+                    verdict.get().trueMatch() ? rule.outcome() : Outcome.CLEARED));
+            reason = reopened + ": " + party.role() + " '" + party.name() + "' "
+                    + (confirmed ? "is on the " + rule.name() + ": " : "resembles " + rule.name() + " entry ") + entry
+                    + " (score " + String.format(java.util.Locale.ROOT, "%.4f", h.score()) + "). If confirmed: "
+                    + rule.outcome() + " (" + rule.reason() + ")";
+        } else if (verdict.isPresent()) {
             HitDispositions.Verdict v = verdict.get();
             String who = " (proposed by " + v.proposedBy() + ", confirmed by " + v.confirmedBy() + ": " + v.reason()
                     + ")";
@@ -377,12 +413,31 @@ public final class DealEvaluator {
             outcome = Outcome.REVIEW;
             reason = "possible match, not exact: " + party.role() + " '" + party.name() + "' resembles "
                     + rule.name() + " entry " + entry + " (score " + String.format(java.util.Locale.ROOT, "%.4f",
-                    h.score()) + "). If confirmed: " + rule.outcome() + " (" + rule.reason() + ")";
+                    h.score()) + evidence(h) + "). If confirmed: " + rule.outcome() + " (" + rule.reason() + ")";
         }
         ListMatch match = new ListMatch(index, party.name(), party.role(), lp.source(), lp.sourceList(),
                 lp.sourceId(), lp.primaryName(), h.matchedName(), h.score(), versionOf(lp.source()));
-        return Finding.listMatch(rule.id(), outcome, reason, rule.citation(), rule.provenance(), pack.version(),
-                match);
+        return ProvenanceCap.apply(Finding.listMatch(rule.id(), outcome, reason, rule.citation(), rule.provenance(),
+                pack.version(), match), List.of(new ProvenanceCap.Fact("list rule " + rule.id(), rule.provenance())));
+    }
+
+    /** What the party's secondary evidence did to the score, when it did anything: {@code : name 0.8100; ...}. */
+    private static String evidence(ScreeningHit h) {
+        return h.evidence() == null || h.evidence().items().isEmpty() ? "" : ": " + h.evidence().toText();
+    }
+
+    /** Why a confirmed verdict no longer applies to this hit (null: it applies). */
+    private String reopened(HitDispositions.Verdict v, ListedParty lp) {
+        if (v.reopened() != null) {
+            return v.reopened();
+        }
+        if (v.entrySha256() != null && !v.entrySha256().equals(EntryFingerprint.of(lp))) {
+            return "the " + (v.trueMatch() ? "true match" : "false positive") + " confirmed on " + lp.source()
+                    + " entry " + lp.sourceId() + (v.listVersion() == null ? "" : " as listed in version "
+                    + v.listVersion()) + " no longer holds: the entry changed in list version "
+                    + versionOf(lp.source()) + "; re-review needed";
+        }
+        return null;
     }
 
     private String versionOf(String listId) {

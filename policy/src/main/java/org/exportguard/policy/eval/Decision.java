@@ -61,6 +61,12 @@ public record Decision(String dealId, LocalDate asOf, Outcome outcome, String po
                 f.provenance().sources().forEach(src::add);
                 fo.put("verified", f.provenance().verified().label());
                 fo.put("authoritative", f.provenance().authoritative());
+                if (f.cap() != null) {
+                    // only when a weak fact lowered the outcome: what it would have been, and why it is not
+                    ObjectNode cap = fo.putObject("capped");
+                    cap.put("from", f.cap().from().name());
+                    cap.put("because", f.cap().because());
+                }
                 fo.put("policyVersion", f.policyVersion());
                 fo.put("subject", f.subject());
                 ListMatch m = f.match();

@@ -11,8 +11,21 @@ import java.util.TreeMap;
  * changes nothing.
  */
 public final class HitDispositions {
-    /** What two people decided about one hit. */
-    public record Verdict(boolean trueMatch, String reason, String proposedBy, String confirmedBy) {
+    /**
+     * What two people decided about one hit.
+     *
+     * @param reopened    null while the verdict applies; else why it no longer does (the deal changed since it was
+     *                    reviewed), and the hit is up for review again
+     * @param entrySha256 the {@link EntryFingerprint} of the listed entry as reviewed (null: not known); a hit on an
+     *                    entry with another fingerprint re-opens the verdict
+     * @param listVersion the list version the reviewed decision named for the hit (null: not known)
+     */
+    public record Verdict(boolean trueMatch, String reason, String proposedBy, String confirmedBy, String reopened,
+                          String entrySha256, String listVersion) {
+        /** A verdict that applies, not bound to an entry's content. */
+        public Verdict(boolean trueMatch, String reason, String proposedBy, String confirmedBy) {
+            this(trueMatch, reason, proposedBy, confirmedBy, null, null, null);
+        }
     }
 
     public static final HitDispositions NONE = new HitDispositions(Map.of());

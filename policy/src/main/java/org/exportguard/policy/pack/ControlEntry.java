@@ -1,5 +1,6 @@
 package org.exportguard.policy.pack;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,10 +11,13 @@ import java.util.Map;
  * @param id          the id rules use
  * @param description what the entry covers
  * @param codes       scheme id ({@code WA}, {@code US-EAR}, {@code EU-2021-821}) to code, in file order
+ * @param exclusions  what the entry's text leaves out of its scope (empty for most entries)
  */
-public record ControlEntry(String id, String description, Map<String, String> codes, Provenance provenance) {
+public record ControlEntry(String id, String description, Map<String, String> codes, List<Exclusion> exclusions,
+                           Provenance provenance) {
     public ControlEntry {
         codes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(codes));
+        exclusions = List.copyOf(exclusions);
     }
 
     /** E.g. {@code WA 4.D.4 = US-EAR 4D004 = EU-2021-821 4D004}. */

@@ -38,7 +38,8 @@ public record CountryGroup(String id, String description, List<GroupVersion> ver
         if (v.get().uncertain().contains(country)) {
             return "the sources leave open whether " + country + " is in group " + id;
         }
-        return "group " + id + " is known to be incomplete (" + description + "), so whether " + country
+        String note = v.get().note().isBlank() ? "" : " (" + v.get().note() + ")";
+        return "group " + id + " is known only in part on " + day + note + ", so whether " + country
                 + " is a member cannot be decided from the data";
     }
 }

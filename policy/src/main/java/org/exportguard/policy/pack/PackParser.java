@@ -126,14 +126,22 @@ final class PackParser {
         List<GroupVersion> versions = new ArrayList<>();
         List<YamlNode> vnodes = required(m, n, "versions").list();
         for (YamlNode v : vnodes) {
-            Map<String, YamlNode> vm = v.map(Set.of("from", "to", "members", "uncertain", "complete", "note"));
+            Map<String, YamlNode> vm = v.map(Set.of("from", "to", "members", "uncertain", "notMembers", "complete",
+                    "note"));
             LocalDate from = optional(vm, v, "from").isNull() ? null : optional(vm, v, "from").date();
             LocalDate to = optional(vm, v, "to").isNull() ? null : optional(vm, v, "to").date();
             if (from != null && to != null && to.isBefore(from)) {
                 throw v.error("to " + to + " is before from " + from);
             }
-            GroupVersion gv = new GroupVersion(from, to, countries(optional(vm, v, "members")),
-                    countries(optional(vm, v, "uncertain")), required(vm, v, "complete").bool(),
+            Set<String> members = countries(optional(vm, v, "members"));
+            Set<String> notMembers = countries(optional(vm, v, "notMembers"));
+            for (String c : notMembers) {
+                if (members.contains(c)) {
+                    throw optional(vm, v, "notMembers").error("country '" + c + "' is both in members and in notMembers");
+                }
+            }
+            GroupVersion gv = new GroupVersion(from, to, members, countries(optional(vm, v, "uncertain")), notMembers,
+                    required(vm, v, "complete").bool(),
                     optional(vm, v, "note").isNull() ? "" : optional(vm, v, "note").text());
             for (int i = 0; i < versions.size(); i++) {
                 if (versions.get(i).overlaps(gv)) {
@@ -163,13 +171,17 @@ final class PackParser {
 
     private ControlEntry readEntry(String id, YamlNode n) throws PolicyFormatException {
         Set<String> allowed = new LinkedHashSet<>(PROVENANCE);
-        allowed.addAll(Set.of("description", "codes"));
+        allowed.addAll(Set.of("description", "codes", "exclusions"));
         Map<String, YamlNode> m = n.map(allowed);
         Map<String, String> codes = new LinkedHashMap<>();
         YamlNode codesNode = required(m, n, "codes");
         for (Map.Entry<String, YamlNode> c : codesNode.map().entrySet()) {
             if (!schemes.contains(c.getKey())) {
                 throw c.getValue().error("unknown classification scheme '" + c.getKey() + "' (schemes: " + schemes + ")");
+            }
+            if (c.getValue().value instanceof Number) {
+                // 5E980 or 4E001 unquoted are numbers to YAML (5 x 10^980): the code would silently never match
+                throw c.getValue().error("code '" + c.getValue().value + "' was read as a number; quote it, e.g. \"5E980\"");
             }
             String code = c.getValue().text();
             YamlNode owner = codeOwners.putIfAbsent(c.getKey() + " " + code, c.getValue());
@@ -182,7 +194,34 @@ final class PackParser {
         if (codes.isEmpty()) {
             throw codesNode.error("an entry needs at least one code");
         }
-        return new ControlEntry(id, required(m, n, "description").text(), codes, provenance(m, n));
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (YamlNode x : optional(m, n, "exclusions").list()) {
+            exclusions.add(readExclusion(x));
+        }
+        return new ControlEntry(id, required(m, n, "description").text(), codes, exclusions, provenance(m, n));
+    }
+
+    private Exclusion readExclusion(YamlNode n) throws PolicyFormatException {
+        Set<String> allowed = new LinkedHashSet<>(PROVENANCE);
+        allowed.addAll(Set.of("id", "flags", "reason", "citation"));
+        Map<String, YamlNode> m = n.map(allowed);
+        YamlNode flagsNode = required(m, n, "flags");
+        Set<String> when = flagRefs(flagsNode);
+        if (when.isEmpty()) {
+            throw flagsNode.error("an exclusion needs at least one flag (the declared fact that takes the item out)");
+        }
+        String citation = required(m, n, "citation").text();
+        Provenance p = provenance(m, n);
+        checkCitation(n, p, citation);
+        return new Exclusion(required(m, n, "id").text(), when, required(m, n, "reason").text(), citation, p);
+    }
+
+    /** A fact marked verified must name the legal text it was verified in. */
+    private static void checkCitation(YamlNode n, Provenance p, String citation) throws PolicyFormatException {
+        if (p.verified() == Verification.VERIFIED && !Citations.namesSource(citation)) {
+            throw PolicyFormatException.at(n.file, n.childPath("citation"), "verified: true needs a citation naming "
+                    + "its source, e.g. " + Citations.EXPECTED + "; found '" + citation + "'");
+        }
     }
 
     private Regime readRegime(String id, YamlNode n) throws PolicyFormatException {
@@ -229,9 +268,11 @@ final class PackParser {
         if (selectors.isEmpty()) {
             throw required(m, n, "match").error("a list rule needs at least one selector");
         }
+        String citation = required(m, n, "citation").text();
+        Provenance p = provenance(m, n);
+        checkCitation(n, p, citation);
         return new ListRule(required(m, n, "id").text(), required(m, n, "name").text(), selectors,
-                outcome(required(m, n, "outcome")), required(m, n, "reason").text(),
-                required(m, n, "citation").text(), provenance(m, n));
+                outcome(required(m, n, "outcome")), required(m, n, "reason").text(), citation, p);
     }
 
     private Rule readRule(YamlNode n) throws PolicyFormatException {
@@ -272,9 +313,12 @@ final class PackParser {
         if (from != null && to != null && to.isBefore(from)) {
             throw n.error("to " + to + " is before from " + from);
         }
+        String citation = required(m, n, "citation").text();
+        Provenance p = provenance(m, n);
+        checkCitation(n, p, citation);
         return new Rule(id, regime.text(), ruleEntries, in, notIn, endUser, flagRefs(optional(m, n, "flags")),
                 flagRefs(optional(m, n, "notFlags")), outcome(required(m, n, "outcome")),
-                required(m, n, "reason").text(), required(m, n, "citation").text(), from, to, provenance(m, n), n.file);
+                required(m, n, "reason").text(), citation, from, to, p, n.file);
     }
 
     private void groupRefs(YamlNode n, List<String> out) throws PolicyFormatException {

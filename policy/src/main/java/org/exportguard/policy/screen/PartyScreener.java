@@ -1,39 +1,35 @@
 package org.exportguard.policy.screen;
 
-import org.exportguard.core.match.MatchExplanation;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.core.model.PartyType;
 import org.exportguard.core.screen.ScreeningHit;
 import org.exportguard.core.screen.ScreeningIndex;
 import org.exportguard.core.screen.ScreeningQuery;
+import org.exportguard.core.screen.evidence.EvidenceScreening;
 import org.exportguard.policy.deal.Deal;
 
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Screens deal parties against a set of restricted-party lists: which listed entries a party's name could be. Owns
- * the screening index over the lists, the threshold and limit, the containment rule, the name variants screened and
- * a cache of hits per (query type, name). Knows nothing of policy: which of the hits matter, and what they mean, is
- * the evaluator's to decide. Thread-safe; one screener serves any number of threads and evaluators.
+ * the screening index over the lists, the threshold and limit, and a cache of hits per (query type, name). Knows
+ * nothing of policy: which of the hits matter, and what they mean, is the evaluator's to decide. Thread-safe; one
+ * screener serves any number of threads and evaluators.
  *
- * <p>A party's hits are those at or above the threshold, and below it (down to {@link #CONTAINMENT_FLOOR}) those
- * whose listed name is wholly contained in the party's name ("NSO Group Technologies Ltd" contains the listed "NSO
- * Group"): a longer trading name of a listed company scores low as a name but is exactly what a reviewer must see.
- * The engine finds no candidate for some such names, so the name without its last word is screened too, for
- * containment only.
+ * <p>A party's hits are the engine's at or above the threshold. A longer trading name of a listed company ("NSO
+ * Group Technologies Ltd" for the listed "NSO Group") is the engine's to find: it scores a listed name contained in
+ * the query with only generic words and legal forms more by what the names share (see docs/matching.md), so the
+ * screener needs no rule of its own for it, and {@code screen} and the API find it alike.
  */
 public final class PartyScreener {
-    /** Below the threshold, hits down to this score are kept only when the listed name is contained in the query. */
-    public static final double CONTAINMENT_FLOOR = 0.6;
     /** Most hits considered per name, unless told otherwise. */
     public static final int DEFAULT_LIMIT = 10;
     /** Entries kept in the hit cache before it is emptied (a crude bound; a batch refills it with what repeats). */
@@ -106,9 +102,23 @@ public final class PartyScreener {
         return new PartyScreener(lists, ScreeningIndex.build(lists), listVersions);
     }
 
-    /** The hits of one party, its type (when the deal gives one) narrowing what its name can be. */
+    /**
+     * The hits of one party, its type (when the deal gives one) narrowing what its name can be; then its type,
+     * country, date of birth and identifiers as secondary evidence ({@link EvidenceScreening}: every hit of the
+     * name is kept, evidence moves scores and can add entries it lifts over the threshold).
+     */
     public List<ScreeningHit> screen(Deal.Party party) {
-        return screen(party.name(), queryType(party));
+        List<ScreeningHit> byName = screen(party.name(), queryType(party));
+        ScreeningQuery q = new ScreeningQuery(party.name(), queryType(party), party.country(), party.dob(),
+                party.identifiers());
+        if (!q.hasEvidence()) {
+            return byName;
+        }
+        EvidenceScreening evidence = EvidenceScreening.of(index);
+        // the names evidence could lift depend on name and type only: cached beside the name's own hits
+        List<ScreeningHit> nearby = cached("nearby\u0000" + queryType(party).ordinal() + "\u0000" + party.name(),
+                () -> evidence.nearby(q, threshold, limit));
+        return evidence.withEvidence(q, byName, nearby, threshold, limit);
     }
 
     /**
@@ -120,10 +130,13 @@ public final class PartyScreener {
     }
 
     private List<ScreeningHit> screen(String name, PartyType type) {
-        String key = type.ordinal() + "\u0000" + name;
+        return cached(type.ordinal() + "\u0000" + name, () -> screenUncached(name, type));
+    }
+
+    private List<ScreeningHit> cached(String key, Supplier<List<ScreeningHit>> screen) {
         List<ScreeningHit> h = screened.get(key);
         if (h == null) {
-            h = screenUncached(name, type);
+            h = screen.get();
             if (screened.size() >= CACHE_SIZE) {
                 screened.clear(); // crude bound; a batch's counterparties repeat, so it refills with the useful ones
             }
@@ -133,36 +146,7 @@ public final class PartyScreener {
     }
 
     private List<ScreeningHit> screenUncached(String name, PartyType type) {
-        Map<String, ScreeningHit> kept = new LinkedHashMap<>();
-        boolean full = true;
-        for (String variant : nameVariants(name)) {
-            for (ScreeningHit h : index.screen(new ScreeningQuery(variant, type, null, null), CONTAINMENT_FLOOR,
-                    limit)) {
-                if ((full && h.score() >= threshold) || containsListedName(h)) {
-                    kept.putIfAbsent(h.party().source() + '\u0000' + h.party().sourceId(), h);
-                }
-            }
-            full = false;
-        }
-        return List.copyOf(kept.values());
-    }
-
-    /** The name, then (for names of three words or more) the name without its last word. */
-    public static List<String> nameVariants(String name) {
-        String[] words = name.strip().split("\\s+");
-        if (words.length < 3) {
-            return List.of(name);
-        }
-        return List.of(name, String.join(" ", Arrays.copyOf(words, words.length - 1)));
-    }
-
-    /** Every word of the matched listed name (at least two) met a query word exactly: the name is contained. */
-    public static boolean containsListedName(ScreeningHit hit) {
-        MatchExplanation e = hit.explanation();
-        if (e == null || !e.unmatchedList().isEmpty() || e.pairs().size() < 2) {
-            return false;
-        }
-        return e.pairs().stream().allMatch(p -> p.kind() == MatchExplanation.Kind.EXACT);
+        return List.copyOf(index.screen(new ScreeningQuery(name, type, null, null), threshold, limit));
     }
 
     private static PartyType queryType(Deal.Party p) {

@@ -79,6 +79,8 @@ public final class AuditApi {
         if (!v.intact()) {
             o.put("firstBadSeq", v.badSeq());
             o.put("problem", v.problem());
+            com.fasterxml.jackson.databind.node.ArrayNode rows = o.putArray("rows"); // rows that differ, by name
+            v.rows().forEach(rows::add);
         }
         return o;
     }

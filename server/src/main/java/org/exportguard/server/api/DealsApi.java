@@ -36,6 +36,7 @@ public final class DealsApi {
     private static final String STORED = """
             {"type":"object","properties":{
               "id":{"type":"string"},"status":{"type":"string","enum":["open","closed"]},
+              "revision":{"type":"integer","description":"1 when added, one more each time its JSON changes"},
               "outcome":{"type":"string"},"deal":{"type":"object"},
               "decisions":{"type":"array","items":{"type":"object","properties":{
                 "seq":{"type":"integer"},"decidedAt":{"type":"string"},"asOf":{"type":"string"},
@@ -120,6 +121,7 @@ public final class DealsApi {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", d.deal().id());
         o.put("status", d.status());
+        o.put("revision", d.revision());
         o.put("outcome", d.outcome());
         o.set("deal", Json.readTree(d.deal().json()));
         ArrayNode h = o.putArray("decisions");

@@ -32,7 +32,10 @@ public final class DispositionsApi {
               "verdict":{"type":"string","enum":["TRUE_MATCH","FALSE_POSITIVE"]},"reason":{"type":"string"},
               "proposedBy":{"type":"string"},"proposedAt":{"type":"string"},
               "confirmedBy":{"type":"string"},"confirmedAt":{"type":"string"},
-              "status":{"type":"string","enum":["proposed","confirmed"]}}}""";
+              "status":{"type":"string","enum":["proposed","confirmed"]},
+              "dealRevision":{"type":"integer","description":"the deal revision reviewed"},
+              "listVersion":{"type":"string","description":"the hit's list version as reviewed (null: before schema 6)"},
+              "entrySha256":{"type":"string","description":"the listed entry's fingerprint as reviewed (null: unknown)"}}}""";
 
     private final Desk desk;
 
@@ -55,7 +58,7 @@ public final class DispositionsApi {
                                   "reason":{"type":"string","minLength":1}}}"""),
                         Schemas.parse(DISPOSITION), this::propose)
                         .withErrors(Map.of(404, "no such deal", 409, "the deal is closed, or the hit already has a "
-                                + "pending proposal")),
+                                + "pending proposal, or the lists changed while it was decided")),
                 new Route("POST", "/api/deals/{id}/dispositions/{dispositionId}/confirm", Role.APPROVER, 0,
                         "Confirm another user's proposal (403 for the proposer: four eyes; 409 if already "
                                 + "confirmed); the deal is decided again with it",
@@ -65,8 +68,8 @@ public final class DispositionsApi {
                                   "decision":{"type":"object"}}}""".formatted(DISPOSITION)),
                         this::confirm)
                         .withErrors(Map.of(403, "the caller's role is below approver, or the caller proposed it "
-                                + "(four eyes)", 404, "no such deal or disposition", 409, "already confirmed, or the "
-                                + "deal is closed")),
+                                + "(four eyes)", 404, "no such deal or disposition", 409, "already confirmed, the "
+                                + "deal is closed, or the deal changed since the proposal (propose again)")),
                 new Route("GET", "/api/deals/{id}/dispositions", Role.VIEWER, 0,
                         "The deal's dispositions, proposed and confirmed, oldest first",
                         null, Schemas.parse("""
@@ -145,6 +148,9 @@ public final class DispositionsApi {
             o.put("confirmedAt", d.confirmedAt());
         }
         o.put("status", d.confirmed() ? "confirmed" : "proposed");
+        o.put("dealRevision", d.dealRevision());
+        o.put("listVersion", d.listVersion());
+        o.put("entrySha256", d.entrySha256());
         return o;
     }
 }

@@ -20,6 +20,15 @@ public final class ImpactApi {
         this.store = store;
     }
 
+    /** A stored report as shown: its id and time, then the report. */
+    private static ObjectNode shown(ChangeReport c) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("reportId", c.id());
+        o.put("createdAt", c.createdAt());
+        o.setAll((ObjectNode) Json.readTree(c.reportJson()));
+        return o;
+    }
+
     public List<Route> routes() {
         return List.of(new Route("GET", "/api/impact", Role.VIEWER, 0,
                 "The latest list or policy change: what changed, how many open deals were re-decided "
@@ -31,14 +40,17 @@ public final class ImpactApi {
                           "incremental":{"type":"boolean"},
                           "changed":{"type":"array","items":{"type":"object","properties":{
                             "dealId":{"type":"string"},"before":{"type":"string"},"after":{"type":"string"},
-                            "reasons":{"type":"array","items":{"type":"string"}}}}}}}"""),
+                            "reasons":{"type":"array","items":{"type":"string"}}}}},
+                          "sameImport":{"type":"array","description":"the other reports of the same import (a                         folder or zip of several list sources gives one report per source), each as this object                         without sameImport","items":{"type":"object"}}}}"""),
                 r -> {
                     ChangeReport c = store.changeReports().latestChangeReport()
                             .orElseThrow(() -> new ApiException(404, "no list or policy change has been imported yet"));
-                    ObjectNode o = Json.MAPPER.createObjectNode();
-                    o.put("reportId", c.id());
-                    o.put("createdAt", c.createdAt());
-                    o.setAll((ObjectNode) Json.readTree(c.reportJson()));
+                    ObjectNode o = shown(c);
+                    // a multi-source import wrote one report per source: all of them are this change
+                    com.fasterxml.jackson.databind.node.ArrayNode same = o.putArray("sameImport");
+                    for (ChangeReport other : store.changeReports().othersOfSameImport(c.id())) {
+                        same.add(shown(other));
+                    }
                     return ApiResponse.ok(o);
                 }).withErrors(java.util.Map.of(404, "no list or policy change imported yet")),
                 new Route("GET", "/api/impact/reports", Role.VIEWER, 0,

@@ -38,11 +38,18 @@ public final class ListImportApi {
     private final ListService lists;
     private final long maxImport;
     private final PrintStream log;
+    /** The rules an import is held to unless the request says otherwise (the server's {@code --max-shrink}). */
+    private final ListVersions.Rules rules;
 
     public ListImportApi(Desk desk, ListService lists, long maxImport, PrintStream log) {
+        this(desk, lists, maxImport, ListVersions.Rules.DEFAULT, log);
+    }
+
+    public ListImportApi(Desk desk, ListService lists, long maxImport, ListVersions.Rules rules, PrintStream log) {
         this.desk = desk;
         this.lists = lists;
         this.maxImport = maxImport;
+        this.rules = rules;
         this.log = log;
     }
 
@@ -50,7 +57,8 @@ public final class ListImportApi {
         return new Route("POST", "/api/lists", Role.ADMIN, maxImport,
                 "Import a list file (the body; query: source=ID, effective=YYYY-MM-DD, filename=NAME as the "
                         + "format detection needs it, e.g. cons_prim.csv, allowShrink=true to accept a version with "
-                        + "over half fewer entries), or a zip of list files (Content-Type: application/zip; an OFAC "
+                        + "over half fewer entries, maxShrink=PERCENT (0-100) for the largest share of entries a "
+                        + "version may drop, default the server's --max-shrink, 50), or a zip of list files (Content-Type: application/zip; an OFAC "
                         + "CSV set is sent this way, all its files), as one new version per list source it holds; "
                         + "re-decides the open deals each touches and answers with the change reports",
                 null, Schemas.parse("""
@@ -84,6 +92,15 @@ public final class ListImportApi {
             }
             allowShrink = r.query("allowShrink").equals("true");
         }
+        ListVersions.Rules importRules = new ListVersions.Rules(rules.maxShrink(), allowShrink);
+        if (r.query("maxShrink") != null) {
+            try {
+                importRules = ListVersions.Rules.of(Double.valueOf(r.query("maxShrink").strip()), allowShrink);
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                throw new ApiException(400, "query parameter 'maxShrink' must be a percentage from 0 to 100, not '"
+                        + r.query("maxShrink") + "'");
+            }
+        }
         boolean zip = r.contentType() != null
                 && r.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/zip");
         Path dir = Files.createTempDirectory("exportguard-upload-");
@@ -106,7 +123,7 @@ public final class ListImportApi {
             List<ImportOutcome> all;
             try {
                 all = desk.importLists(target, source, effective, DealsApi.actor(r),
-                        ListVersions.Rules.allowingShrink(allowShrink));
+                        importRules);
             } catch (ServiceException e) {
                 // The message names the temporary file; the caller knows it as what they sent.
                 String m = zip ? e.getMessage().replace(target + "/", "").replace(target.toString(), "the zip")

@@ -29,9 +29,9 @@ public final class MatchApi {
                 "Score one name against another, with the explanation",
                 Schemas.parse("""
                         {"type":"object","required":["name1","name2"],"additionalProperties":false,"properties":{
-                          "name1":{"type":"string","minLength":1},
-                          "name2":{"type":"string","minLength":1},
-                          "type":%s}}""".formatted(Schemas.PARTY_TYPE)),
+                          "name1":%s,
+                          "name2":%s,
+                          "type":%s}}""".formatted(NameField.SCHEMA, NameField.SCHEMA, Schemas.PARTY_TYPE)),
                 Schemas.parse("""
                         {"type":"object","properties":{
                           "name1":{"type":"string"},"name2":{"type":"string"},"type":{"type":"string"},
@@ -43,8 +43,8 @@ public final class MatchApi {
 
     private ApiResponse handle(Request r) throws Exception {
         JsonRequest body = r.json().only(FIELDS);
-        String name1 = body.requiredText("name1");
-        String name2 = body.requiredText("name2");
+        String name1 = NameField.within("name1", body.requiredText("name1"));
+        String name2 = NameField.within("name2", body.requiredText("name2"));
         PartyType type = PartyTypeField.parse("type", body.optionalText("type"));
         MatchResult m = matcher.match(name1, name2, type);
         return ApiResponse.ok(ResultJson.matchResult(name1, name2, type, m, threshold));

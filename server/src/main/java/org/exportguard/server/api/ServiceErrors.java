@@ -26,7 +26,9 @@ final class ServiceErrors {
         } else if (e instanceof DealInputException || e.getCause() instanceof ListFormatException) {
             status = 400;
         } else if (e.getCause() != null && e.getCause().getCause() instanceof java.sql.SQLException) {
-            status = 503; // the database failed (unreachable, locked too long): retrying later may work
+            // The database failed (unreachable, locked too long): retrying later may work. The driver's words name
+            // hosts, files and tables: the caller gets none of them.
+            return new ApiException(503, "the database is unavailable or busy; try again later");
         } else if (e.getCause() == null) {
             status = 400; // the service's own check of the request (e.g. a hit the decision does not have)
         } else {

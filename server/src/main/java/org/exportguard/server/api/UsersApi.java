@@ -31,9 +31,16 @@ public final class UsersApi {
               "createdAt":{"type":"string"},"revokedAt":{"type":"string"},"active":{"type":"boolean"}}}""";
 
     private final Users users;
+    private final Runnable usersChanged;
 
     public UsersApi(Users users) {
+        this(users, () -> { });
+    }
+
+    /** @param usersChanged told after each change of a user, so this server's token cache forgets at once */
+    public UsersApi(Users users, Runnable usersChanged) {
         this.users = users;
+        this.usersChanged = usersChanged;
     }
 
     public List<Route> routes(long maxBody) {
@@ -67,7 +74,8 @@ public final class UsersApi {
                                   "token":{"type":"string","description":"shown only now"}}}"""),
                         this::add).withErrors(Map.of(409, "a user of this name exists")),
                 new Route("POST", "/api/users/{name}/revoke", Role.ADMIN, 0,
-                        "Revoke a user's token: refused by every server within 2 s",
+                        "Revoke a user's token: refused by this server from the next request, by other servers over the same "
+                                + "store within 2 s",
                         null, Schemas.parse("{\"type\":\"object\"}"), this::revoke)
                         .withErrors(Map.of(404, "no such user", 409, "already revoked")));
     }
@@ -85,6 +93,7 @@ public final class UsersApi {
         String token;
         try {
             token = users.add(name, role, DealsApi.actor(r));
+            usersChanged.run();
         } catch (ConflictException e) {
             throw new ApiException(409, e.getMessage());
         } catch (StoreException e) { // an invalid name
@@ -106,6 +115,7 @@ public final class UsersApi {
         } catch (ConflictException e) {
             throw new ApiException(409, e.getMessage());
         }
+        usersChanged.run(); // committed: this server refuses the token from the next request on
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("name", name);
         o.put("revoked", true);

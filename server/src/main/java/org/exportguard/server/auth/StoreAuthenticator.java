@@ -9,8 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Tokens checked against the store's users table ({@code exportguard users add}), where only their SHA-256 lives.
- * Each answer is remembered for a short while (default 2 s), so a screening call does not cost a database read,
- * while a user added or revoked by any process, this server's or another's, takes effect within that time.
+ * Each answer is remembered for a short while (default 2 s), so a screening call does not cost a database read.
+ * A user revoked through this server takes effect on it at once ({@link #forgetAll()}, called by the users routes);
+ * one revoked by another process (another server, {@code exportguard users revoke}) within that time.
  */
 public final class StoreAuthenticator implements Authenticator {
     private record Cached(Optional<Caller> caller, long expiresAtNanos) {
@@ -34,6 +35,15 @@ public final class StoreAuthenticator implements Authenticator {
         this.ticker = ticker;
     }
 
+    /** Bumped by {@link #forgetAll()}: an answer read from the table before a change is not remembered after it. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Forgets every remembered answer: the next call of each token asks the users table again. */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        byHash.clear();
+    }
+
     @Override
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.isEmpty()) {
@@ -45,12 +55,16 @@ public final class StoreAuthenticator implements Authenticator {
         if (c != null && now - c.expiresAtNanos() < 0) {
             return c.caller();
         }
+        long before = generation.get();
         Optional<Caller> caller = users.userForToken(token)
                 .map(u -> new Caller(u.name(), u.role()));
         if (byHash.size() >= MAX_CACHED) {
             byHash.clear(); // many unknown tokens (a scan): forget rather than grow without bound
         }
         byHash.put(hash, new Cached(caller, now + ttlNanos));
+        if (generation.get() != before) { // a user changed while the table was read: this answer may be stale
+            byHash.remove(hash);
+        }
         return caller;
     }
 }

@@ -17,6 +17,32 @@ public final class Schemas {
         }
     }
 
+    /** A listed entry's details, as {@code EntryJson.of} writes them: every key always present. */
+    public static final String ENTRY = """
+            {"type":"object","description":"the listed entry's details, as its list gives them","properties":{
+              "source":{"type":"string"},"sourceId":{"type":"string"},
+              "sourceList":{"type":["string","null"],"description":"for the US-CSL, the original list of the row"},
+              "type":{"type":"string"},
+              "names":{"type":"array","items":{"type":"object","properties":{
+                "name":{"type":"string"},"kind":{"type":"string","enum":["primary","alias"]},
+                "strength":{"type":"string","enum":["strong","weak"]},"script":{"type":"string","enum":["latin","original"]}}}},
+              "programs":{"type":"array","items":{"type":"string"},"description":"sanctions programmes or regimes"},
+              "addresses":{"type":"array","items":{"type":"object","properties":{
+                "street":{"type":["string","null"]},"city":{"type":["string","null"]},"region":{"type":["string","null"]},
+                "postalCode":{"type":["string","null"]},"country":{"type":["string","null"]},
+                "countryCode":{"type":["string","null"],"description":"ISO 3166-1 alpha-2 when the reader could tell"}}}},
+              "datesOfBirth":{"type":"array","items":{"type":"string"},"description":"as written: a date, a month, a year, a range"},
+              "placesOfBirth":{"type":"array","items":{"type":"string"}},
+              "nationalities":{"type":"array","items":{"type":"string"},"description":"nationalities and citizenships"},
+              "identifiers":{"type":"array","items":{"type":"object","properties":{
+                "type":{"type":["string","null"]},"number":{"type":["string","null"]},"country":{"type":["string","null"]}}}},
+              "remarks":{"type":["string","null"]},
+              "listedOn":{"type":["string","null"],"format":"date"},
+              "listingEnd":{"type":["string","null"],"format":"date"},
+              "licenceRequirement":{"type":["string","null"]},"licencePolicy":{"type":["string","null"]},
+              "listVersion":{"type":["object","null"],"description":"the version of the entry's list screened (in screen answers)","properties":{
+                "source":{"type":"string"},"version":{"type":["integer","null"]},"sha256":{"type":["string","null"]}}}}}""";
+
     /** A hit, as {@link ResultJson#hit} writes it. */
     public static final String HIT = """
             {"type":"object","properties":{
@@ -25,8 +51,18 @@ public final class Schemas {
               "type":{"type":"string","enum":["person","organization","vessel","aircraft","unknown"]},
               "name":{"type":"string","description":"the listed primary name"},
               "matchedName":{"type":"string","description":"the name of the listed party that scored best"},
-              "score":{"type":"number","minimum":0,"maximum":1},
-              "explanation":{"type":"string"}}}""";
+              "score":{"type":"number","minimum":0,"maximum":1,"description":"the name score, moved by the query's secondary evidence when it carried any"},
+              "explanation":{"type":"string","description":"why the name scored so; then, when the query carried secondary evidence, each match and conflict with its effect"},
+              "evidence":{"type":"object","description":"only when the query carried secondary evidence (type, country, dob, identifiers)","properties":{
+                "nameScore":{"type":"number","description":"the name's score before the evidence"},
+                "items":{"type":"array","description":"one per field the query and the entry both have; none when the entry lists none of them (a missing field changes nothing)","items":{"type":"object","properties":{
+                  "field":{"type":"string","enum":["identifier","dob","country","type"]},
+                  "result":{"type":"string","enum":["match","conflict"]},
+                  "query":{"type":"string"},
+                  "listed":{"type":"string","description":"the listed value met or contradicted (the nearest, of several)"},
+                  "effect":{"type":"number","description":"points added to the score (negative: taken off)"},
+                  "note":{"type":"string","description":"e.g. same day, same year, 38 years apart, same number"}}}}}},
+              "entry":%s}}""".formatted(ENTRY);
 
     /** The sources an answer screened against, as {@code ListCoverage.toJson} writes them. */
     public static final String LISTS = """

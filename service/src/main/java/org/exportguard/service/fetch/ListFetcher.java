@@ -63,6 +63,15 @@ public final class ListFetcher {
      * @param actor       who is fetching, for the audit chain
      */
     public FetchResult fetch(SourceSpec spec, boolean allowShrink, String actor) throws InterruptedException {
+        return fetch(spec, ListVersions.Rules.allowingShrink(allowShrink), actor);
+    }
+
+    /**
+     * Fetches {@code spec} as {@link #fetch(SourceSpec, boolean, String)}, importing under these rules (the largest
+     * shrink refused, and whether a person allowed more).
+     */
+    public FetchResult fetch(SourceSpec spec, ListVersions.Rules rules, String actor) throws InterruptedException {
+        boolean allowShrink = rules.allowShrink();
         String id = spec.id();
         VersionInfo inForce = inForce(id);
         Path tmp = null;
@@ -91,6 +100,9 @@ public final class ListFetcher {
                     e.setValue(download(spec, e.getKey(), dir, null));
                 }
             }
+            for (Map.Entry<SourceSpec.SourceUrl, Downloader.Result> e : got.entrySet()) {
+                checksum(spec, e.getKey(), (Downloader.Fetched) e.getValue(), tmp);
+            }
             Path importPath = spec.isSet() ? dir : dir.resolve(spec.urls().get(0).file());
             String sha = ListHash.of(importPath);
             List<FetchStates.UrlValidators> validators = new ArrayList<>();
@@ -104,7 +116,6 @@ public final class ListFetcher {
                         + " (sha256 " + shortSha(sha) + "): confirmed current", actor);
             }
             long entries = check(spec, dir, importPath);
-            ListVersions.Rules rules = ListVersions.Rules.allowingShrink(allowShrink);
             boolean shrinks = rules.shrinks(parties(inForce), entries);
             ImportOutcome o;
             try {
@@ -140,6 +151,39 @@ public final class ListFetcher {
         }
     }
 
+    /**
+     * Refuses a file whose SHA-256 is not the one the sources file gives or the publisher's hash file says: a
+     * corrupted or tampered download, or a file and hash from different publications. Nothing is imported then.
+     */
+    private void checksum(SourceSpec spec, SourceSpec.SourceUrl u, Downloader.Fetched got, Path tmp)
+            throws FetchFailure, InterruptedException, IOException {
+        SourceSpec.Checksum c = u.checksum();
+        if (c == null) {
+            return;
+        }
+        String expected = c.sha256();
+        String from = "the sources file";
+        if (expected == null) {
+            Path hashFile = tmp.resolve("checksum-" + u.file());
+            downloader.download(c.url(), hashFile, null, null, spec.timeout(), MAX_HASH_FILE);
+            try {
+                expected = PublishedChecksum.of(Files.readString(hashFile, java.nio.charset.StandardCharsets.UTF_8),
+                        u.file());
+            } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+                throw new FetchFailure("checksum: the hash file " + c.url() + " gives no SHA-256 for " + u.file()
+                        + ": " + (e.getMessage() == null ? "not text" : e.getMessage()));
+            }
+            from = c.url().toString();
+        }
+        if (!expected.equals(got.sha256())) {
+            throw new FetchFailure("checksum mismatch: " + u.uri() + " has sha256 " + got.sha256() + ", " + from
+                    + " says " + expected);
+        }
+    }
+
+    /** The largest hash file read: a few digests, never a list. */
+    private static final long MAX_HASH_FILE = 1 << 20;
+
     /** The version of {@code source} in force now: what its events put in force today, as the desk's lists. */
     VersionInfo inForce(String source) {
         return store.lists().inForce().get(source);
@@ -157,6 +201,13 @@ public final class ListFetcher {
      * ids. Returns the entries read.
      */
     static long check(SourceSpec spec, Path dir, Path importPath) throws FetchFailure, IOException {
+        for (SourceSpec.SourceUrl u : spec.urls()) {
+            if (HtmlBody.is(dir.resolve(u.file()))) {
+                throw new FetchFailure("wrong format: " + u.uri() + " served an HTML page, not a list file ("
+                        + spec.format().label() + "; the address may have moved: check it against the publisher's "
+                        + "documentation)");
+            }
+        }
         if (spec.isSet()) {
             for (SourceSpec.SourceUrl u : spec.urls()) {
                 Path f = dir.resolve(u.file());
@@ -206,11 +257,27 @@ public final class ListFetcher {
         return entries;
     }
 
+    /**
+     * Records the version in force as confirmed current. When it had gone stale, the open deals made REVIEW by its
+     * age meanwhile are decided again (a confirmation renews it as an import would).
+     */
     private FetchResult confirmed(SourceSpec spec, VersionInfo inForce, List<FetchStates.UrlValidators> validators,
                                   String detail, String actor) {
+        java.time.Instant staleSince = desk.staleSince(inForce);
+        boolean wasStale = !staleSince.isAfter(store.database().clock().instant());
         store.fetchStates().recordSuccess(spec.id(), FetchState.UNCHANGED, inForce.id(), inForce.sha256(),
                 validators, detail, actor);
-        return new FetchResult(spec.id(), FetchResult.Outcome.UNCHANGED, detail, inForce, null);
+        ImportOutcome renewed = null;
+        String line = detail;
+        if (wasStale) {
+            try {
+                renewed = desk.renewed(inForce, staleSince, actor);
+                line = detail + "; it had gone stale: " + impact(renewed);
+            } catch (ServiceException e) { // the confirmation stands; the next sweep or import decides them again
+                line = detail + "; it had gone stale, and re-deciding its deals failed: " + e.getMessage();
+            }
+        }
+        return new FetchResult(spec.id(), FetchResult.Outcome.UNCHANGED, line, inForce, renewed);
     }
 
     private FetchResult failed(SourceSpec spec, VersionInfo inForce, String reason, String actor) {
@@ -245,7 +312,7 @@ public final class ListFetcher {
     }
 
     private static String impact(ImportOutcome o) {
-        if (o.reportJson() == null) {
+        if (o == null || o.reportJson() == null) {
             return "impact: nothing to re-decide";
         }
         try {

@@ -21,13 +21,16 @@ public final class Refresher implements AutoCloseable {
     public static final Duration FIRST_RETRY = Duration.ofMinutes(1);
 
     private final ListFetcher fetcher;
+    private final org.exportguard.store.ListVersions.Rules rules;
     private final Duration interval;
     private final String actor;
     private final PrintStream log;
     private final ScheduledExecutorService thread;
 
-    private Refresher(ListFetcher fetcher, Duration interval, String actor, PrintStream log) {
+    private Refresher(ListFetcher fetcher, org.exportguard.store.ListVersions.Rules rules, Duration interval,
+                      String actor, PrintStream log) {
         this.fetcher = fetcher;
+        this.rules = rules;
         this.interval = interval;
         this.actor = actor;
         this.log = log;
@@ -41,10 +44,21 @@ public final class Refresher implements AutoCloseable {
     /** Starts fetching {@code sources} now and then every {@code interval}; {@link #close} stops it. */
     public static Refresher start(ListFetcher fetcher, List<SourceSpec> sources, Duration interval, String actor,
                                   PrintStream log) {
+        return start(fetcher, sources, org.exportguard.store.ListVersions.Rules.DEFAULT, interval, actor, log);
+    }
+
+    /**
+     * As above, importing under {@code rules} (its largest shrink; a refresh never allows more, whatever
+     * {@code rules} say).
+     */
+    public static Refresher start(ListFetcher fetcher, List<SourceSpec> sources,
+                                  org.exportguard.store.ListVersions.Rules rules, Duration interval, String actor,
+                                  PrintStream log) {
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("refresh interval must be positive: " + interval);
         }
-        Refresher r = new Refresher(fetcher, interval, actor, log);
+        Refresher r = new Refresher(fetcher, new org.exportguard.store.ListVersions.Rules(rules.maxShrink(), false),
+                interval, actor, log);
         for (SourceSpec s : sources) {
             r.thread.execute(() -> r.attempt(s, 0));
         }
@@ -65,7 +79,7 @@ public final class Refresher implements AutoCloseable {
     private void attempt(SourceSpec s, int failures) {
         int failed = failures;
         try {
-            FetchResult r = fetcher.fetch(s, false, actor);
+            FetchResult r = fetcher.fetch(s, rules, actor);
             failed = r.failed() ? failures + 1 : 0;
             log.println("exportguard: refresh " + r.line() + "; " + next(failed));
         } catch (InterruptedException e) {

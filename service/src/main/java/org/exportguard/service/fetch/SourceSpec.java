@@ -36,9 +36,26 @@ public record SourceSpec(String id, ListFormat format, List<SourceUrl> urls, int
     /**
      * One file of a source.
      *
-     * @param uri  where it is downloaded from (http or https)
-     * @param file the name it is saved under (OFAC's set is told apart by its files' names: sdn.csv, cons_prim.csv)
+     * @param uri      where it is downloaded from (http or https)
+     * @param file     the name it is saved under (OFAC's set is told apart by its files' names: sdn.csv, cons_prim.csv)
+     * @param checksum the SHA-256 the file must have, or where the publisher says it (null: none is checked)
      */
-    public record SourceUrl(URI uri, String file) {
+    public record SourceUrl(URI uri, String file, Checksum checksum) {
+        public SourceUrl(URI uri, String file) {
+            this(uri, file, null);
+        }
+    }
+
+    /**
+     * Where a file's expected SHA-256 comes from: given in the sources file ({@code sha256}), or a hash file the
+     * publisher serves ({@code sha256Url}: plain text holding the hex digest, alone or on the line naming the file,
+     * as {@code sha256sum} writes it). Exactly one of the two is set.
+     */
+    public record Checksum(String sha256, URI url) {
+        public Checksum {
+            if ((sha256 == null) == (url == null)) {
+                throw new IllegalArgumentException("a checksum is either a SHA-256 or the URL of one");
+            }
+        }
     }
 }

@@ -54,7 +54,8 @@ public final class SourcesFile {
     private static final Set<String> TOP_KEYS = Set.of("sources");
     private static final Set<String> SOURCE_KEYS = Set.of("format", "urls", "maxAgeDays", "timeoutSeconds", "maxMiB",
             "enabled");
-    private static final Set<String> URL_KEYS = Set.of("url", "file");
+    private static final Set<String> URL_KEYS = Set.of("url", "file", "sha256", "sha256Url");
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final String name;
@@ -194,6 +195,7 @@ public final class SourcesFile {
     private static SourceSpec.SourceUrl url(String name, String path, Object value) throws SourcesFileException {
         String text;
         String file = null;
+        SourceSpec.Checksum checksum = null;
         if (value instanceof String s) {
             text = s;
         } else if (value instanceof Map<?, ?>) {
@@ -207,9 +209,37 @@ public final class SourcesFile {
                             + "name (letters, digits, '.', '_', '-')");
                 }
             }
+            if (m.containsKey("sha256") && m.containsKey("sha256Url")) {
+                throw new SourcesFileException(name + ": " + path + ": give sha256 or sha256Url, not both");
+            }
+            if (m.containsKey("sha256")) {
+                String sha = string(name, path + ".sha256", m.get("sha256"));
+                if (!SHA256.matcher(sha).matches()) {
+                    throw new SourcesFileException(name + ": " + path + ".sha256: not a SHA-256 (64 hex digits): '"
+                            + sha + "'");
+                }
+                checksum = new SourceSpec.Checksum(sha.toLowerCase(Locale.ROOT), null);
+            } else if (m.containsKey("sha256Url")) {
+                String u = string(name, path + ".sha256Url", m.get("sha256Url"));
+                checksum = new SourceSpec.Checksum(null, httpUri(name, path + ".sha256Url", u));
+            }
         } else {
             throw new SourcesFileException(name + ": " + path + ": expected a URL, or a map with url and file");
         }
+        URI uri = httpUri(name, path, text);
+        if (file == null) {
+            String p = uri.getPath() == null ? "" : uri.getPath();
+            String last = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (!FILE.matcher(last).matches()) {
+                throw new SourcesFileException(name + ": " + path + ": the URL's path does not end in a file name: "
+                        + "give one with 'file'");
+            }
+            file = last;
+        }
+        return new SourceSpec.SourceUrl(uri, file, checksum);
+    }
+
+    private static URI httpUri(String name, String path, String text) throws SourcesFileException {
         URI uri;
         try {
             uri = new URI(text.strip());
@@ -220,16 +250,7 @@ public final class SourcesFile {
         if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
             throw new SourcesFileException(name + ": " + path + ": not an http or https URL: '" + text + "'");
         }
-        if (file == null) {
-            String p = uri.getPath() == null ? "" : uri.getPath();
-            String last = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (!FILE.matcher(last).matches()) {
-                throw new SourcesFileException(name + ": " + path + ": the URL's path does not end in a file name: "
-                        + "give one with 'file'");
-            }
-            file = last;
-        }
-        return new SourceSpec.SourceUrl(uri, file);
+        return uri;
     }
 
     private static Object required(String name, String path, Object v) throws SourcesFileException {

@@ -11,6 +11,7 @@ import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.policy.screen.ScreenedList;
 import org.exportguard.service.InForce;
 import org.exportguard.service.InForceCache;
+import org.exportguard.service.InForceGuard;
 import org.exportguard.service.PolicyPacks;
 import org.exportguard.service.ServiceException;
 import org.exportguard.store.ImportResult;
@@ -88,7 +89,15 @@ public final class ChangeImpact {
         } catch (StoreException e) {
             throw new ServiceException(e.getMessage(), e);
         }
-        List<ImportOutcome> ran = catchUp(actor);
+        pauseForCrashTest();
+        List<ImportOutcome> ran;
+        try {
+            ran = catchUp(actor);
+        } catch (ServiceException.Conflict e) {
+            // the versions are stored (and acknowledged): other imports kept overtaking their impact, which the
+            // next catch-up (any server's watch, the next import) finishes
+            ran = List.of();
+        }
         List<ImportOutcome> out = new ArrayList<>();
         for (ImportResult r : stored) {
             ImportOutcome o = null;
@@ -103,11 +112,32 @@ public final class ChangeImpact {
     }
 
     /**
+     * A test hook: with the system property {@value #PAUSE_PROPERTY} set to N, an import says so on stderr and
+     * sleeps N milliseconds between storing its versions and running their impact, so a crash test can kill the
+     * process exactly there. Unset (always, outside tests) it does nothing.
+     */
+    public static final String PAUSE_PROPERTY = "exportguard.test.pauseAfterListImportMs";
+
+    private static void pauseForCrashTest() {
+        String ms = System.getProperty(PAUSE_PROPERTY);
+        if (ms == null) {
+            return;
+        }
+        System.err.println("exportguard: test hook: list versions stored, impact paused for " + ms + " ms");
+        System.err.flush();
+        try {
+            Thread.sleep(Long.parseLong(ms));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Re-decides what a list version changed, against {@code before} (the latest version of each source before
      * it), and stores the decisions with the report.
      */
-    private ImportOutcome listImpact(Map<String, VersionInfo> before, ImportResult imported, String actor)
-            throws ServiceException {
+    private ImportOutcome listImpact(Map<String, VersionInfo> before, ImportResult imported, String actor,
+                                     List<ListedParty> earlierChanges) throws ServiceException {
         VersionInfo version = imported.version();
         VersionInfo previous = before.get(version.source());
         Map<String, VersionInfo> afterLists = new TreeMap<>(before);
@@ -118,9 +148,9 @@ public final class ChangeImpact {
         ListDiff diff = ListDiff.between(old, now);
 
         // Which deals can this touch? Screen every open deal's party names against the changed entries only.
-        List<ListedParty> touched = new ArrayList<>(diff.addedOrChanged());
-        touched.addAll(diff.removed());
-        diff.changed().forEach(c -> touched.add(c.before()));
+        List<ListedParty> touched = touchedBy(diff);
+        // versions in force since the last one whose impact ran, never re-decided against: what they changed too
+        touched.addAll(earlierChanges);
         Set<String> ids = new LinkedHashSet<>();
         long[] names = new long[2];
         if (!touched.isEmpty()) {
@@ -190,7 +220,18 @@ public final class ChangeImpact {
         if (imported.alreadyStored() || (previous != null && previous.id() == imported.version().id())) {
             return new ImportOutcome(imported, null, null);
         }
-        return policyImpact(previous, imported, actor, before);
+        try {
+            return policyImpact(previous, imported, actor, before);
+        } catch (InForceGuard.Moved e) {
+            // a list or policy version came in meanwhile: finish from what is in force now
+            for (ImportOutcome o : catchUp(actor)) {
+                if (o.imported().version().id() == imported.version().id() && o.reportId() != null
+                        && o.imported().event() == null) {
+                    return new ImportOutcome(imported, o.reportId(), o.reportJson());
+                }
+            }
+            return new ImportOutcome(imported, null, null);
+        }
     }
 
     /** Re-decides what a policy version changed against {@code previous} (null: the shipped pack). */
@@ -223,6 +264,10 @@ public final class ChangeImpact {
      * force), against the version in force before it; and the newest policy version's. Returns what it ran.
      */
     public List<ImportOutcome> catchUp(String actor) throws ServiceException {
+        return InForceGuard.retrying("finishing the impact of the changes in force", () -> catchUpOnce(actor));
+    }
+
+    private List<ImportOutcome> catchUpOnce(String actor) throws ServiceException {
         List<ImportOutcome> done = new ArrayList<>();
         LocalDate today = store.lists().today();
         Map<String, ListEvent> events = store.lists().inForceEvents(today);
@@ -235,21 +280,23 @@ public final class ChangeImpact {
             if (all == null) {
                 all = store.lists().events();
             }
-            // the version in force just before this event took effect
-            ListEvent previous = null;
+            // the source's events up to this one, in the order they took effect
+            List<ListEvent> chain = new ArrayList<>();
             for (ListEvent o : all) {
-                if (o.source().equals(e.source()) && o.id() != e.id() && before(o, e)
-                        && (previous == null || before(previous, o))) {
-                    previous = o;
+                if (o.source().equals(e.source()) && o.id() != e.id() && before(o, e)) {
+                    chain.add(o);
                 }
             }
+            chain.sort((a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
+            // the version in force just before this event took effect: its true predecessor
+            ListEvent previous = chain.isEmpty() ? null : chain.get(chain.size() - 1);
             Map<String, VersionInfo> before = new TreeMap<>(now);
             before.remove(e.source());
             if (previous != null && previous.versionId() != e.versionId()) {
                 before.put(e.source(), store.lists().versions().get(previous.versionId()).orElseThrow());
             }
             done.add(listImpact(before, new ImportResult(now.get(e.source()), ListEvent.ROLL_BACK.equals(e.kind()), e),
-                    actor));
+                    actor, unreportedChanges(chain)));
         }
         List<VersionInfo> policies = store.policies().versions().history();
         if (!policies.isEmpty()) {
@@ -261,6 +308,40 @@ public final class ChangeImpact {
             }
         }
         return done;
+    }
+
+    /**
+     * What the versions of a source's {@code chain} (its events before the one being reported, in order) changed
+     * since the last of them whose impact was reported: deals may have been decided against any of them (an import
+     * that another import overtook before its impact ran, or one a crash cut short), so the entries any of them
+     * added, changed or removed are screened again too. Empty when the last event has its report.
+     */
+    private List<ListedParty> unreportedChanges(List<ListEvent> chain) throws ServiceException {
+        int from = chain.size();
+        while (from > 0 && !store.changeReports().existsForListEvent(chain.get(from - 1).id())) {
+            from--;
+        }
+        List<ListedParty> out = new ArrayList<>();
+        // from the last reported version (or none) through each later one, each against its predecessor
+        List<PartyList> was = from == 0 ? List.of() : inForce.listsOf(versionOf(chain.get(from - 1)));
+        for (int i = from; i < chain.size(); i++) {
+            List<PartyList> next = inForce.listsOf(versionOf(chain.get(i)));
+            out.addAll(touchedBy(ListDiff.between(was, next)));
+            was = next;
+        }
+        return out;
+    }
+
+    private VersionInfo versionOf(ListEvent e) {
+        return store.lists().versions().get(e.versionId()).orElseThrow();
+    }
+
+    /** The entries a diff makes deals re-screen against: added, changed (both forms) and removed. */
+    private static List<ListedParty> touchedBy(ListDiff diff) {
+        List<ListedParty> touched = new ArrayList<>(diff.addedOrChanged());
+        touched.addAll(diff.removed());
+        diff.changed().forEach(c -> touched.add(c.before()));
+        return touched;
     }
 
     /** Whether event {@code a} takes effect before {@code b} (by effective date, then as recorded). */
@@ -297,15 +378,8 @@ public final class ChangeImpact {
         return out;
     }
 
-    /** The list ids a stored version holds (from its import counts). */
     private static Set<String> listIdsOf(Store store, VersionInfo v) {
-        Set<String> ids = new TreeSet<>();
-        try {
-            Json.MAPPER.readTree(v.counts()).path("lists").fieldNames().forEachRemaining(ids::add);
-        } catch (IOException e) {
-            throw new StoreException("list version " + v.id() + " has unreadable counts: " + e.getMessage(), e);
-        }
-        return ids;
+        return InForceCache.listIdsOf(v);
     }
 
     private static Set<String> listIds(Store store, java.util.Collection<VersionInfo> versions) {

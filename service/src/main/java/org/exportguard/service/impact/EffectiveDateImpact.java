@@ -61,7 +61,8 @@ public final class EffectiveDateImpact {
                 try {
                     Deal d = parser.parse(deals.get(i).deal().json());
                     // both days with the deal's confirmed dispositions, as a stored re-decision would apply them
-                    HitDispositions hd = ConfirmedDispositions.of(disposed.getOrDefault(d.id(), List.of()));
+                    HitDispositions hd = ConfirmedDispositions.of(disposed.getOrDefault(d.id(), List.of()),
+                            deals.get(i).revision());
                     decided[i] = new Decision[] {now.evaluator().evaluate(d, before, hd),
                             now.evaluator().evaluate(d, day, hd)};
                 } catch (DealFormatException e) {

@@ -48,8 +48,8 @@ public record ImpactReport(Change change, int reevaluated, Screening screening, 
     }
 
     /** What changed: a list version, a policy version, or the current policy's own dated change on a day. */
-    public sealed interface Change permits ListChange, PolicyChange, EffectiveDateChange {
-        /** {@code list}, {@code policy} or {@code policy-effective-date}. */
+    public sealed interface Change permits ListChange, PolicyChange, EffectiveDateChange, ListAgeChange {
+        /** {@code list}, {@code policy}, {@code policy-effective-date} or {@code list-age}. */
         String kind();
     }
 
@@ -152,6 +152,34 @@ public record ImpactReport(Change change, int reevaluated, Screening screening, 
         public String kind() {
             return "policy-effective-date";
         }
+    }
+
+    /**
+     * No new version: list sources crossed their staleness limit since the open deals were last decided, or a fetch
+     * confirmed a stale source current again, so the deals that can be affected were decided again.
+     *
+     * @param sources each source concerned, in source order
+     */
+    public record ListAgeChange(List<SourceAge> sources) implements Change {
+        public ListAgeChange {
+            sources = List.copyOf(sources);
+        }
+
+        @Override
+        public String kind() {
+            return "list-age";
+        }
+    }
+
+    /**
+     * A list source whose staleness moved.
+     *
+     * @param state       {@code stale} (over its limit now) or {@code renewed} (a fetch confirmed it current again)
+     * @param confirmedAt when the store last confirmed it current (the later of its import and a fetch's confirmation)
+     * @param staleSince  when it went (or goes) over its limit: {@code confirmedAt} plus the limit
+     */
+    public record SourceAge(String source, long version, String state, java.time.Instant confirmedAt,
+                            java.time.Duration limit, java.time.Instant staleSince) {
     }
 
     /**

@@ -139,6 +139,17 @@ public final class ImpactReportJson {
             }
             destinations(o, c.touches());
             o.set("differences", c.difference().toJson());
+        } else if (change instanceof ImpactReport.ListAgeChange c) {
+            ArrayNode sources = o.putArray("sources");
+            for (ImpactReport.SourceAge a : c.sources()) {
+                ObjectNode n = sources.addObject();
+                n.put("source", a.source());
+                n.put("version", a.version());
+                n.put("state", a.state());
+                n.put("confirmedAt", a.confirmedAt().toString());
+                n.put("maxAgeDays", org.exportguard.policy.screen.Staleness.days(a.limit()));
+                n.put("staleSince", a.staleSince().toString());
+            }
         }
         return o;
     }

@@ -9,6 +9,8 @@ import org.exportguard.service.ConfirmedDispositions;
 import org.exportguard.service.DecisionDay;
 import org.exportguard.service.DecisionRecords;
 import org.exportguard.service.InForce;
+import org.exportguard.service.InForceGuard;
+import org.exportguard.store.ChangeReports;
 import org.exportguard.store.Disposition;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.NewDecision;
@@ -74,9 +76,9 @@ final class Reevaluation {
     record Request(ImpactReport.Change change, DealPages deals, InForce after, String why,
                    ImpactReport.Screening screening, String actor, ImportResult imported) {
         Request {
-            if (!(change instanceof ImpactReport.ListChange || change instanceof ImpactReport.PolicyChange)) {
-                throw new IllegalArgumentException("a stored re-decision follows a list or policy version, not "
-                        + change);
+            if (change instanceof ImpactReport.EffectiveDateChange) {
+                throw new IllegalArgumentException("a stored re-decision follows a list or policy version, or a "
+                        + "list source's age, not " + change);
             }
         }
 
@@ -103,6 +105,7 @@ final class Reevaluation {
         List<ImpactReport.UnreadableDeal> unreadable = new ArrayList<>();
         SortedMap<String, Long> outcomes = new TreeMap<>();
         int[] reevaluated = new int[1];
+        Map<String, Long> revisions = new java.util.HashMap<>();
         request.deals().forEachPage(page -> {
             // confirmed dispositions keep applying on every re-decision; one cheap query when there are none
             Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(
@@ -116,8 +119,8 @@ final class Reevaluation {
                 }
                 try {
                     Deal d = parser.parse(s.deal().json());
-                    decided[i] = after.evaluator().evaluate(d, DecisionDay.of(d),
-                            ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of())));
+                    decided[i] = DecisionDay.decide(after.evaluator(), d,
+                            ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of()), s.revision()));
                 } catch (DealFormatException e) {
                     problems[i] = e.getMessage();
                 }
@@ -134,6 +137,7 @@ final class Reevaluation {
                 }
                 reevaluated[0]++;
                 decisions.add(DecisionRecords.of(d, after, request.why()));
+                revisions.put(s.deal().id(), s.revision());
                 outcomes.merge(d.outcome().name(), 1L, Long::sum);
                 if (!d.outcome().name().equals(s.outcome())) {
                     changed.add(new ImpactReport.ChangedDeal(d.dealId(), s.outcome(), d.outcome().name(),
@@ -146,9 +150,43 @@ final class Reevaluation {
         String json = ImpactReportJson.text(report);
         Long eventId = request.imported() == null || request.imported().event() == null ? null
                 : request.imported().event().id();
-        long id = store.changeReports().recordReevaluation(decisions, request.change().kind(),
-                request.listVersionId(), eventId, request.policyVersionId(), json, request.actor());
+        long id = store.changeReports().recordReevaluation(decisions, revisions, request.change().kind(),
+                request.listVersionId(), eventId, request.policyVersionId(), json, request.actor(),
+                new ChangeReports.Reconcile() {
+                    @Override
+                    public void check() {
+                        // decided against versions still in force: else the caller starts again from them
+                        InForceGuard.ensureCurrent(store, after);
+                    }
+
+                    @Override
+                    public List<NewDecision> redecide(List<StoredDeal> changed) {
+                        return decideNow(store, after, parser, changed, request.why());
+                    }
+                });
         return new ImportOutcome(request.imported(), id, json);
+    }
+
+    /**
+     * Deals changed (by another writer) since they were read, decided as they are now: inside the report's
+     * transaction, so few. One that cannot be read keeps its decisions; the next change reports it.
+     */
+    private static List<NewDecision> decideNow(Store store, InForce after, DealParser parser, List<StoredDeal> deals,
+                                               String why) {
+        Map<String, List<Disposition>> disposed = store.dispositions().confirmedForDeals(
+                deals.stream().map(s -> s.deal().id()).toList());
+        List<NewDecision> out = new ArrayList<>();
+        for (StoredDeal s : deals) {
+            try {
+                Deal d = parser.parse(s.deal().json());
+                out.add(DecisionRecords.of(DecisionDay.decide(after.evaluator(), d,
+                        ConfirmedDispositions.of(disposed.getOrDefault(s.deal().id(), List.of()), s.revision())),
+                        after, why));
+            } catch (DealFormatException e) {
+                // left as it is
+            }
+        }
+        return out;
     }
 
     /** The findings that make the outcome what it is (the most severe ones), as "RULE: reason (subject)". */

@@ -260,6 +260,131 @@ class ListFetcherTest {
     }
 
     @Test
+    void anHtmlPageWhereAListShouldBeIsAWrongFormatSaidPlainly() throws Exception {
+        publisher.put("/dpl/dpl.txt", "\uFEFF\n  <!-- moved -->\n<!DOCTYPE html>\n<html lang=\"en\"><head><title>Denied "
+                + "Persons List</title></head><body>The list has moved to bis.gov</body></html>\n");
+        FetchResult r = fetch(source("BIS-DPL", ListFormat.DPL_TSV, "/dpl/dpl.txt"));
+        assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
+        assertEquals("BIS-DPL: failed: wrong format: " + publisher.uri("/dpl/dpl.txt") + " served an HTML page, "
+                + "not a list file (dpl-tsv; the address may have moved: check it against the publisher's "
+                + "documentation); no version of BIS-DPL is stored yet (1 failure)", r.line());
+        assertTrue(versions().isEmpty());
+        assertEquals(1, store.fetchStates().get("BIS-DPL").orElseThrow().consecutiveFailures());
+    }
+
+    /** {@code s} with each file's expected checksum. */
+    private static SourceSpec withChecksums(SourceSpec s, SourceSpec.Checksum... checksums) {
+        List<SourceSpec.SourceUrl> urls = new java.util.ArrayList<>();
+        for (int i = 0; i < s.urls().size(); i++) {
+            urls.add(new SourceSpec.SourceUrl(s.urls().get(i).uri(), s.urls().get(i).file(), checksums[i]));
+        }
+        return new SourceSpec(s.id(), s.format(), urls, s.maxAgeDays(), s.timeout(), s.maxBytes(), s.enabled());
+    }
+
+    @Test
+    void aDownloadThatDisagreesWithTheSha256InTheSourcesFileIsRefused() throws Exception {
+        String good = csl("Bar Logistics");
+        publisher.put("/csl/consolidated.csv", good);
+        String sha = org.exportguard.core.hash.Sha256.hex(good.getBytes(StandardCharsets.UTF_8));
+        FetchResult r = fetcher.fetch(withChecksums(csl(), new SourceSpec.Checksum(sha, null)), false, ACTOR);
+        assertEquals(FetchResult.Outcome.FETCHED, r.outcome(), r::line);
+
+        publisher.put("/csl/consolidated.csv", csl("Bar Logistics", "Foo Trading Company"));
+        r = fetcher.fetch(withChecksums(csl(), new SourceSpec.Checksum(sha, null)), false, ACTOR);
+        assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
+        assertTrue(r.detail().startsWith("checksum mismatch: " + publisher.uri("/csl/consolidated.csv")
+                + " has sha256 "), r::line);
+        assertTrue(r.detail().contains(", the sources file says " + sha), r::line);
+        assertTrue(r.detail().endsWith("list version 1 stays in force (1 failure)"), r::line);
+        assertEquals(1, versions().size(), "nothing imported");
+        assertTrue(store.fetchStates().get("US-CSL").orElseThrow().lastFailureReason().startsWith(
+                "checksum mismatch"));
+    }
+
+    @Test
+    void anOfacSetIsCheckedAgainstThePublishersHashFile() throws Exception {
+        Path set = sampleOfacSet();
+        String[] files = {"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"};
+        StringBuilder hashes = new StringBuilder();
+        for (String f : files) {
+            publisher.put("/x/" + f.toUpperCase(Locale.ROOT), set.resolve(f));
+            // as sha256sum writes it, the publisher's names in upper case
+            hashes.append(org.exportguard.core.hash.Sha256.hex(Files.readAllBytes(set.resolve(f)))).append("  ")
+                    .append(f.toUpperCase(Locale.ROOT)).append('\n');
+        }
+        publisher.put("/x/SHA256SUMS", hashes.toString());
+        SourceSpec.Checksum published = new SourceSpec.Checksum(null, publisher.uri("/x/SHA256SUMS"));
+        SourceSpec spec = withChecksums(new SourceSpec("OFAC-SDN", ListFormat.OFAC_CSV, java.util.Arrays.stream(files)
+                .map(f -> new SourceSpec.SourceUrl(publisher.uri("/x/" + f.toUpperCase(Locale.ROOT)), f)).toList(),
+                2, Duration.ofSeconds(20), 64L << 20, true), published, published, published, published);
+        FetchResult r = fetcher.fetch(spec, false, ACTOR);
+        assertEquals(FetchResult.Outcome.FETCHED, r.outcome(), r::line);
+
+        // the alias file changes but the published hashes are the old ones (a file and hashes of different
+        // publications, or a tampered file): refused, the version in force stays
+        publisher.put("/x/ALT.CSV", Files.readString(set.resolve("alt.csv")) + "36,9999,\"aka\",\"NEW ALIAS\",-0-\n");
+        r = fetcher.fetch(spec, false, ACTOR);
+        assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
+        assertTrue(r.detail().startsWith("checksum mismatch: " + publisher.uri("/x/ALT.CSV") + " has sha256 "),
+                r::line);
+        assertTrue(r.detail().contains(", " + publisher.uri("/x/SHA256SUMS") + " says "), r::line);
+        assertEquals(1, versions().size());
+        FetchState s = store.fetchStates().get("OFAC-SDN").orElseThrow();
+        assertEquals(1, s.consecutiveFailures());
+        assertEquals(1L, s.confirmedVersionId(), "the last good version is still the one confirmed");
+
+        // a hash file that names no digest for the file is a failure too, never a pass
+        publisher.put("/x/SHA256SUMS", "see https://ofac.treasury.gov for the hash values\n");
+        r = fetcher.fetch(spec, false, ACTOR);
+        assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
+        assertTrue(r.detail().startsWith("checksum: the hash file " + publisher.uri("/x/SHA256SUMS")
+                + " gives no SHA-256 for "), r::line);
+        assertEquals(2, store.fetchStates().get("OFAC-SDN").orElseThrow().consecutiveFailures());
+    }
+
+    @Test
+    void aFetchThatConfirmsAStaleSourceReDecidesTheDealsItsAgeMadeReview() throws Exception {
+        String dpl = "Denied Persons List (DPL) - Bureau of Industry and Security";
+        String sdn = "Specially Designated Nationals (SDN) - Treasury Department";
+        publisher.put("/csl/consolidated.csv", CslCsv.text(List.of(
+                CslCsv.entity("t-1", "Listed Party Number 1 Holdings"),
+                CslCsv.entity("t-2", "Listed Party Number 2 Holdings").source(dpl),
+                CslCsv.entity("t-3", "Listed Party Number 3 Holdings").source(sdn))));
+        fetch(csl());
+        desk.addDeals(List.of(DealJson.usSoftware("early", "Harmless Gadgets GmbH", "DE").json()), ACTOR);
+        clock.advance(Duration.ofDays(2).plusHours(1)); // over the limit of 2 days
+        desk.addDeals(List.of(DealJson.usSoftware("late", "Harmless Gadgets GmbH", "DE").json()), ACTOR);
+        assertEquals("REVIEW", usEar("late"), "decided while the source was stale");
+        assertEquals("CLEARED", usEar("early"));
+
+        FetchResult r = fetch(csl()); // 304: the publisher's file is unchanged
+        assertEquals(FetchResult.Outcome.UNCHANGED, r.outcome(), r::line);
+        assertTrue(r.detail().contains("; it had gone stale: impact: re-decided 1 open deals, 0 changed outcome "
+                + "(report "), r::line);
+        assertEquals(2, store.deals().get("late").orElseThrow().decisions().size());
+        assertEquals("CLEARED", usEar("late"), "current again: the stale-source REVIEW is lifted");
+        assertEquals(1, store.deals().get("early").orElseThrow().decisions().size(),
+                "decided before the source went stale: nothing to lift");
+        assertEquals("list-age", JSON.readTree(r.imported().reportJson()).at("/change/kind").asText());
+
+        clock.advance(Duration.ofHours(6));
+        r = fetch(csl());
+        assertEquals("US-CSL: unchanged: not modified since the last fetch (HTTP 304): list version 1 confirmed "
+                + "current", r.line(), "current when confirmed: nothing to re-decide");
+    }
+
+    /** The US-EAR regime's outcome in deal {@code id}'s latest decision (no UN list here: that regime is REVIEW). */
+    private String usEar(String id) throws Exception {
+        var d = store.deals().get(id).orElseThrow().decisions();
+        for (JsonNode reg : JSON.readTree(d.get(d.size() - 1).decisionJson()).get("regimes")) {
+            if (reg.get("regime").asText().equals("US-EAR")) {
+                return reg.get("outcome").asText();
+            }
+        }
+        throw new AssertionError("no US-EAR regime");
+    }
+
+    @Test
     void aFileOfTheWrongFormatIsRefused() throws Exception {
         publisher.put("/csl/consolidated.csv", csl("Bar Logistics"));
         fetch(csl());
@@ -269,6 +394,10 @@ class ListFetcherTest {
         assertTrue(r.detail().startsWith("wrong format: the file is un-xml (list UN-SC), US-CSL is published as "
                 + "csl-csv"), r::line);
         publisher.put("/csl/consolidated.csv", "<html><body>Service unavailable</body></html>");
+        r = fetch(csl());
+        assertTrue(r.detail().startsWith("wrong format: " + publisher.uri("/csl/consolidated.csv")
+                + " served an HTML page, not a list file (csl-csv; "), r::line);
+        publisher.put("/csl/consolidated.csv", "Service unavailable, try later");
         r = fetch(csl());
         assertTrue(r.detail().startsWith("wrong format: " + publisher.uri("/csl/consolidated.csv")
                 + ": "), r::line);
@@ -286,7 +415,7 @@ class ListFetcherTest {
                 "/e/sdn_comments.csv"));
         assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
         assertTrue(r.detail().startsWith("wrong format: " + publisher.uri("/e/alt.csv")
-                + " is not part of an OFAC CSV set"), r::line);
+                + " served an HTML page, not a list file (ofac-csv; "), r::line);
         assertTrue(r.detail().endsWith("no version of OFAC-SDN is stored yet (1 failure)"), r::line);
         assertTrue(versions().isEmpty());
     }
@@ -301,7 +430,7 @@ class ListFetcherTest {
         assertEquals(FetchResult.Outcome.FAILED, r.outcome(), r::line);
         assertTrue(r.detail().startsWith("refused: UN-SC: 10 entries where the version in force (1) has 1003: 99% "
                 + "fewer, more than the 50% an import may drop; if the publisher really removed them, import with "
-                + "--allow-shrink (API: allowShrink=true); to fetch it anyway: lists fetch --source UN-SC "
+                + "--allow-shrink or a higher --max-shrink PERCENT (API: allowShrink=true or maxShrink=PERCENT); to fetch it anyway: lists fetch --source UN-SC "
                 + "--allow-shrink; list version 1 stays in force"), r::line);
         assertEquals(1, versions().size());
 

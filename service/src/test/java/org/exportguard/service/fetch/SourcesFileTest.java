@@ -84,6 +84,53 @@ class SourcesFileTest {
     }
 
     @Test
+    void aFileNamesItsExpectedChecksumInlineOrAsThePublishersHashFile() throws Exception {
+        String sha = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+        Path file = Files.writeString(tmp.resolve("s.yaml"), """
+                sources:
+                  UN-SC:
+                    format: un-xml
+                    urls:
+                      - url: https://example.org/un.xml
+                        sha256: %s
+                  US-CSL:
+                    format: csl-csv
+                    urls:
+                      - url: https://example.org/csl.csv
+                        sha256Url: https://example.org/csl.csv.sha256
+                  BIS-DPL:
+                    format: dpl-tsv
+                    urls: [https://example.org/dpl.txt]
+                """.formatted(sha));
+        SourcesFile f = SourcesFile.load(file);
+        assertEquals(new SourceSpec.Checksum(sha.toLowerCase(java.util.Locale.ROOT), null),
+                f.get("UN-SC").orElseThrow().urls().get(0).checksum());
+        assertEquals(new SourceSpec.Checksum(null, URI.create("https://example.org/csl.csv.sha256")),
+                f.get("US-CSL").orElseThrow().urls().get(0).checksum());
+        assertEquals(null, f.get("BIS-DPL").orElseThrow().urls().get(0).checksum(), "none given: none checked");
+
+        String u = "sources:\n  UN-SC:\n    format: un-xml\n    urls:\n      - url: https://x/un.xml\n";
+        refused(u + "        sha256: abc\n", "sources.UN-SC.urls[0].sha256: not a SHA-256 (64 hex digits): 'abc'");
+        refused(u + "        sha256Url: ftp://x/un.sha\n", "sources.UN-SC.urls[0].sha256Url: not an http or https URL");
+        refused(u + "        sha256: " + sha + "\n        sha256Url: https://x/s\n",
+                "sources.UN-SC.urls[0]: give sha256 or sha256Url, not both");
+    }
+
+    @Test
+    void aHashFileGivesTheDigestOfTheFileItNames() {
+        String a = "a".repeat(64);
+        String b = "B".repeat(64);
+        assertEquals(a, PublishedChecksum.of(a + "\n", "sdn.csv"), "one digest alone");
+        assertEquals("b".repeat(64), PublishedChecksum.of(a + "  CONS_SDN.CSV\n" + b + "  SDN.CSV\n", "sdn.csv"),
+                "the line naming the file (as a whole name, in any case)");
+        assertEquals(a, PublishedChecksum.of("SDN.CSV: " + a + "\nALT.CSV: " + b + "\n", "sdn.csv"));
+        assertThrows(IllegalArgumentException.class, () -> PublishedChecksum.of(a + "  X.CSV\n" + b + "  Y.CSV\n",
+                "sdn.csv"), "several digests, none for the file: no guess");
+        assertThrows(IllegalArgumentException.class, () -> PublishedChecksum.of("<html>hash values</html>",
+                "sdn.csv"));
+    }
+
+    @Test
     void mistakesAreRefusedNamingTheFileAndTheKey() {
         refused("sources:\n  UN-SC:\n    format: un-xml\n    urls: [http://x/un.xml]\n    maxAge: 2\n",
                 "sources.UN-SC.maxAge: unknown key");

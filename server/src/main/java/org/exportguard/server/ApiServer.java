@@ -17,6 +17,8 @@ import org.exportguard.server.api.MatchApi;
 import org.exportguard.server.api.ScreenApi;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.json.Schemas;
+import org.exportguard.server.ui.Sessions;
+import org.exportguard.server.ui.WorkbenchRoutes;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,6 +81,8 @@ public final class ApiServer implements AutoCloseable {
         routes.add(new MatchApi(cfg.threshold()).route(cfg.maxJsonBytes()));
         routes.addAll(new ListsApi(lists, audit).routes());
         routes.addAll(extra);
+        Sessions sessions = new Sessions(cfg.ticker());
+        routes.addAll(new WorkbenchRoutes(sessions, auth).routes());
         // The document describes every route, itself and /docs included: add both before rendering it.
         ApiResponse[] docs = new ApiResponse[2];
         routes.add(new Route("GET", "/openapi.json", null, 0, "This API as an OpenAPI 3 document", null,
@@ -89,7 +93,8 @@ public final class ApiServer implements AutoCloseable {
         docs[0] = ApiResponse.ok(openApi);
         docs[1] = ApiResponse.html(DocsPage.render(openApi));
 
-        Router router = new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log);
+        Router router = new Router(routes, auth, new RateLimiter(cfg.ratePerSecond(), cfg.burst(), cfg.ticker()), log,
+                sessions);
         Server jetty = transport(cfg, router);
         try {
             jetty.start();

@@ -3,6 +3,7 @@ package org.exportguard.server;
 import org.exportguard.core.hash.Sha256;
 import org.exportguard.server.auth.Authenticator;
 import org.exportguard.server.auth.Caller;
+import org.exportguard.server.ui.Sessions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,8 +16,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Every request passes here, in this order: route (404, 405), bearer token (401), role (403), rate per token (429),
- * body size (413), then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
+ * Every request passes here, in this order: route (404, 405), bearer token or workbench session cookie (401; a
+ * state change made with the cookie without its CSRF token: 403), role (403), rate per token (429), body size (413),
+ * then the route's handler (400 for a bad body). Whatever goes wrong, the caller gets a JSON error
  * and never a stack trace; an unexpected failure is a 500 with a generic message and one line on the log. It knows
  * nothing of the HTTP server underneath: the transport hands it a {@link RawRequest} and writes out the answer, whose
  * headers already hold {@link SecurityHeaders} and whose error message names no server path or class
@@ -29,12 +31,19 @@ final class Router {
     private final Authenticator authenticator;
     private final RateLimiter limiter;
     private final PrintStream log;
+    private final Sessions sessions;
 
     Router(List<Route> routes, Authenticator authenticator, RateLimiter limiter, PrintStream log) {
+        this(routes, authenticator, limiter, log, null);
+    }
+
+    /** @param sessions the workbench's sign-in sessions, whose cookie stands for a token; null: bearer tokens only */
+    Router(List<Route> routes, Authenticator authenticator, RateLimiter limiter, PrintStream log, Sessions sessions) {
         this.routes = List.copyOf(routes);
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.log = log;
+        this.sessions = sessions;
     }
 
     /** The answer to one request, never an exception: headers complete, ready for the transport to write. */
@@ -89,9 +98,13 @@ final class Router {
         Caller caller = null;
         if (!route.isPublic()) {
             String token = bearerToken(req.header());
+            if (token == null) {
+                token = sessionToken(req.header(), method);
+            }
             Optional<Caller> c = token == null ? Optional.empty() : authenticator.authenticate(token);
             if (c.isEmpty()) {
-                throw new ApiException(401, token == null ? "missing 'Authorization: Bearer TOKEN'" : "unknown token",
+                throw new ApiException(401, token == null ? "missing 'Authorization: Bearer TOKEN' (or a signed-in "
+                        + "workbench session)" : "unknown token",
                         null, Map.of("WWW-Authenticate", "Bearer"));
             }
             caller = c.get();
@@ -111,7 +124,28 @@ final class Router {
             body = BodyReader.read(req.body(), contentLength, route.maxBody());
         }
         return route.handler().handle(new Request(caller, params, query(req.rawQuery()), body,
-                req.body(), contentLength, req.header().apply("Content-Type")));
+                req.body(), contentLength, req.header().apply("Content-Type"), req.headers(), req.overTls()));
+    }
+
+    /**
+     * The token a live workbench session cookie stands for, or null. A state change (any method but GET and HEAD)
+     * made with the cookie must carry the session's CSRF token in {@code X-CSRF-Token}: a form another site makes
+     * the browser post cannot know it, so it is refused (403) before anything is done.
+     */
+    private String sessionToken(Function<String, String> header, String method) throws ApiException {
+        if (sessions == null) {
+            return null;
+        }
+        Optional<Sessions.Session> s = sessions.use(Sessions.sessionId(header.apply("Cookie")));
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean safe = method.equals("GET") || method.equals("HEAD");
+        if (!safe && !Sessions.csrfMatches(s.get(), header.apply(Sessions.CSRF_HEADER))) {
+            throw new ApiException(403, "missing or wrong CSRF token: a change made with the workbench's session "
+                    + "must send the session's X-CSRF-Token header");
+        }
+        return s.get().token();
     }
 
     /** The query string's parameters ({@code a=1&b=2}), decoded; the first of a repeated name wins. */

@@ -1,5 +1,6 @@
 package org.exportguard.server;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
@@ -12,6 +13,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +41,8 @@ final class RouterHandler extends Handler.Abstract {
         ApiResponse answer;
         try {
             answer = router.handle(new RawRequest(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), name -> request.getHeaders().get(name), body));
+                    request.getHttpURI().getQuery(), name -> request.getHeaders().get(name), body, request.isSecure(),
+                    firstValues(request)));
         } finally {
             deadlines.bodyDone(connection); // answered: whatever is left of the body is not awaited against a clock
         }
@@ -54,6 +58,15 @@ final class RouterHandler extends Handler.Abstract {
         }, callback::failed);
         response.write(true, bytes.length == 0 ? null : ByteBuffer.wrap(bytes), answered);
         return true;
+    }
+
+    /** Each header's first value by its name in lower case. */
+    private static Map<String, String> firstValues(Request request) {
+        Map<String, String> out = new HashMap<>();
+        for (HttpField f : request.getHeaders()) {
+            out.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
+        }
+        return out;
     }
 
     /** A body stream that says once when the body has been read to its end. */

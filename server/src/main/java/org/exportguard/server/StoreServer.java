@@ -1,7 +1,9 @@
 package org.exportguard.server;
 
 import org.exportguard.server.api.AuditApi;
+import org.exportguard.server.api.DealQueueApi;
 import org.exportguard.server.api.DealsApi;
+import org.exportguard.server.api.ListVersionsApi;
 import org.exportguard.server.api.DispositionsApi;
 import org.exportguard.server.api.ImpactApi;
 import org.exportguard.server.api.ListImportApi;
@@ -99,6 +101,8 @@ public final class StoreServer implements AutoCloseable {
         StoreLists storeLists = new StoreLists(desk);
         ListService listService = ListService.serve(storeLists);
         List<Route> routes = new ArrayList<>();
+        routes.addAll(new DealQueueApi(store).routes());
+        routes.addAll(new ListVersionsApi(store).routes());
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
         routes.addAll(new DispositionsApi(desk).routes(cfg.maxJsonBytes()));
         routes.add(new ListImportApi(desk, listService, maxImport, settings.importRules(), log).route());

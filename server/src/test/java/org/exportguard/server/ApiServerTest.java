@@ -261,7 +261,7 @@ class ApiServerTest {
     @Test
     void unknownRouteIs404AndWrongMethodIs405() throws Exception {
         assertError(get("/api/nothing", VIEWER), 404);
-        assertError(get("/", null), 404);
+        assertError(get("/nothing", null), 404); // "/" is the workbench now
         Res r = get("/api/screen", VIEWER);
         assertError(r, 405);
         assertEquals("POST", r.raw().headers().firstValue("Allow").orElse(""));

@@ -55,6 +55,10 @@ class HardeningApiTest {
         server = StoreServer.start(ServerConfig.defaults().withPort(0).withRate(1000, 1000)
                         .withTicker(clock.ticker()), store, 1 << 20, "test",
                 new PrintStream(log, true, StandardCharsets.UTF_8));
+        // A store without lists answers /api/screen 503 (fail closed): these tests screen, so lists come first.
+        HttpResponse<String> imported = call("POST", "/api/lists?source=US-CSL&filename=csl.csv", admin,
+                CslCsv.text(CslCsv.entity("el-1", "NSO Group")).getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, imported.statusCode(), imported.body());
     }
 
     @AfterEach

@@ -225,6 +225,21 @@ public final class ChangeReports {
         });
     }
 
+    /** The newest {@code limit} reports, newest first (the workbench's impact page). */
+    public java.util.List<ChangeReport> recent(int limit) {
+        return db.read(c -> {
+            java.util.List<ChangeReport> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, kind, list_version_id, "
+                    + "policy_version_id, report_json FROM change_report ORDER BY id DESC LIMIT " + limit);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(report(rs));
+                }
+            }
+            return out;
+        });
+    }
+
     private static ChangeReport report(ResultSet rs) throws SQLException {
         long lv = rs.getLong(4);
         Long l = rs.wasNull() ? null : lv;

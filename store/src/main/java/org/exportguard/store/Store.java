@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
     private final Users users;
     private final AuditLog audit;
     private final FetchStates fetchStates;
+    private final DealQueue dealQueue;
 
     private Store(Database db) {
         this.db = db;
@@ -33,6 +34,7 @@ public final class Store implements AutoCloseable {
         this.changes = new ChangeReports(db, audit, decisions);
         this.users = new Users(db, audit);
         this.fetchStates = new FetchStates(db, audit);
+        this.dealQueue = new DealQueue(db);
     }
 
     /** Opens the store at {@code location}, creating or migrating its schema; times come from the system clock. */
@@ -67,6 +69,8 @@ public final class Store implements AutoCloseable {
     public Deals deals() { return deals; }
     public Decisions decisions() { return decisions; }
     public OpenDeals openDeals() { return openDeals; }
+    /** The workbench's queue of deals by outcome, filtered and paged by key. */
+    public DealQueue dealQueue() { return dealQueue; }
     public Dispositions dispositions() { return dispositions; }
     public ChangeReports changeReports() { return changes; }
     public Users users() { return users; }

@@ -55,6 +55,63 @@ abstract class StoreContractTest {
                 List.of(1L, 2L), 3L, reason);
     }
 
+    /**
+     * The workbench's deal queue: REVIEW first, then BLOCKED, LICENCE_REQUIRED, CLEARED, each by export date then
+     * id; paging by cursor visits every deal once in that order; filters by outcome, destination, party word and
+     * date; closed deals only when asked.
+     */
+    @Test
+    void theDealQueueListsReviewFirstAndPagesByCursor() {
+        Store s = store();
+        String[][] rows = { // id, outcome, date, destination, party
+                {"q-1", "CLEARED", "2030-01-01", "DE", "Alpha Systems GmbH"},
+                {"q-2", "REVIEW", "2030-03-01", "IL", "NSO Group Technologies"},
+                {"q-3", "BLOCKED", "2030-02-01", "RU", "Beta Trading"},
+                {"q-4", "REVIEW", "2030-01-15", "IL", "Gamma Cyber Ltd"},
+                {"q-5", "LICENCE_REQUIRED", "2030-01-20", "CN", "Delta Networks"},
+                {"q-6", "REVIEW", "2030-01-15", "FR", "Epsilon SA"},
+                {"q-7", "CLEARED", "2029-12-01", "IL", "Zeta Group"}};
+        List<DealRecord> deals = new java.util.ArrayList<>();
+        List<NewDecision> decisions = new java.util.ArrayList<>();
+        for (String[] r : rows) {
+            deals.add(new DealRecord(r[0], "{\"id\":\"" + r[0] + "\"}", LocalDate.parse(r[2]), r[3], List.of(r[4])));
+            decisions.add(new NewDecision(r[0], LocalDate.parse(r[2]), r[1], "{\"outcome\":\"" + r[1] + "\"}",
+                    List.of(), null, "deal added"));
+        }
+        s.deals().add(deals, decisions, ACTOR);
+        s.deals().close("q-7", ACTOR);
+
+        List<String> all = new java.util.ArrayList<>();
+        DealQueue.Cursor after = null;
+        int pages = 0;
+        do {
+            DealQueue.Page p = s.dealQueue().page(new DealQueue.Query("open", null, null, null, null, null, after, 2));
+            p.rows().forEach(r -> all.add(r.id()));
+            after = p.next();
+            pages++;
+        } while (after != null);
+        assertEquals(List.of("q-4", "q-6", "q-2", "q-3", "q-5", "q-1"), all);
+        assertEquals(3, pages, "six deals, two a page, and no empty last page");
+
+        assertEquals(List.of("q-4", "q-2"), ids(s, new DealQueue.Query("open", java.util.Set.of("REVIEW"), "IL", null,
+                null, null, null, 50)));
+        assertEquals(List.of("q-2"), ids(s, new DealQueue.Query("open", null, null, PartyWords.of("nso group"),
+                null, null, null, 50)));
+        assertEquals(List.of("q-4", "q-6", "q-5"), ids(s, new DealQueue.Query("open", null, null, null,
+                "2030-01-10", "2030-01-31", null, 50)));
+        assertEquals(List.of("q-3", "q-1"), ids(s, new DealQueue.Query("open", java.util.Set.of("CLEARED", "BLOCKED"),
+                null, null, null, null, null, 50)));
+        assertEquals(List.of("q-7"), ids(s, new DealQueue.Query("closed", null, null, null, null, null, null, 50)));
+        DealQueue.Cursor c = new DealQueue.Cursor(0, "2030-01-15", "q-4");
+        assertEquals(c, DealQueue.Cursor.decode(c.encode()));
+        assertEquals(List.of("q-6", "q-2", "q-3"), ids(s, new DealQueue.Query("open", null, null, null, null, null, c,
+                3)));
+    }
+
+    private static List<String> ids(Store s, DealQueue.Query q) {
+        return s.dealQueue().page(q).rows().stream().map(DealQueue.Row::id).toList();
+    }
+
     @Test
     void migrationsRunOnceAndReopeningChangesNothing() {
         StoreLocation loc = freshLocation();

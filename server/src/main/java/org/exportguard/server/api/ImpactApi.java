@@ -52,6 +52,36 @@ public final class ImpactApi {
                         same.add(shown(other));
                     }
                     return ApiResponse.ok(o);
-                }).withErrors(java.util.Map.of(404, "no list or policy change imported yet")));
+                }).withErrors(java.util.Map.of(404, "no list or policy change imported yet")),
+                new Route("GET", "/api/impact/reports", Role.VIEWER, 0,
+                        "The latest change reports, newest first (at most 'limit', default 20, at most 100), each "
+                                + "as GET /api/impact answers",
+                        null, Schemas.parse("""
+                                {"type":"object","properties":{"reports":{"type":"array","items":{"type":"object"}}}}"""),
+                        this::reports));
+    }
+
+    private ApiResponse reports(org.exportguard.server.Request r) throws ApiException {
+        int limit = 20;
+        String s = r.query("limit");
+        if (s != null) {
+            try {
+                limit = Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 100) {
+                throw ApiException.badField("limit", "'limit' must be a whole number from 1 to 100, not '" + s + "'");
+            }
+        }
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("reports");
+        for (ChangeReport c : store.changeReports().recent(limit)) {
+            ObjectNode e = a.addObject();
+            e.put("reportId", c.id());
+            e.put("createdAt", c.createdAt());
+            e.setAll((ObjectNode) Json.readTree(c.reportJson()));
+        }
+        return ApiResponse.ok(o);
     }
 }

@@ -1,0 +1,132 @@
+package org.exportguard.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exportguard.json.Json;
+import org.exportguard.server.ApiException;
+import org.exportguard.server.ApiResponse;
+import org.exportguard.server.Request;
+import org.exportguard.server.Route;
+import org.exportguard.server.json.Schemas;
+import org.exportguard.store.DealQueue;
+import org.exportguard.store.PartyWords;
+import org.exportguard.store.Role;
+import org.exportguard.store.Store;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code GET /api/deals}: the deal queue the workbench shows (REVIEW first, then BLOCKED, LICENCE_REQUIRED,
+ * CLEARED), filtered by outcome, destination, party and export date, paged by a cursor ({@link DealQueue}).
+ */
+public final class DealQueueApi {
+    private final Store store;
+
+    public DealQueueApi(Store store) {
+        this.store = store;
+    }
+
+    public List<Route> routes() {
+        return List.of(new Route("GET", "/api/deals", Role.VIEWER, 0,
+                "The deal queue: deals (status=open by default, or closed) REVIEW first, then BLOCKED, "
+                        + "LICENCE_REQUIRED, CLEARED, each in export-date order; filters outcome (comma-separated), "
+                        + "destination (ISO code), party (every word must be a word of a party's name), from and "
+                        + "to (export dates, inclusive); limit (default 50, at most " + DealQueue.MAX_PAGE + "); "
+                        + "'next' is the 'after' of the following page (null on the last)",
+                null, Schemas.parse("""
+                        {"type":"object","properties":{
+                          "deals":{"type":"array","items":{"type":"object","properties":{
+                            "id":{"type":"string"},"exportDate":{"type":["string","null"]},
+                            "destination":{"type":"string"},"parties":{"type":"array","items":{"type":"string"}},
+                            "status":{"type":"string"},"outcome":{"type":["string","null"]},
+                            "updatedAt":{"type":"string"}}}},
+                          "next":{"type":["string","null"]}}}"""), this::page));
+    }
+
+    private ApiResponse page(Request r) throws ApiException {
+        String status = r.query("status") == null ? "open" : r.query("status");
+        if (!status.equals("open") && !status.equals("closed")) {
+            throw ApiException.badField("status", "'status' must be open or closed, not '" + status + "'");
+        }
+        Set<String> outcomes = null;
+        if (blank(r.query("outcome")) != null) {
+            outcomes = new LinkedHashSet<>();
+            for (String o : r.query("outcome").split(",")) {
+                String u = o.strip().toUpperCase(Locale.ROOT);
+                if (!DealQueue.ORDER.contains(u)) {
+                    throw ApiException.badField("outcome", "'outcome' must be among " + DealQueue.ORDER + ", not '"
+                            + o + "'");
+                }
+                outcomes.add(u);
+            }
+        }
+        String destination = blank(r.query("destination"));
+        if (destination != null) {
+            destination = destination.toUpperCase(Locale.ROOT);
+        }
+        Set<String> words = null;
+        if (blank(r.query("party")) != null) {
+            words = PartyWords.of(r.query("party"));
+            if (words.isEmpty()) {
+                throw ApiException.badField("party", "'party' holds no word of two or more letters or digits");
+            }
+        }
+        DealQueue.Cursor after = null;
+        if (blank(r.query("after")) != null) {
+            after = DealQueue.Cursor.decode(r.query("after"));
+            if (after == null) {
+                throw ApiException.badField("after", "'after' is not a cursor this route gave as 'next'");
+            }
+        }
+        int limit = 50;
+        if (blank(r.query("limit")) != null) {
+            try {
+                limit = Integer.parseInt(r.query("limit").strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > DealQueue.MAX_PAGE) {
+                throw ApiException.badField("limit", "'limit' must be a whole number from 1 to " + DealQueue.MAX_PAGE
+                        + ", not '" + r.query("limit") + "'");
+            }
+        }
+        DealQueue.Page p = store.dealQueue().page(new DealQueue.Query(status, outcomes, destination, words,
+                date(r, "from"), date(r, "to"), after, limit));
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        ArrayNode a = o.putArray("deals");
+        for (DealQueue.Row d : p.rows()) {
+            ObjectNode e = a.addObject();
+            e.put("id", d.id());
+            e.put("exportDate", d.exportDate());
+            e.put("destination", d.destination());
+            ArrayNode names = e.putArray("parties");
+            d.partyNames().forEach(names::add);
+            e.put("status", d.status());
+            e.put("outcome", d.outcome());
+            e.put("updatedAt", d.updatedAt());
+        }
+        o.put("next", p.next() == null ? null : p.next().encode());
+        return ApiResponse.ok(o);
+    }
+
+    private static String date(Request r, String name) throws ApiException {
+        String s = blank(r.query(name));
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s).toString();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(name, "'" + name + "' must be a date YYYY-MM-DD, not '" + s + "'");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

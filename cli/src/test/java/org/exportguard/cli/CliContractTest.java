@@ -80,8 +80,8 @@ class CliContractTest {
         assertEquals(List.of("id", "query", "hits", "lists"), Cli.fields(first));
         assertEquals("BANCO NACIONAL DE CUBA", first.get("query").asText());
         JsonNode hit = first.get("hits").get(0);
-        assertEquals(List.of("source", "sourceId", "type", "name", "matchedName", "score", "explanation"),
-                Cli.fields(hit));
+        assertEquals(List.of("source", "sourceId", "type", "name", "matchedName", "score", "explanation", "entry"),
+                Cli.fields(hit)); // entry: the listed entry's details (issue 14); evidence only when a query gives some
         assertEquals("306", hit.get("sourceId").asText());
         assertEquals("organization", hit.get("type").asText());
         assertEquals("sample-el-0001", Cli.json(lines.get(1)).get("hits").get(0).get("sourceId").asText());

@@ -170,6 +170,7 @@ class ImpactCommandTest {
      */
     @Test
     void aMultiSourceImportShowsEveryReportOfTheImport() throws IOException {
+        ok("users", "add", "alice", "--role", "analyst"); // creating a store is explicit
         ok("deals", "add", "--input", deals().toString());
         Path folder = Files.createDirectories(tmp.resolve("all"));
         Files.copy(sample("un-consolidated.xml"), folder.resolve("un-consolidated.xml"));

@@ -31,6 +31,10 @@ class SlowClientsIT {
     private String viewerToken(ServeProcs procs, String data) throws Exception {
         ServeProcs.Proc added = procs.exec("users", "add", "slowpoke", "--role", "viewer", "--data-dir", data);
         assertEquals(0, added.code(), added::toString);
+        // screening needs lists in force (a store without lists answers 503)
+        ServeProcs.Proc imported = procs.exec("lists", "import", Path.of("src/main/resources/sample-lists/un-consolidated.xml").toAbsolutePath().toString(),
+                "--data-dir", data);
+        assertEquals(0, imported.code(), imported::toString);
         return added.lastLine();
     }
 

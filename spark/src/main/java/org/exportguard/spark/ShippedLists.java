@@ -1,6 +1,7 @@
 package org.exportguard.spark;
 
-import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.exportguard.core.hash.Sha256;
 import org.exportguard.core.model.PartyList;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lists a job screens against, shipped to every executor as ONE file (Spark's {@code addFile}) and indexed once
+ * The lists a job screens against, shipped to every executor as ONE file (its bytes broadcast once; Spark's
+ * {@code addFile} copies were not found by executors of a standalone cluster in Spark 4) and indexed once
  * per executor JVM, keyed by the file's SHA-256:
  * <ul>
  * <li>a bundle exported from a store ({@code exportguard lists export}): the lists in force, named and aged exactly
@@ -40,14 +42,14 @@ final class ShippedLists implements Serializable {
     /** The words of the one log line each JVM writes when it indexes a set of lists. */
     static final String INDEX_LOG = "lists";
 
-    private final String fileName;
+    private final Broadcast<byte[]> file;
     private final String sha256;
     private final boolean bundle;
     private final int paths;
     private final List<String> names;
 
-    private ShippedLists(String fileName, String sha256, boolean bundle, int paths, List<String> names) {
-        this.fileName = fileName;
+    private ShippedLists(Broadcast<byte[]> file, String sha256, boolean bundle, int paths, List<String> names) {
+        this.file = file;
         this.sha256 = sha256;
         this.bundle = bundle;
         this.paths = paths;
@@ -67,8 +69,9 @@ final class ShippedLists implements Serializable {
         if (given.size() == 1 && ListBundle.isBundle(given.get(0))) {
             Path b = given.get(0).toAbsolutePath();
             ListBundle.read(b); // fails here, on the driver, when it is bad
-            spark.sparkContext().addFile(b.toString());
-            return new ShippedLists(b.getFileName().toString(), Sha256.hex(Files.readAllBytes(b)), true, 1, List.of());
+            byte[] bytes = Files.readAllBytes(b);
+            return new ShippedLists(JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes),
+                    Sha256.hex(bytes), true, 1, List.of());
         }
         List<String> names = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -83,10 +86,8 @@ final class ShippedLists implements Serializable {
         FileBundle files0 = FileBundle.ofFolder(staging);
         byte[] zip = files0.zip();
         String sha = Sha256.hex(zip);
-        Path shipped = scratch.resolve("exportguard-lists-" + sha.substring(0, 16) + ".zip");
-        Files.write(shipped, zip);
-        spark.sparkContext().addFile(shipped.toString());
-        return new ShippedLists(shipped.getFileName().toString(), sha, false, given.size(), List.copyOf(names));
+        return new ShippedLists(JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(zip), sha, false,
+                given.size(), List.copyOf(names));
     }
 
     /** The content hash of what was shipped: one index per value per JVM. */
@@ -107,7 +108,14 @@ final class ShippedLists implements Serializable {
     Loaded loaded() {
         return ExecutorCache.get("lists:" + sha256, () -> {
             long start = System.nanoTime();
-            Loaded l = load(Path.of(SparkFiles.get(fileName)));
+            Path local = Files.createTempFile("exportguard-lists-", ".zip");
+            Loaded l;
+            try {
+                Files.write(local, file.value());
+                l = load(local);
+            } finally {
+                Files.deleteIfExists(local);
+            }
             // one line per JVM, in the executor's log: how a reader checks the index is built once per executor
             System.err.println(String.format(java.util.Locale.ROOT, "exportguard-spark: %s %s indexed in this JVM "
                     + "in %.1f s (%d parties)", INDEX_LOG, sha256.substring(0, 12), (System.nanoTime() - start) / 1e9,

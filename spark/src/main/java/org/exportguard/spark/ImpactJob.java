@@ -91,11 +91,9 @@ final class ImpactJob {
         ids.addAll(a.keySet());
         for (String id : ids) {
             ListDiff diff = ListDiff.between(b.getOrDefault(id, List.of()), a.getOrDefault(id, List.of()));
-            touched.addAll(diff.addedOrChanged());
-            touched.addAll(diff.removed());
-            diff.changed().forEach(c -> touched.add(c.before()));
+            touched.addAll(diff.touched());
         }
-        boolean coverageMoved = !subLists(before).equals(subLists(after));
+        boolean coverageMoved = !ScreenedList.coverageOf(before).equals(ScreenedList.coverageOf(after));
         PartyScreener screener = touched.isEmpty() ? null : PartyScreener.over(
                 List.of(new PartyList("changed entries", "diff", null, touched, List.of())), Map.of());
         return new Change(screener, touched.size(), coverageMoved, policy);
@@ -160,12 +158,4 @@ final class ImpactJob {
     }
 
     /** Each list id with each sub-list its rows hold. */
-    private static Set<String> subLists(List<PartyList> lists) {
-        Set<String> out = new TreeSet<>();
-        for (PartyList l : lists) {
-            out.add(l.id());
-            ScreenedList.subListsOf(List.of(l)).forEach(sub -> out.add(l.id() + '\u0000' + sub));
-        }
-        return out;
-    }
 }

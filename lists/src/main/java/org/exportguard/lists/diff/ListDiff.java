@@ -92,6 +92,18 @@ public record ListDiff(List<ListedParty> added, List<ListedParty> removed, List<
         return out;
     }
 
+    /**
+     * Every entry a change can make or unmake a hit with: added, removed, and both forms of changed ones (a deal that
+     * matched only the old form of a changed entry must be re-decided too). Store impact and the Spark impact job
+     * both screen against exactly these.
+     */
+    public List<ListedParty> touched() {
+        List<ListedParty> out = addedOrChanged();
+        out.addAll(removed);
+        changed.forEach(c -> out.add(c.before()));
+        return out;
+    }
+
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }

@@ -96,6 +96,11 @@ class ListDiffTest {
         assertEquals(1, d.unchanged());
         assertEquals(List.of("el-5", "el-2", "el-3"), d.addedOrChanged().stream().map(ListedParty::sourceId)
                 .toList());
+        // what impact screens against: also the removed entry and the old forms of the changed ones
+        List<ListedParty> touched = d.touched();
+        assertEquals(List.of("el-5", "el-2", "el-3", "el-4", "el-2", "el-3"), touched.stream()
+                .map(ListedParty::sourceId).toList());
+        assertTrue(touched.contains(d.changed().get(0).before()) && touched.contains(d.changed().get(1).before()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -45,5 +46,18 @@ public record ScreenedList(String source, Long version, String sha256, LocalDate
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * What a set of lists covers, list by list: each list id and each of its original lists. When this differs between
+     * two versions, a list rule's coverage moved, so deals under REVIEW for a list not screened must be decided again.
+     */
+    public static Set<String> coverageOf(List<PartyList> lists) {
+        Set<String> out = new TreeSet<>();
+        for (PartyList l : lists) {
+            out.add(l.id());
+            subListsOf(List.of(l)).forEach(sub -> out.add(l.id() + '\u0000' + sub));
+        }
+        return out;
     }
 }

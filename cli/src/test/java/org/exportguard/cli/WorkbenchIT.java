@@ -243,6 +243,7 @@ class WorkbenchIT {
         WebElement ae = browser.findElement(By.cssSelector("#page svg.world [data-code='AE']"));
         assertTrue(ae.getAttribute("aria-label").endsWith(": unknown"), ae.getAttribute("aria-label"));
         assertTrue(browser.findElement(By.id("map-legend")).getText().contains("unknown"));
+        assertFalse(browser.findElement(By.id("map-rule")).isDisplayed(), "a group has no rule to choose");
         assertTrue(browser.findElement(By.id("map-summary")).getText().contains("0 member"),
                 browser.findElement(By.id("map-summary")).getText());
         assertEquals("unknown", statusOf("MX"));
@@ -286,6 +287,16 @@ class WorkbenchIT {
         waitText(By.id("map-detail"), "Germany (DE)");
         assertEquals("map-detail-title", browser.switchTo().activeElement().getAttribute("id"),
                 "the details' heading takes the focus");
+
+        // A regime, one rule of it: where that rule's destination condition holds (ACE not for governments in D:1-5).
+        go("#/map?regime=US-EAR&rule=US-ACE-GOV-D&asOf=2026-08-01", "Destination map");
+        waitStatus("CN", "member");
+        assertEquals("not-member", statusOf("FR"));
+        assertTrue(browser.findElement(By.id("map-rule")).isDisplayed());
+        assertTrue(browser.findElement(By.id("map-legend")).getText().contains("the rule holds"));
+        assertFalse(browser.findElement(By.id("map-summary")).getText().contains("null"),
+                browser.findElement(By.id("map-summary")).getText());
+        shot("map-regime");
         signOut();
     }
 

@@ -106,6 +106,23 @@ class DestinationMapTest {
     }
 
     @Test
+    void oneRuleOfARegimeShowsWhereItsDestinationConditionHolds() {
+        Map<String, DestinationMap.Country> after = byCode(DestinationMap.ofRegime(pack, "US-EAR",
+                "US-ACE-GOV-D", LocalDate.of(2026, 8, 1)));
+        Map<String, DestinationMap.Country> all = byCode(DestinationMap.ofRegime(pack, "US-EAR",
+                LocalDate.of(2026, 8, 1)));
+        long holds = after.values().stream().filter(c -> c.status().isTrue()).count();
+        assertTrue(holds > 0 && holds < all.values().stream().filter(c -> c.status().isTrue()).count(),
+                "one rule holds for fewer countries than the regime's rules together: " + holds);
+        assertTrue(after.values().stream().allMatch(c -> c.rules().stream()
+                .allMatch(a -> a.rule().id().equals("US-ACE-GOV-D"))));
+        DestinationMap.View notYet = DestinationMap.ofRegime(pack, "IL-DECA", "IL-DECA-CYBER-OFF-LIST", BEFORE_CUT);
+        assertTrue(notYet.countries().stream().allMatch(c -> c.status().isFalse()), "not in force: holds nowhere");
+        assertThrows(IllegalArgumentException.class,
+                () -> DestinationMap.ofRegime(pack, "IL-DECA", "US-ACE-GOV-D", CUT), "a rule of another regime");
+    }
+
+    @Test
     void anUnknownGroupOrRegimeIsRefusedNamingIt() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DestinationMap.ofGroup(pack, "NOPE", CUT))
                 .getMessage().contains("'NOPE'"));

@@ -155,6 +155,13 @@ class DestinationsApiTest {
         assertTrue(after.get("rules").toString().contains("\"anyDestination\":true"), "the licence rule, apart");
         assertEquals("not-member", country(ok("/api/destinations?regime=IL-DECA&asOf=2021-10-31"), "AE")
                 .get("status").asText(), "no IL-DECA destination rule in force before the cut");
+        JsonNode one = ok("/api/destinations?regime=IL-DECA&rule=IL-DECA-CYBER-OFF-LIST&asOf=2022-06-01");
+        assertEquals("unknown", country(one, "AE").get("status").asText());
+        assertEquals(1, country(one, "AE").get("why").size(), "each reason once: " + country(one, "AE"));
+        assertEquals("not-member", country(one, "FR").get("status").asText(), "a member: the rule does not hold");
+        JsonNode choices = ok("/api/destinations/choices");
+        assertTrue(choices.get("regimes").toString().contains("\"destinationRules\":[\"IL-DECA-CYBER-OFF-LIST\"]"),
+                choices.get("regimes").toString());
     }
 
     @Test
@@ -164,7 +171,9 @@ class DestinationsApiTest {
                 {"/api/destinations?group=IL_DECA_CYBER_REPORTED_37&regime=IL-DECA", "regime"},
                 {"/api/destinations?group=NOPE", "group"},
                 {"/api/destinations?regime=NOPE", "regime"},
-                {IL37 + "&asOf=2021-13-01", "asOf"}}) {
+                {IL37 + "&asOf=2021-13-01", "asOf"},
+                {IL37 + "&rule=IL-DECA-CYBER-OFF-LIST", "rule"},
+                {"/api/destinations?regime=IL-DECA&rule=US-ACE-GOV-D", "rule"}}) {
             HttpResponse<String> r = get(c[0], viewer);
             assertEquals(400, r.statusCode(), c[0] + ": " + r.body());
             assertEquals(c[1], Json.MAPPER.readTree(r.body()).get("field").asText(), r.body());

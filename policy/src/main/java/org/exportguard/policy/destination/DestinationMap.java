@@ -97,15 +97,27 @@ public final class DestinationMap {
 
     /** Every country under regime {@code regimeId}'s destination rules in force on {@code asOf}. */
     public static View ofRegime(PolicyPack pack, String regimeId, LocalDate asOf) {
+        return ofRegime(pack, regimeId, null, asOf);
+    }
+
+    /**
+     * As above, reading only the regime's rule {@code ruleId} (null: all of them): where that one rule's destination
+     * condition holds. A rule not in force on {@code asOf} holds nowhere that day.
+     */
+    public static View ofRegime(PolicyPack pack, String regimeId, String ruleId, LocalDate asOf) {
         Regime regime = pack.regimes().get(regimeId);
         if (regime == null) {
             throw new IllegalArgumentException("the policy pack has no regime '" + regimeId + "'");
         }
+        List<Rule> ofRegime = pack.rulesOf(regimeId);
+        if (ruleId != null && ofRegime.stream().noneMatch(r -> r.id().equals(ruleId))) {
+            throw new IllegalArgumentException("regime " + regimeId + " has no rule '" + ruleId + "'");
+        }
         List<Rule> withDestination = new ArrayList<>();
         List<Rule> anyDestination = new ArrayList<>();
         Map<String, CountryGroup> groups = new LinkedHashMap<>();
-        for (Rule r : pack.rulesOf(regimeId)) {
-            if (!r.inForce(asOf)) {
+        for (Rule r : ofRegime) {
+            if (!r.inForce(asOf) || (ruleId != null && !r.id().equals(ruleId))) {
                 continue;
             }
             if (DestinationConditions.hasDestination(r)) {
@@ -134,8 +146,8 @@ public final class DestinationMap {
             }
             countries.add(new Country(c, status, memberships, applying));
         }
-        return new View(Kind.REGIME, regimeId, regime.name(), asOf, List.copyOf(groups.values()), withDestination,
-                anyDestination, countries);
+        return new View(Kind.REGIME, ruleId == null ? regimeId : regimeId + " " + ruleId, regime.name(), asOf,
+                List.copyOf(groups.values()), withDestination, anyDestination, countries);
     }
 
     /** The rules whose destination condition holds for the country, or cannot be decided. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exportguard.json.Json;
 import org.exportguard.policy.destination.DestinationMap;
+import org.exportguard.policy.eval.DestinationConditions;
 import org.exportguard.policy.eval.Truth;
 import org.exportguard.policy.pack.CountryGroup;
 import org.exportguard.policy.pack.GroupVersion;
@@ -57,14 +58,12 @@ public final class DestinationsApi {
                 "code":{"type":"string","description":"ISO 3166-1 alpha-2"},"name":{"type":"string"},
                 "status":{"type":"string","enum":["member","not-member","unknown"],"description":"for a regime, \
                    member: a destination rule's condition holds; unknown: none holds and one cannot be decided"},
-                "why":{"type":"array","items":{"type":"string"},"description":"why unknown"},
+                "why":{"type":"array","items":{"type":"string"},"description":"why unknown (each reason once)"},
                 "memberships":{"type":"array","items":{"type":"object","properties":{"group":{"type":"string"},
-                  "membership":{"type":"string","enum":["member","not-member","unknown"]},
-                  "why":{"type":"array","items":{"type":"string"}}}}},
+                  "membership":{"type":"string","enum":["member","not-member","unknown"]}}}},
                 "rules":{"type":"array","description":"the destination rules whose condition holds or is unknown",
                   "items":{"type":"object","properties":{"rule":{"type":"string"},
-                  "destination":{"type":"string","enum":["holds","unknown"]},
-                  "why":{"type":"array","items":{"type":"string"}}}}}}}}}}""".formatted(PROVENANCE, PROVENANCE);
+                  "destination":{"type":"string","enum":["holds","unknown"]}}}}}}}}}""".formatted(PROVENANCE, PROVENANCE);
 
     private final Desk desk;
 
@@ -75,11 +74,13 @@ public final class DestinationsApi {
     public List<Route> routes() {
         return List.of(new Route("GET", "/api/destinations", Role.VIEWER, 0,
                 "Every ISO 3166-1 country's status as of 'asOf' (YYYY-MM-DD, default today) under the country group "
-                        + "'group' or the regime 'regime' (exactly one) of the policy in force: member, not-member or "
+                        + "'group' or the regime 'regime' (exactly one; with 'rule', only that rule of the regime) of "
+                        + "the policy in force: member, not-member or "
                         + "unknown (where the pack does not know a membership: never not-member), with the group "
                         + "memberships and rules behind it, their sources and verified flags",
                 null, Schemas.parse(ANSWER), this::map)
-                        .withErrors(Map.of(400, "no or both of 'group' and 'regime', an unknown one, or a bad date")),
+                        .withErrors(Map.of(400, "no or both of 'group' and 'regime', an unknown one, a rule not of "
+                                + "the regime, or a bad date")),
                 new Route("GET", "/api/destinations/choices", Role.VIEWER, 0,
                         "The country groups and regimes of the policy in force, for GET /api/destinations",
                         null, Schemas.parse("""
@@ -87,7 +88,10 @@ public final class DestinationsApi {
                                   "groups":{"type":"array","items":{"type":"object","properties":{
                                     "id":{"type":"string"},"description":{"type":"string"}}}},
                                   "regimes":{"type":"array","items":{"type":"object","properties":{
-                                    "id":{"type":"string"},"name":{"type":"string"}}}}}}"""), this::choices));
+                                    "id":{"type":"string"},"name":{"type":"string"},
+                                    "destinationRules":{"type":"array","items":{"type":"string"},
+                                      "description":"ids of its rules with a destination condition, any period"}}}}}}"""),
+                        this::choices));
     }
 
     private PolicyPack pack() throws ApiException {
@@ -108,7 +112,10 @@ public final class DestinationsApi {
         }
         ArrayNode regimes = o.putArray("regimes");
         for (Regime g : pack.regimes().values()) {
-            regimes.addObject().put("id", g.id()).put("name", g.name());
+            ObjectNode ro = regimes.addObject().put("id", g.id()).put("name", g.name());
+            ArrayNode ids = ro.putArray("destinationRules");
+            pack.rulesOf(g.id()).stream().filter(DestinationConditions::hasDestination).map(Rule::id).distinct()
+                    .forEach(ids::add);
         }
         return ApiResponse.ok(o);
     }
@@ -116,6 +123,10 @@ public final class DestinationsApi {
     private ApiResponse map(Request r) throws ApiException {
         String group = blank(r.query("group"));
         String regime = blank(r.query("regime"));
+        String rule = blank(r.query("rule"));
+        if (rule != null && regime == null) {
+            throw ApiException.badField("rule", "'rule' needs the 'regime' it belongs to");
+        }
         if ((group == null) == (regime == null)) {
             throw ApiException.badField(group == null ? "group" : "regime",
                     "give exactly one of 'group' (a country group id) and 'regime' (a regime id)");
@@ -124,9 +135,9 @@ public final class DestinationsApi {
         PolicyPack pack = pack();
         DestinationMap.View v;
         try {
-            v = group != null ? DestinationMap.ofGroup(pack, group, asOf) : DestinationMap.ofRegime(pack, regime, asOf);
+            v = group != null ? DestinationMap.ofGroup(pack, group, asOf) : DestinationMap.ofRegime(pack, regime, rule, asOf);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField(group != null ? "group" : "regime", e.getMessage());
+            throw ApiException.badField(group != null ? "group" : rule != null ? "rule" : "regime", e.getMessage());
         }
         ObjectNode o = Json.object();
         o.put("kind", v.kind().label());
@@ -162,23 +173,30 @@ public final class DestinationsApi {
             truth(co, "status", c.status(), "member", "not-member");
             ArrayNode ms = co.putArray("memberships");
             for (DestinationMap.GroupAnswer m : c.memberships()) {
-                truth(ms.addObject().put("group", m.group().id()), "membership", m.member(), "member", "not-member");
+                ms.addObject().put("group", m.group().id()).put("membership", word(m.member(), "member", "not-member"));
             }
             ArrayNode rs = co.putArray("rules");
             for (DestinationMap.RuleAnswer a : c.rules()) {
-                truth(rs.addObject().put("rule", a.rule().id()), "destination", a.destination(), "holds", "fails");
+                rs.addObject().put("rule", a.rule().id()).put("destination", word(a.destination(), "holds", "fails"));
             }
         }
         return ApiResponse.ok(o);
     }
 
-    /** A three-valued answer in words, with why when unknown. */
+    /**
+     * A three-valued answer in words, with why when unknown (each reason once: a regime's status joins the reasons
+     * of all its rules, which often read the same group).
+     */
     private static void truth(ObjectNode o, String field, Truth t, String yes, String no) {
-        o.put(field, t.isTrue() ? yes : t.isFalse() ? no : "unknown");
+        o.put(field, word(t, yes, no));
         if (!t.isTrue() && !t.isFalse()) {
             ArrayNode why = o.putArray("why");
-            t.unknownBecause().forEach(why::add);
+            new java.util.LinkedHashSet<>(t.unknownBecause()).forEach(why::add);
         }
+    }
+
+    private static String word(Truth t, String yes, String no) {
+        return t.isTrue() ? yes : t.isFalse() ? no : "unknown";
     }
 
     private static void rule(ObjectNode o, Rule r, boolean anyDestination) {

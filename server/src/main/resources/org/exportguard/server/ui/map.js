@@ -11,7 +11,8 @@ const DEFAULT_GROUP = 'IL_DECA_CYBER_REPORTED_37';
 const STATUSES = ['member', 'not-member', 'unknown'];
 const LABELS = {
   group: { member: 'member', 'not-member': 'not member', unknown: 'unknown' },
-  regime: { member: 'a destination rule applies', 'not-member': 'no destination rule applies', unknown: 'unknown' },
+  regime: { member: 'a destination rule holds', 'not-member': 'no destination rule holds', unknown: 'unknown' },
+  rule: { member: 'the rule holds', 'not-member': 'the rule does not hold (or is not in force)', unknown: 'unknown' },
 };
 
 let shapes = null; // the world map, loaded once
@@ -36,17 +37,30 @@ export async function mapPage() {
   const wanted = params.get('group') ? 'group:' + params.get('group')
     : params.get('regime') ? 'regime:' + params.get('regime') : 'group:' + DEFAULT_GROUP;
   if ([...subject.options].some((o) => o.value === wanted)) subject.value = wanted;
+  // For a regime: all its destination rules together, or one of them (where that rule applies).
+  const rule = h('select', { id: 'map-rule', name: 'rule' });
+  const ruleField = field('Rule of the regime', rule);
+  const fillRules = () => {
+    const [kind, id] = subject.value.split(/:(.*)/s);
+    const regime = choices.regimes.find((r) => r.id === id);
+    ruleField.hidden = kind !== 'regime';
+    rule.replaceChildren(h('option', { value: '' }, 'every destination rule'),
+      ...(kind === 'regime' && regime ? regime.destinationRules : []).map((x) => h('option', { value: x }, x)));
+  };
+  fillRules();
+  if (params.get('rule')) rule.value = params.get('rule');
   const date = h('input', { id: 'map-date', name: 'asOf', type: 'date', required: true });
   if (params.get('asOf')) date.value = params.get('asOf');
   const dayBefore = h('button', { type: 'button', id: 'map-prev' }, '← day');
   const dayAfter = h('button', { type: 'button', id: 'map-next' }, 'day →');
   const form = h('form', { class: 'inline', 'aria-label': 'What the map shows',
     onsubmit: (e) => { e.preventDefault(); load(); } },
-  field('Country group or regime', subject), field('As of', date),
+  field('Country group or regime', subject), ruleField, field('As of', date),
   h('div', { class: 'field' }, h('span', { class: 'sr-only' }, 'Move the date'), h('div', { class: 'daysteps' },
     dayBefore, dayAfter)),
   h('button', { type: 'submit' }, 'Show'));
-  subject.addEventListener('change', load);
+  subject.addEventListener('change', () => { fillRules(); load(); });
+  rule.addEventListener('change', load);
   date.addEventListener('change', () => { if (date.value) load(); });
   dayBefore.addEventListener('click', () => step(-1));
   dayAfter.addEventListener('click', () => step(1));
@@ -59,11 +73,14 @@ export async function mapPage() {
     h('p', { class: 'muted' }, 'Select a country on the map (click, or Tab to it and press Enter) or in the table.'));
   const tableBox = h('div', { id: 'map-table' });
   page('Destination map', form, summary,
-    h('div', { class: 'maplayout' }, h('div', {}, drawing, legend,
+    h('div', { class: 'maplayout' }, h('div', {},
+      h('button', { type: 'button', class: 'linklike small', id: 'map-skip',
+        onclick: () => document.getElementById('map-table-title').focus() }, 'Skip the map: go to the table'),
+      drawing, legend,
       h('p', { class: 'muted small' }, 'Countries too small for the map are dots; grey areas have no ISO code in '
         + 'the data. Shapes: Natural Earth (public domain). Every country is also in the table below.')), detail),
     h('section', { 'aria-labelledby': 'map-table-title' },
-      h('h2', { id: 'map-table-title' }, 'Every country as a table'), tableBox));
+      h('h2', { id: 'map-table-title', tabindex: '-1' }, 'Every country as a table'), tableBox));
 
   const { paths, status } = draw(drawing, shapes);
   let answer = null;
@@ -77,9 +94,19 @@ export async function mapPage() {
     load();
   }
 
-  async function load() {
+  function labelsOf() {
+    return answer.kind === 'regime' && rule.value ? LABELS.rule : LABELS[answer.kind];
+  }
+
+  function query() {
     const [kind, id] = subject.value.split(/:(.*)/s);
     const q = new URLSearchParams({ [kind]: id });
+    if (kind === 'regime' && rule.value) q.set('rule', rule.value);
+    return q;
+  }
+
+  async function load() {
+    const q = query();
     if (date.value) q.set('asOf', date.value);
     try {
       answer = await get('/api/destinations?' + q);
@@ -89,7 +116,7 @@ export async function mapPage() {
     }
     date.value = answer.asOf;
     history.replaceState(null, '', '#/map?' + q + (selected ? '&country=' + selected : ''));
-    const labels = LABELS[answer.kind];
+    const labels = labelsOf();
     const byCode = new Map(answer.countries.map((c) => [c.code, c]));
     for (const [code, el] of paths) {
       const c = byCode.get(code);
@@ -101,7 +128,7 @@ export async function mapPage() {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, answer.countries.filter((c) => c.status === s).length]));
     summary.replaceChildren(h('strong', {}, answer.id), ' as of ', h('strong', {}, answer.asOf), ': ',
       STATUSES.map((s) => counts[s] + ' ' + labels[s]).join(' · '), '.',
-      answer.kind === 'group' ? groupVersionText(answer.groups[0]) : null,
+      ...(answer.kind === 'group' ? [groupVersionText(answer.groups[0])] : []),
       h('span', { class: 'muted small subject-name' }, answer.name));
     legend.replaceChildren(...STATUSES.map((s) => h('li', {}, swatch(s), ' ', labels[s])));
     status.textContent = 'Map of ' + answer.id + ' as of ' + answer.asOf;
@@ -128,13 +155,15 @@ export async function mapPage() {
     if (!c) return;
     selected = code;
     for (const [k, el] of paths) el.classList.toggle('selected', k === code);
-    const [kind, id] = subject.value.split(/:(.*)/s);
-    history.replaceState(null, '', '#/map?' + new URLSearchParams({ [kind]: id, asOf: answer.asOf, country: code }));
+    const q = query();
+    q.set('asOf', answer.asOf);
+    q.set('country', code);
+    history.replaceState(null, '', '#/map?' + q);
     show(c, focus);
   }
 
   function show(c, focus) {
-    const labels = LABELS[answer.kind];
+    const labels = labelsOf();
     const rulesById = new Map(answer.rules.map((r) => [r.id, r]));
     const groupsById = new Map(answer.groups.map((g) => [g.id, g]));
     const title = h('h2', { id: 'map-detail-title', tabindex: '-1' }, c.name + ' (' + c.code + ')');
@@ -149,8 +178,7 @@ export async function mapPage() {
         h('div', {}, g.description), g.version
           ? h('div', { class: 'muted' }, 'Version in force: ' + (g.version.from || '…') + ' to ' + (g.version.to || '…')
             + (g.version.complete ? ', complete' : ', known only in part') + (g.version.note ? '. ' + g.version.note : ''))
-          : h('div', { class: 'muted' }, 'No version of this group is in force on ' + answer.asOf + '.'),
-        m.why ? h('ul', { class: 'why' }, m.why.map((w) => h('li', {}, w))) : null));
+          : h('div', { class: 'muted' }, 'No version of this group is in force on ' + answer.asOf + '.')));
     }
     parts.push(h('h3', {}, 'Rules'));
     const applying = c.rules.map((a) => [rulesById.get(a.rule), a]);
@@ -164,7 +192,6 @@ export async function mapPage() {
         + (r.from || '…') + ' to ' + (r.to || '…') + ')'),
       h('div', {}, a ? (a.destination === 'holds' ? 'Its destination condition holds.'
         : 'Whether its destination condition holds is unknown.') : 'Applies to every destination.'),
-      a && a.why ? h('ul', { class: 'why' }, a.why.map((w) => h('li', {}, w))) : null,
       h('div', {}, r.reason), h('div', { class: 'muted' }, 'Citation: ' + r.citation),
       r.endUser || r.flags.length || r.notFlags.length ? h('div', { class: 'muted' }, 'Also needs: '
         + [r.endUser ? 'end user ' + r.endUser : null, ...r.flags.map((f) => 'flag ' + f),

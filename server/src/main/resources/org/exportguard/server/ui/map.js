@@ -85,6 +85,7 @@ export async function mapPage() {
   const { paths, status } = draw(drawing, shapes);
   let answer = null;
   let selected = params.get('country');
+  let asked = 0; // answers to earlier requests (the date stepped twice quickly) are dropped
   await load();
 
   function step(days) {
@@ -108,12 +109,16 @@ export async function mapPage() {
   async function load() {
     const q = query();
     if (date.value) q.set('asOf', date.value);
+    const mine = ++asked;
+    let got;
     try {
-      answer = await get('/api/destinations?' + q);
+      got = await get('/api/destinations?' + q);
     } catch (e) {
-      summary.replaceChildren(errorBox(e));
+      if (mine === asked) summary.replaceChildren(errorBox(e));
       return;
     }
+    if (mine !== asked) return;
+    answer = got;
     date.value = answer.asOf;
     history.replaceState(null, '', '#/map?' + q + (selected ? '&country=' + selected : ''));
     const labels = labelsOf();
@@ -132,11 +137,11 @@ export async function mapPage() {
       h('span', { class: 'muted small subject-name' }, answer.name));
     legend.replaceChildren(...STATUSES.map((s) => h('li', {}, swatch(s), ' ', labels[s])));
     status.textContent = 'Map of ' + answer.id + ' as of ' + answer.asOf;
-    table(byCode, labels);
+    table(labels);
     if (selected && byCode.has(selected)) show(byCode.get(selected), false);
   }
 
-  function table(byCode, labels) {
+  function table(labels) {
     const rows = answer.countries.map((c) => h('tr', { class: 'st-row-' + c.status },
       h('td', {}, h('button', { type: 'button', class: 'linklike', 'data-code': c.code,
         onclick: () => select(c.code, true) }, c.name)),
@@ -241,11 +246,8 @@ export async function mapPage() {
 }
 
 function swatch(status) {
-  return h('span', { class: 'swatch' }, (() => {
-    const s = svg('svg', { viewBox: '0 0 16 12', width: 16, height: 12, 'aria-hidden': 'true' },
-      svg('rect', { width: 16, height: 12, class: 'country st-' + status }));
-    return s;
-  })());
+  return h('span', { class: 'swatch' }, svg('svg', { viewBox: '0 0 16 12', width: 16, height: 12,
+    'aria-hidden': 'true' }, svg('rect', { width: 16, height: 12, class: 'country st-' + status })));
 }
 
 function statusBadge(status, labels) {

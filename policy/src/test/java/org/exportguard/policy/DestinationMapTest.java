@@ -122,6 +122,24 @@ class DestinationMapTest {
                 () -> DestinationMap.ofRegime(pack, "IL-DECA", "US-ACE-GOV-D", CUT), "a rule of another regime");
     }
 
+    /**
+     * The map and the deal evaluator read destinations alike: for every country, the off-list rule holds on the map
+     * exactly when a decision of the story's deal (intrusion software from Israel to a government) to that country
+     * has its finding; where the map says unknown, no decision treats the country as off the list.
+     */
+    @Test
+    void theMapAgreesWithDecisionsForEveryCountry() throws Exception {
+        for (LocalDate day : List.of(CUT, INCOMPLETE)) {
+            DestinationMap.View v = DestinationMap.ofRegime(pack, "IL-DECA", "IL-DECA-CYBER-OFF-LIST", day);
+            for (DestinationMap.Country c : v.countries()) {
+                boolean found = Fixtures.evaluator().evaluate(Fixtures.deal(Fixtures.israeliDeal(c.code())), day)
+                        .findings().stream().anyMatch(f -> f.rule().equals("IL-DECA-CYBER-OFF-LIST")
+                                && f.outcome() == org.exportguard.policy.pack.Outcome.LICENCE_REQUIRED);
+                assertEquals(c.status().isTrue(), found, c.code() + " on " + day + ": " + c.status());
+            }
+        }
+    }
+
     @Test
     void anUnknownGroupOrRegimeIsRefusedNamingIt() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DestinationMap.ofGroup(pack, "NOPE", CUT))

@@ -228,13 +228,99 @@ class WorkbenchIT {
         shot("signin");
     }
 
+    /**
+     * The destination map (issue 16 item 7): the Israeli cyber group moved across 2021-11-01. Before it the pack
+     * knows no names of the earlier list, so every country is drawn and labelled "unknown" (never "not member"); on
+     * the day, countries reported removed (AE, MX, SA) become "not member" while DE stays a member; clicking one
+     * shows the rule and group behind it with their sources, the reported (partly verified) facts marked as such;
+     * a country chosen with the keyboard shows too; the table lists every country.
+     */
+    @Test
+    void theDestinationMapShowsTheIsraeliCut() throws Exception {
+        signInAs(tokens.get("vic"));
+        go("#/map?group=IL_DECA_CYBER_REPORTED_37&asOf=2021-10-31", "Destination map");
+        waitStatus("AE", "unknown");
+        WebElement ae = browser.findElement(By.cssSelector("#page svg.world [data-code='AE']"));
+        assertTrue(ae.getAttribute("aria-label").endsWith(": unknown"), ae.getAttribute("aria-label"));
+        assertTrue(browser.findElement(By.id("map-legend")).getText().contains("unknown"));
+        assertFalse(browser.findElement(By.id("map-rule")).isDisplayed(), "a group has no rule to choose");
+        assertTrue(browser.findElement(By.id("map-summary")).getText().contains("0 member"),
+                browser.findElement(By.id("map-summary")).getText());
+        assertEquals("unknown", statusOf("MX"));
+        assertEquals("unknown", statusOf("DE"));
+        shot("map-before-cut");
+
+        browser.findElement(By.id("map-next")).click(); // 2021-10-31 -> 2021-11-01: the reported cut to 37
+        waitStatus("AE", "not-member");
+        assertEquals("2021-11-01", browser.findElement(By.id("map-date")).getAttribute("value"));
+        assertEquals("not-member", statusOf("MX"));
+        assertEquals("member", statusOf("DE"));
+        assertTrue(browser.findElement(By.id("map-summary")).getText().contains("37 member"),
+                browser.findElement(By.id("map-summary")).getText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#map-table tbody tr"));
+        assertEquals(java.util.Locale.getISOCountries().length, rows.size(), "the table lists every country");
+
+        // Click Saudi Arabia (reported removed) on the map: the rule that now holds for it, and the group, with
+        // their sources.
+        assertEquals("not-member", statusOf("SA"));
+        browser.findElement(By.cssSelector("#page svg.world [data-code='SA']")).click();
+        waitText(By.id("map-detail"), "Saudi Arabia (SA)");
+        WebElement detail = browser.findElement(By.id("map-detail"));
+        assertTrue(detail.getText().contains("IL-DECA-CYBER-OFF-LIST") && detail.getText().contains("govinfosecurity"),
+                detail.getText());
+        assertFalse(detail.findElements(By.cssSelector("ul.sources li.src")).isEmpty(), "sources are listed");
+        List<WebElement> facts = detail.findElements(By.cssSelector(".fact"));
+        assertFalse(facts.isEmpty());
+        for (WebElement f : facts) { // the group and the rule are reported, partly verified: marked and shaded
+            assertTrue(f.getAttribute("class").contains("unverified"), f.getText());
+            assertFalse(f.findElements(By.cssSelector(".prov-partial")).isEmpty(), f.getText());
+        }
+        shot("map");
+        browser.manage().window().setSize(new Dimension(420, 900));
+        shot("map-narrow");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+
+        // With the keyboard: focus Germany's shape and press Enter.
+        WebElement de = browser.findElement(By.cssSelector("#page svg.world [data-code='DE']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", de);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        waitText(By.id("map-detail"), "Germany (DE)");
+        assertEquals("map-detail-title", browser.switchTo().activeElement().getAttribute("id"),
+                "the details' heading takes the focus");
+
+        // A regime, one rule of it: where that rule's destination condition holds (ACE not for governments in D:1-5).
+        go("#/map?regime=US-EAR&rule=US-ACE-GOV-D&asOf=2026-08-01", "Destination map");
+        waitStatus("CN", "member");
+        assertEquals("not-member", statusOf("FR"));
+        assertTrue(browser.findElement(By.id("map-rule")).isDisplayed());
+        assertTrue(browser.findElement(By.id("map-legend")).getText().contains("the rule holds"));
+        assertFalse(browser.findElement(By.id("map-summary")).getText().contains("null"),
+                browser.findElement(By.id("map-summary")).getText());
+        shot("map-regime");
+        signOut();
+    }
+
+    private String statusOf(String code) {
+        return browser.findElement(By.cssSelector("#page svg.world [data-code='" + code + "']"))
+                .getAttribute("data-status");
+    }
+
+    private void waitStatus(String code, String status) {
+        new WebDriverWait(browser, WAIT).until(d -> {
+            List<WebElement> el = d.findElements(By.cssSelector("#page svg.world [data-code='" + code + "']"));
+            return !el.isEmpty() && status.equals(el.get(0).getAttribute("data-status"));
+        });
+    }
+
     /** Every page and asset names only the server itself: no script, style, font, image or call goes elsewhere. */
     @Test
     void noPageOrAssetRefersToAnotherHost() throws Exception {
         HttpClient client = ServeProcs.client();
         Deque<String> todo = new ArrayDeque<>(List.of("/"));
         Set<String> seen = new LinkedHashSet<>();
-        Pattern refs = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"|from '([^']*)'|import\\('([^']*)'\\)");
+        // references in markup, module imports, and the workbench's own files named in scripts (the map's shapes)
+        Pattern refs = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"|from '([^']*)'|import\\('([^']*)'\\)"
+                + "|'(/ui/[^'?#]+\\.(?:js|css|json))'");
         Pattern hosts = Pattern.compile("(?i)(?:https?:|wss?:|ftp:)?//[a-z0-9.-]+");
         while (!todo.isEmpty()) {
             String path = todo.pop();
@@ -251,7 +337,8 @@ class WorkbenchIT {
             assertFalse(h.find(), () -> path + " refers to " + h.group());
             Matcher m = refs.matcher(r.body());
             while (m.find()) {
-                String ref = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                String ref = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                        : m.group(3) != null ? m.group(3) : m.group(4);
                 if (ref.startsWith("#") || ref.isEmpty()) {
                     continue;
                 }
@@ -262,9 +349,12 @@ class WorkbenchIT {
             }
         }
         assertTrue(seen.size() >= 10, "every module of the workbench was checked: " + seen);
+        assertTrue(seen.contains("/ui/map.js") && seen.contains("/ui/world-110m.json"), "the map and its data: " + seen);
         // And what the browser actually loaded on a signed-in page came from the server alone.
         signInAs(tokens.get("vic"));
         go("#/screen", "Screen a name");
+        go("#/map", "Destination map");
+        waitStatus("DE", "member"); // the map's shapes and data were loaded and drawn
         @SuppressWarnings("unchecked")
         List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name)");

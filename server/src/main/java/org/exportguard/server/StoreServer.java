@@ -3,6 +3,7 @@ package org.exportguard.server;
 import org.exportguard.server.api.AuditApi;
 import org.exportguard.server.api.DealQueueApi;
 import org.exportguard.server.api.DealsApi;
+import org.exportguard.server.api.DestinationsApi;
 import org.exportguard.server.api.ListVersionsApi;
 import org.exportguard.server.api.DispositionsApi;
 import org.exportguard.server.api.ImpactApi;
@@ -108,6 +109,7 @@ public final class StoreServer implements AutoCloseable {
         routes.add(new ListImportApi(desk, listService, maxImport, settings.importRules(), log).route());
         routes.addAll(new ImpactApi(store).routes());
         routes.addAll(new AuditApi(store).routes());
+        routes.addAll(new DestinationsApi(desk).routes());
         StoreAuthenticator auth = new StoreAuthenticator(store.users(), TOKEN_CACHE_MILLIS, cfg.ticker());
         routes.addAll(new UsersApi(store.users(), auth::forgetAll).routes(cfg.maxJsonBytes()));
         ApiServer api = ApiServer.start(cfg, auth, listService,

@@ -7,7 +7,6 @@ import org.exportguard.policy.pack.ControlEntry;
 import org.exportguard.policy.pack.CountryGroup;
 import org.exportguard.policy.pack.Exclusion;
 import org.exportguard.policy.pack.ListRule;
-import org.exportguard.policy.pack.Membership;
 import org.exportguard.policy.pack.Outcome;
 import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.policy.pack.Provenance;
@@ -43,10 +42,12 @@ public final class DealEvaluator {
     private final PolicyPack pack;
     private final PartyScreener screener;
     private final MatchConfirmation confirmation = new MatchConfirmation();
+    private final DestinationConditions destinations;
 
     public DealEvaluator(PolicyPack pack, PartyScreener screener) {
         this.pack = pack;
         this.screener = screener;
+        this.destinations = new DestinationConditions(pack);
     }
 
     /**
@@ -129,16 +130,7 @@ public final class DealEvaluator {
     /** A country code or a group id. */
     private Truth inPlace(String country, String place, LocalDate asOf) {
         CountryGroup g = pack.groups().get(place);
-        return g == null ? Truth.of(place.equals(country)) : member(g, country, asOf);
-    }
-
-    private static Truth member(CountryGroup g, String country, LocalDate asOf) {
-        Membership m = g.membership(country, asOf);
-        return switch (m) {
-            case MEMBER -> Truth.TRUE;
-            case NOT_MEMBER -> Truth.FALSE;
-            case UNKNOWN -> Truth.unknown(g.whyUnknown(country, asOf));
-        };
+        return g == null ? Truth.of(place.equals(country)) : DestinationConditions.member(g, country, asOf);
     }
 
     // ---- items against rules -------------------------------------------------------------------------------
@@ -253,17 +245,7 @@ public final class DealEvaluator {
     }
 
     private Truth conditions(Rule r, Deal deal, LocalDate asOf) {
-        Truth t = Truth.TRUE;
-        if (!r.destinationIn().isEmpty()) {
-            Truth any = Truth.FALSE;
-            for (String g : r.destinationIn()) {
-                any = any.or(member(pack.groups().get(g), deal.destination(), asOf));
-            }
-            t = t.and(any);
-        }
-        for (String g : r.destinationNotIn()) {
-            t = t.and(member(pack.groups().get(g), deal.destination(), asOf).not());
-        }
+        Truth t = destinations.holds(r, deal.destination(), asOf);
         if (r.endUser() != null) {
             t = t.and(endUser(r.endUser(), deal));
         }

@@ -7,11 +7,15 @@ import java.util.List;
  * A condition's value when the data may not decide it: true, false, or unknown with the reasons why. Combining with
  * {@link #and}: false wins, then unknown.
  */
-record Truth(Value value, List<String> unknownBecause) {
-    enum Value { TRUE, FALSE, UNKNOWN }
+public record Truth(Value value, List<String> unknownBecause) {
+    public enum Value { TRUE, FALSE, UNKNOWN }
 
-    static final Truth TRUE = new Truth(Value.TRUE, List.of());
-    static final Truth FALSE = new Truth(Value.FALSE, List.of());
+    public Truth {
+        unknownBecause = List.copyOf(unknownBecause);
+    }
+
+    public static final Truth TRUE = new Truth(Value.TRUE, List.of());
+    public static final Truth FALSE = new Truth(Value.FALSE, List.of());
 
     static Truth of(boolean b) {
         return b ? TRUE : FALSE;
@@ -21,11 +25,11 @@ record Truth(Value value, List<String> unknownBecause) {
         return new Truth(Value.UNKNOWN, List.of(why));
     }
 
-    boolean isTrue() {
+    public boolean isTrue() {
         return value == Value.TRUE;
     }
 
-    boolean isFalse() {
+    public boolean isFalse() {
         return value == Value.FALSE;
     }
 
@@ -44,7 +48,7 @@ record Truth(Value value, List<String> unknownBecause) {
         return new Truth(Value.UNKNOWN, why);
     }
 
-    Truth or(Truth o) {
+    public Truth or(Truth o) {
         if (isTrue() || o.isTrue()) {
             return TRUE;
         }

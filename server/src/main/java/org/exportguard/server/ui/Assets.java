@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class Assets {
     static final List<String> FILES = List.of("index.html", "style.css", "app.js", "api.js", "view.js",
-            "screen.js", "deals.js", "deal.js", "lists.js", "impact.js", "audit.js");
+            "screen.js", "deals.js", "deal.js", "lists.js", "impact.js", "audit.js", "map.js", "world-110m.json");
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String BASE = "/org/exportguard/server/ui/";

@@ -7,6 +7,7 @@ import { dealPage } from './deal.js';
 import { listsPage } from './lists.js';
 import { impactPage } from './impact.js';
 import { auditPage } from './audit.js';
+import { mapPage } from './map.js';
 
 const pages = [
   [/^\/screen$/, screenPage],
@@ -15,6 +16,7 @@ const pages = [
   [/^\/lists$/, listsPage],
   [/^\/impact$/, impactPage],
   [/^\/audit$/, auditPage],
+  [/^\/map(?:\?.*)?$/, mapPage],
 ];
 
 let me = null;
@@ -65,7 +67,8 @@ async function show() {
   const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/screen';
   for (const a of document.querySelectorAll('#nav a')) {
     const current = path === a.getAttribute('href').slice(1)
-      || (a.getAttribute('href') === '#/deals' && path.startsWith('/deals/'));
+      || (a.getAttribute('href') === '#/deals' && path.startsWith('/deals/'))
+      || path.startsWith(a.getAttribute('href').slice(1) + '?');
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }

@@ -1,7 +1,7 @@
 // One deal: the decision per regime with every finding and where it comes from, each screening hit side by side
 // with the listed entry, dispositions (propose as analyst, confirm as another approver) and the decision history.
 import { get, post } from './api.js';
-import { atLeast, dl, errorBox, field, h, highlight, outcomeBadge, page } from './view.js';
+import { atLeast, dl, errorBox, field, h, highlight, outcomeBadge, page, provenance } from './view.js';
 
 export async function dealPage(me, id) {
   const [d, disp] = await Promise.all([get('/api/deals/' + encodeURIComponent(id)),
@@ -39,14 +39,6 @@ function regimes(decision) {
           h('tbody', {}, rows))));
   }
   return s;
-}
-
-// Unverified facts must not look like verified ones: a marked label and a different row style.
-function provenance(f) {
-  const v = f.verified || 'unverified';
-  return h('span', { class: 'prov prov-' + v },
-    v === 'verified' ? '✔ verified' : v === 'partial' ? '◐ partly verified' : '⚠ UNVERIFIED',
-    f.authoritative ? ' · authoritative' : ' · not authoritative');
 }
 
 function hits(me, d, decision, parties, dispositions) {

@@ -30,6 +30,14 @@ export function outcomeBadge(outcome) {
   return h('span', { class: 'badge outcome-' + o.toLowerCase().replace(/_/g, '-') }, o.replace(/_/g, ' '));
 }
 
+// Unverified facts must not look like verified ones: a marked label (and, where used, a different row style).
+export function provenance(f) {
+  const v = f.verified || 'unverified';
+  return h('span', { class: 'prov prov-' + v },
+    v === 'verified' ? '✔ verified' : v === 'partial' ? '◐ partly verified' : '⚠ UNVERIFIED',
+    f.authoritative ? ' · authoritative' : ' · not authoritative');
+}
+
 export function errorBox(err) {
   return h('p', { class: 'error', role: 'alert' }, err && err.message ? err.message : String(err));
 }

@@ -30,26 +30,30 @@ final class EvaluateJob {
                 .mapPartitions(it -> {
                     DealEvaluator evaluator = new DealEvaluator(pack.pack(), lists.screener());
                     DealParser parser = new DealParser(evaluator.pack());
-                    java.util.List<Tuple2<Long, String>> out = new java.util.ArrayList<>();
-                    while (it.hasNext()) {
-                        Tuple2<String, Long> t = it.next();
-                        long line = t._2() + 1;
-                        out.add(new Tuple2<>(line, decide(parser, evaluator, t._1(), line, asOf)));
-                    }
-                    return out.iterator();
+                    return Streamed.map(it, t -> new Tuple2<>(t._2() + 1, decide(parser, evaluator, t._1(),
+                            t._2() + 1, asOf)));
                 });
     }
 
     static String decide(DealParser parser, DealEvaluator evaluator, String text, long line, LocalDate asOf) {
-        Deal deal;
-        try {
-            deal = parser.parse(text);
-        } catch (DealFormatException e) {
-            ObjectNode o = Json.object();
-            o.put("line", line);
-            o.put("error", e.getMessage());
-            return Json.line(o);
+        ParsedLine parsed = ParsedLine.of(parser, text, line);
+        if (parsed.deal() == null) {
+            return parsed.errorLine();
         }
-        return evaluator.evaluate(deal, asOf != null ? asOf : deal.date()).toJson();
+        return evaluator.evaluate(parsed.deal(), asOf != null ? asOf : parsed.deal().date()).toJson();
+    }
+
+    /** One input line: its deal, or the {@code {"line","error"}} line that answers it (as the CLI batch does). */
+    record ParsedLine(Deal deal, String errorLine) {
+        static ParsedLine of(DealParser parser, String text, long line) {
+            try {
+                return new ParsedLine(parser.parse(text), null);
+            } catch (DealFormatException e) {
+                ObjectNode o = Json.object();
+                o.put("line", line);
+                o.put("error", e.getMessage());
+                return new ParsedLine(null, Json.line(o));
+            }
+        }
     }
 }

@@ -9,7 +9,6 @@ import org.exportguard.core.model.PartyList;
 import org.exportguard.json.Json;
 import org.exportguard.lists.diff.ListDiff;
 import org.exportguard.policy.deal.Deal;
-import org.exportguard.policy.deal.DealFormatException;
 import org.exportguard.policy.deal.DealParser;
 import org.exportguard.policy.diff.PolicyDiff;
 import org.exportguard.policy.eval.DealEvaluator;
@@ -108,30 +107,18 @@ final class ImpactJob {
                     DealEvaluator before = new DealEvaluator(sides.packBefore().pack(), sides.listsBefore().screener());
                     DealEvaluator after = new DealEvaluator(sides.packAfter().pack(), sides.listsAfter().screener());
                     DealParser parser = new DealParser(after.pack());
-                    List<String> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        var t = it.next();
-                        String line = decide(parser, before, after, change, t._1(), t._2() + 1, asOf);
-                        if (line != null) {
-                            out.add(line);
-                        }
-                    }
-                    return out.iterator();
+                    return Streamed.map(it, t -> decide(parser, before, after, change, t._1(), t._2() + 1, asOf));
                 });
     }
 
     /** The deal's changed outcome as {@code {"dealId","before","after","reasons"}}, or null when it does not change. */
     static String decide(DealParser parser, DealEvaluator before, DealEvaluator after, Change change, String text,
                          long line, LocalDate asOf) {
-        Deal deal;
-        try {
-            deal = parser.parse(text);
-        } catch (DealFormatException e) {
-            ObjectNode o = Json.object();
-            o.put("line", line);
-            o.put("error", e.getMessage());
-            return Json.line(o);
+        EvaluateJob.ParsedLine parsed = EvaluateJob.ParsedLine.of(parser, text, line);
+        if (parsed.deal() == null) {
+            return parsed.errorLine();
         }
+        Deal deal = parsed.deal();
         if (!change.touches(deal)) {
             return null;
         }

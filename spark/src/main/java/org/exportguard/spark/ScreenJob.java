@@ -17,7 +17,6 @@ import org.exportguard.json.Json;
 import org.exportguard.json.ResultJson;
 import org.exportguard.policy.screen.PartyScreener;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -57,11 +56,7 @@ final class ScreenJob {
             PartyScreener screener = lists.screener();
             EvidenceScreening index = EvidenceScreening.of(screener.index());
             JsonNode screened = screener.coverage().toJson();
-            List<String> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                out.add(line(rows.next(), index, screened));
-            }
-            return out.iterator();
+            return Streamed.map(rows, r -> line(r, index, screened));
         }
 
         private String line(Row r, EvidenceScreening index, JsonNode screened) {

@@ -15,6 +15,7 @@ import org.exportguard.lists.ListFormatException;
 import org.exportguard.policy.pack.PolicyFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -70,7 +71,7 @@ public final class SparkMain implements Runnable {
         return cl.execute(args);
     }
 
-    /** What every job takes. */
+    /** What every job takes, and how every job runs: check, start a session, run, report, stop. */
     abstract static class Job implements Callable<Integer> {
         @Option(names = "--master", paramLabel = "URL",
                 description = "Spark master (default: what spark-submit gives, else local[*]).")
@@ -83,6 +84,39 @@ public final class SparkMain implements Runnable {
         @Option(names = "--output-format", paramLabel = "FORMAT",
                 description = "json (JSON lines, default) or parquet.")
         String outputFormat = "json";
+
+        /**
+         * What a job's run reports: its one-line summary (after "exportguard-spark: "), how many rows were bad, and
+         * for a rate, how many of what were done ({@code per} null: no rate).
+         */
+        record Done(String summary, long badRows, long done, String per) {
+        }
+
+        /** Checks the job's own options before any session starts (a bad option must not cost a cluster). */
+        void checkOptions() {
+        }
+
+        /** The job's work, in a running session. */
+        abstract Done run(SparkSession spark) throws Exception;
+
+        @Override
+        public final Integer call() throws Exception {
+            checkOptions();
+            checkOutput();
+            long start = System.nanoTime();
+            SparkSession spark = session(getClass().getSimpleName().toLowerCase(Locale.ROOT));
+            try {
+                Done done = run(spark);
+                double s = (System.nanoTime() - start) / 1e9;
+                String rate = done.per() == null ? "" : String.format(Locale.ROOT, " (%.0f %s/s)",
+                        done.done() / Math.max(s, 1e-9), done.per());
+                System.err.println(String.format(Locale.ROOT, "exportguard-spark: %s, in %.2f s%s -> %s",
+                        done.summary(), s, rate, output));
+                return done.badRows() > 0 ? EXIT_BAD_ROWS : EXIT_OK;
+            } finally {
+                spark.stop();
+            }
+        }
 
         SparkSession session(String job) {
             SparkConf conf = new SparkConf().setAppName("exportguard " + job);
@@ -158,7 +192,7 @@ public final class SparkMain implements Runnable {
         String type;
 
         @Override
-        public Integer call() throws Exception {
+        void checkOptions() {
             if (threshold < 0 || threshold > 1 || Double.isNaN(threshold)) {
                 throw new JobException("--threshold must be between 0 and 1");
             }
@@ -168,41 +202,48 @@ public final class SparkMain implements Runnable {
             if (type != null && !PartyType.isKnownWord(type)) {
                 throw new JobException("--type: unknown type '" + type + "'");
             }
-            checkOutput();
-            Tables.Format in = Tables.format(inputFormat, input);
-            long start = System.nanoTime();
-            SparkSession spark = session("screen");
-            try {
-                ShippedLists shipped = ShippedLists.ship(spark, lists, scratch());
-                LongAccumulator rows = spark.sparkContext().longAccumulator("rows");
-                LongAccumulator flagged = spark.sparkContext().longAccumulator("flagged");
-                LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
-                Dataset<Row> table = Tables.names(spark, input, in);
-                if (partitions > 0) {
-                    table = table.repartition(partitions);
-                }
-                JavaRDD<Row> out = ScreenJob.run(table, shipped, threshold, limit,
-                        PartyType.parse(type)).javaRDD().map(line -> {
-                            rows.add(1);
-                            var node = Json.readTree(line);
-                            boolean error = node.has(ScreenJob.ERROR);
-                            boolean hit = !error && node.path("hits").size() > 0;
-                            if (error) {
-                                bad.add(1);
-                            } else if (hit) {
-                                flagged.add(1);
-                            }
-                            return RowFactory.create(node.path("id").asText(null), hit, line);
-                        });
-                write(spark, out, "id");
-                double s = (System.nanoTime() - start) / 1e9;
-                System.err.println(String.format(Locale.ROOT, "exportguard-spark: screened %d rows, %d with hits, "
-                        + "%d bad rows, in %.2f s (%.0f names/s) -> %s", rows.value(), flagged.value(), bad.value(),
-                        s, rows.value() / Math.max(s, 1e-9), output));
-                return bad.value() > 0 ? EXIT_BAD_ROWS : EXIT_OK;
-            } finally {
-                spark.stop();
+            Tables.format(inputFormat, input);
+        }
+
+        @Override
+        Done run(SparkSession spark) throws Exception {
+            ShippedLists shipped = ShippedLists.ship(spark, lists, scratch());
+            LongAccumulator rows = spark.sparkContext().longAccumulator("rows");
+            LongAccumulator flagged = spark.sparkContext().longAccumulator("flagged");
+            LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
+            Dataset<Row> table = Tables.names(spark, input, Tables.format(inputFormat, input));
+            if (partitions > 0) {
+                table = table.repartition(partitions);
             }
+            JavaRDD<Row> out = ScreenJob.run(table, shipped, threshold, limit, PartyType.parse(type)).javaRDD()
+                    .map(line -> {
+                        rows.add(1);
+                        var node = Json.readTree(line);
+                        boolean error = node.has(ScreenJob.ERROR);
+                        boolean hit = !error && node.path("hits").size() > 0;
+                        if (error) {
+                            bad.add(1);
+                        } else if (hit) {
+                            flagged.add(1);
+                        }
+                        return RowFactory.create(node.path("id").asText(null), hit, line);
+                    });
+            write(spark, out, "id");
+            return new Done(String.format(Locale.ROOT, "screened %d rows, %d with hits, %d bad rows",
+                    rows.value(), flagged.value(), bad.value()), bad.value(), rows.value(), "names");
+        }
+    }
+
+    /** The deals a job decides, and the day. */
+    static final class DealsInput {
+        @Option(names = "--input", paramLabel = "PATH", required = true, description = "Deals, one JSON object per line.")
+        String input;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Decide as of this day (default: each deal's date).")
+        String asOf;
+
+        LocalDate day() {
+            return Job.date(asOf, "--as-of");
         }
     }
 
@@ -217,39 +258,30 @@ public final class SparkMain implements Runnable {
         @Option(names = "--policy", paramLabel = "DIR", description = "A policy pack folder (default: the pack in the jar).")
         Path policy;
 
-        @Option(names = "--input", paramLabel = "PATH", required = true, description = "Deals, one JSON object per line.")
-        String input;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "Decide as of this day (default: each deal's date).")
-        String asOf;
+        @Mixin
+        DealsInput deals = new DealsInput();
 
         @Override
-        public Integer call() throws Exception {
-            LocalDate day = date(asOf, "--as-of");
-            checkOutput();
+        void checkOptions() {
+            deals.day();
+        }
+
+        @Override
+        Done run(SparkSession spark) throws Exception {
             ShippedPack pack = ShippedPack.of(policy);
-            long start = System.nanoTime();
-            SparkSession spark = session("evaluate");
-            try {
-                ShippedLists shipped = ShippedLists.ship(spark, lists, scratch());
-                LongAccumulator deals = spark.sparkContext().longAccumulator("deals");
-                LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
-                JavaRDD<Row> out = EvaluateJob.run(spark, input, shipped, pack, day).map(t -> {
-                    var node = Json.readTree(t._2());
-                    boolean error = node.has("error");
-                    (error ? bad : deals).add(1);
-                    return RowFactory.create(error ? "line " + t._1() : node.path("dealId").asText(null),
-                            !error && !"CLEARED".equals(node.path("outcome").asText()), t._2());
-                });
-                write(spark, out, "dealId");
-                double s = (System.nanoTime() - start) / 1e9;
-                System.err.println(String.format(Locale.ROOT, "exportguard-spark: evaluated %d deals, %d bad lines, "
-                        + "in %.2f s (%.0f deals/s) -> %s", deals.value(), bad.value(), s,
-                        deals.value() / Math.max(s, 1e-9), output));
-                return bad.value() > 0 ? EXIT_BAD_ROWS : EXIT_OK;
-            } finally {
-                spark.stop();
-            }
+            ShippedLists shipped = ShippedLists.ship(spark, lists, scratch());
+            LongAccumulator decided = spark.sparkContext().longAccumulator("deals");
+            LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
+            JavaRDD<Row> out = EvaluateJob.run(spark, deals.input, shipped, pack, deals.day()).map(t -> {
+                var node = Json.readTree(t._2());
+                boolean error = node.has("error");
+                (error ? bad : decided).add(1);
+                return RowFactory.create(error ? "line " + t._1() : node.path("dealId").asText(null),
+                        !error && !"CLEARED".equals(node.path("outcome").asText()), t._2());
+            });
+            write(spark, out, "dealId");
+            return new Done(String.format(Locale.ROOT, "evaluated %d deals, %d bad lines", decided.value(),
+                    bad.value()), bad.value(), decided.value(), "deals");
         }
     }
 
@@ -272,42 +304,34 @@ public final class SparkMain implements Runnable {
         @Option(names = "--policy-after", paramLabel = "DIR", description = "The pack after (default: the pack before).")
         Path policyAfter;
 
-        @Option(names = "--input", paramLabel = "PATH", required = true, description = "Deals, one JSON object per line.")
-        String input;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "Decide as of this day (default: each deal's date).")
-        String asOf;
+        @Mixin
+        DealsInput deals = new DealsInput();
 
         @Override
-        public Integer call() throws Exception {
-            LocalDate day = date(asOf, "--as-of");
-            checkOutput();
+        void checkOptions() {
+            deals.day();
+        }
+
+        @Override
+        Done run(SparkSession spark) throws Exception {
             ShippedPack before = ShippedPack.of(policyBefore);
             ShippedPack after = policyAfter == null ? before : ShippedPack.of(policyAfter);
-            long start = System.nanoTime();
-            SparkSession spark = session("impact");
-            try {
-                Path scratch = scratch();
-                ShippedLists lb = ShippedLists.ship(spark, listsBefore, scratch);
-                ShippedLists la = listsAfter.isEmpty() ? lb : ShippedLists.ship(spark, listsAfter, scratch);
-                LongAccumulator changed = spark.sparkContext().longAccumulator("changed");
-                LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
-                JavaRDD<Row> out = ImpactJob.run(spark, input, new ImpactJob.Sides(lb, la, before, after), day)
-                        .map(line -> {
-                            var node = Json.readTree(line);
-                            boolean error = node.has("error");
-                            (error ? bad : changed).add(1);
-                            return RowFactory.create(error ? "line " + node.path("line").asText()
-                                    : node.path("dealId").asText(null), !error, line);
-                        });
-                write(spark, out, "dealId");
-                double s = (System.nanoTime() - start) / 1e9;
-                System.err.println(String.format(Locale.ROOT, "exportguard-spark: %d deals changed outcome, %d bad "
-                        + "lines, in %.2f s -> %s", changed.value(), bad.value(), s, output));
-                return bad.value() > 0 ? EXIT_BAD_ROWS : EXIT_OK;
-            } finally {
-                spark.stop();
-            }
+            Path scratch = scratch();
+            ShippedLists lb = ShippedLists.ship(spark, listsBefore, scratch);
+            ShippedLists la = listsAfter.isEmpty() ? lb : ShippedLists.ship(spark, listsAfter, scratch);
+            LongAccumulator changed = spark.sparkContext().longAccumulator("changed");
+            LongAccumulator bad = spark.sparkContext().longAccumulator("bad");
+            JavaRDD<Row> out = ImpactJob.run(spark, deals.input, new ImpactJob.Sides(lb, la, before, after),
+                    deals.day()).map(line -> {
+                        var node = Json.readTree(line);
+                        boolean error = node.has("error");
+                        (error ? bad : changed).add(1);
+                        return RowFactory.create(error ? "line " + node.path("line").asText()
+                                : node.path("dealId").asText(null), !error, line);
+                    });
+            write(spark, out, "dealId");
+            return new Done(String.format(Locale.ROOT, "%d deals changed outcome, %d bad lines", changed.value(),
+                    bad.value()), bad.value(), 0, null);
         }
     }
 }

@@ -5,7 +5,8 @@ package org.exportguard.core.match;
  * per name (list names at index time, a query once per query) and then only read.
  */
 public final class NameTokens {
-    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0]);
+    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0],
+            new String[0][]);
 
     public final String[] text;
     final TokenKind[] kind;
@@ -14,14 +15,20 @@ public final class NameTokens {
     public final String[] skeleton;
     /** The script each word came from: decides how leniently it is compared (see {@link WordOrigin}). */
     final WordOrigin[] origin;
+    /**
+     * For a word written in a script the learned cross-script model covers, its units as written
+     * ({@link org.exportguard.core.match.translit.Graphemes}); null for Latin words and words it does not cover.
+     */
+    final String[][] nativeUnits;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
-    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin) {
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits) {
         this.text = text;
+        this.nativeUnits = nativeUnits;
         this.origin = origin;
         this.phonetic = new String[text.length];
         for (int i = 0; i < text.length; i++) {

@@ -1,6 +1,7 @@
 package org.exportguard.core.match;
 
 import org.exportguard.core.match.MatchExplanation.Kind;
+import org.exportguard.core.match.translit.TransliterationModel;
 
 /**
  * How alike two words of two names are, in [0, 1], and how they met. Below a length-dependent floor a fuzzy
@@ -15,6 +16,8 @@ final class TokenSimilarity {
     static final float FLOOR_LONG = 0.80f;
     /** Two spellings with the same phonetic form. */
     static final float PHONETIC_EQUAL = 0.92f;
+
+    private static final TransliterationModel MODEL = TransliterationModel.shared();
 
     private final Vocabulary vocabulary;
 
@@ -52,51 +55,42 @@ final class TokenSimilarity {
         if (spelledByRule(oa) && spelledByRule(ob)) {
             sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
         }
-        if (sim < PHONETIC && (oa == WordOrigin.ABJAD) != (ob == WordOrigin.ABJAD) && abjadConsonantsAgree(a, b)) {
-            return PHONETIC;
+        return Math.max(sim, crossScript(q, i, c, j));
+    }
+
+    /**
+     * A word written in another script against a Latin word: the learned model's similarity
+     * ({@link TransliterationModel}), or 0 when neither or both are native, or the model does not cover the script.
+     */
+    static float crossScript(NameTokens q, int i, NameTokens c, int j) {
+        String[] ua = q.nativeUnits[i];
+        String[] ub = c.nativeUnits[j];
+        if (ua != null && ub == null && c.origin[j] == WordOrigin.LATIN) {
+            return MODEL.similarity(ua, c.text[j]);
         }
-        if (sim < PHONETIC && (oa == WordOrigin.SYLLABIC) != (ob == WordOrigin.SYLLABIC)
-                && syllabicConsonantsAgree(a, b)) {
-            return PHONETIC;
+        if (ub != null && ua == null && q.origin[i] == WordOrigin.LATIN) {
+            return MODEL.similarity(ub, q.text[i]);
         }
-        return sim;
+        return 0f;
+    }
+
+    /**
+     * Words written joined ("kim seo yeong" → "kimseoyeong") against one word of another name: their spellings'
+     * fuzzy similarity, or when the joined words are Latin and the other word native (김서영), the learned model's
+     * if higher.
+     */
+    static float joinedSimilarity(String joined, String joinedSkeleton, boolean joinedIsLatin, NameTokens y, int j) {
+        if (joined.equals(y.text[j])) {
+            return 1f;
+        }
+        float s = fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
+        String[] units = y.nativeUnits[j];
+        return units == null || !joinedIsLatin ? s : Math.max(s, MODEL.similarity(units, joined));
     }
 
     /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */
     private static boolean spelledByRule(WordOrigin o) {
         return o == WordOrigin.LATIN || o == WordOrigin.SYLLABIC;
-    }
-
-    /**
-     * A Western name written in Chinese, Japanese or Korean syllables gains vowels and loses the l/r distinction
-     * ("glazebrook" / "gelaizibuluke"): compare consonant keys with l and r merged, nearly equal and long enough.
-     */
-    static boolean syllabicConsonantsAgree(String a, String b) {
-        String ka = Skeleton.loose(a);
-        String kb = Skeleton.loose(b);
-        if (ka == null || kb == null || Math.min(ka.length(), kb.length()) < 3) {
-            return false;
-        }
-        ka = ka.replace('r', 'l');
-        kb = kb.replace('r', 'l');
-        return ka.equals(kb) || Math.min(ka.length(), kb.length()) >= 4
-                && JaroWinkler.similarity(ka, kb) >= 0.9;
-    }
-
-    /**
-     * An Arabic or Hebrew word in Latin letters keeps (mostly) the consonants: "fwzy" for "fawzi". Compare the
-     * consonant keys; short keys must be equal, longer ones nearly so.
-     */
-    static boolean abjadConsonantsAgree(String a, String b) {
-        String ka = Skeleton.loose(a);
-        String kb = Skeleton.loose(b);
-        if (ka == null || kb == null) {
-            return false;
-        }
-        if (ka.equals(kb)) {
-            return ka.length() >= 2;
-        }
-        return Math.min(ka.length(), kb.length()) >= 4 && JaroWinkler.similarity(ka, kb) >= 0.9;
     }
 
     /**

@@ -16,9 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Vowel points and harakat are dropped (most names are written without them); a Hebrew geresh stays with its
  * letter (ג׳ is "j"). Hiragana is read as katakana. A word with characters of any other kind (Latin letters,
- * digits, Devanagari ...) has no units: the model does not speak for it.
+ * digits, Devanagari ...) has no units: the model does not speak for it; nor does a word of fewer than
+ * {@value #MIN_SYLLABLES} syllables in Han, Hangul or kana.
  */
 public final class Graphemes {
+    /**
+     * Fewest syllables (Han characters, Hangul blocks, kana) a word needs for the model to speak for it. The model
+     * knows how foreign names are transcribed; a one- or two-syllable word is most often a Chinese, Korean or
+     * Japanese name itself (李, 雅雯, 성호), whose own romanisation its reading already gives, and against a
+     * romanised East Asian name the model finds some spelling for nearly any two syllables.
+     */
+    static final int MIN_SYLLABLES = 3;
     private static final String SMALL_KANA = "ァィゥェォャュョヮ";
     private static final ThreadLocal<Transliterator> PINYIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
@@ -33,6 +41,7 @@ public final class Graphemes {
         // marks composed (ブ, not フ + ゛), so they are composed again.
         String nfd = Normalizer.normalize(word, Normalizer.Form.NFD);
         List<String> units = new ArrayList<>(nfd.length());
+        int syllables = 0;
         for (int i = 0; i < nfd.length(); ) {
             int cp = nfd.codePointAt(i);
             i += Character.charCount(cp);
@@ -66,7 +75,10 @@ public final class Graphemes {
                     }
                     units.add(new String(Character.toChars(Character.toLowerCase(cp))));
                 }
-                case HANGUL -> units.add(new String(Character.toChars(cp)));
+                case HANGUL -> {
+                    units.add(new String(Character.toChars(cp)));
+                    syllables += cp >= 0x1100 && cp <= 0x1112 ? 1 : 0; // an initial consonant starts a block
+                }
                 case HIRAGANA, KATAKANA -> {
                     int k = cp >= 0x3041 && cp <= 0x3096 ? cp + 0x60 : cp;
                     String unit = new String(Character.toChars(k));
@@ -76,6 +88,7 @@ public final class Graphemes {
                         units.set(last, units.get(last) + unit);
                     } else {
                         units.add(unit);
+                        syllables++;
                     }
                 }
                 case HAN -> {
@@ -84,13 +97,17 @@ public final class Graphemes {
                         return null;
                     }
                     units.add("H:" + reading);
+                    syllables++;
                 }
                 default -> {
                     return null;
                 }
             }
         }
-        return units.isEmpty() ? null : units.toArray(new String[0]);
+        if (units.isEmpty() || syllables > 0 && syllables < MIN_SYLLABLES) {
+            return null;
+        }
+        return units.toArray(new String[0]);
     }
 
     /**

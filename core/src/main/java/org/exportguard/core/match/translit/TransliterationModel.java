@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class TransliterationModel {
     static final String RESOURCE = "/org/exportguard/core/match/translit/transliteration-model.tsv";
+    /** Similarities under this count as no match; over this, a transliteration is still not the same spelling. */
+    static final double FLOOR = 0.80;
+    static final double CEILING = 0.97;
     /** Alphabet of the Latin side: a-z, index 1..26; 0 is the word boundary. */
     static final int SYMBOLS = 27;
 
@@ -77,7 +80,7 @@ public final class TransliterationModel {
     }
 
     /**
-     * Similarity in [0, 0.97] of a native-script word and a Latin spelling (lower-case a-z), or -1 when the model
+     * Similarity (0, or 0.80 to 0.97) of a native-script word and a Latin spelling (lower-case a-z), or -1 when the model
      * does not cover the native word's script. A transliteration is never scored as sure as the same spelling.
      */
     public float similarity(String nativeWord, String latin) {
@@ -92,7 +95,8 @@ public final class TransliterationModel {
             return 0f;
         }
         double sim = 0.85 + (e - threshold) / natsPerPoint / 100.0;
-        return (float) Math.max(0.0, Math.min(0.97, sim));
+        // Like a fuzzy spelling below its floor, weak evidence is no match at all: it must not add up over words.
+        return sim < FLOOR ? 0f : (float) Math.min(CEILING, sim);
     }
 
     /** Log likelihood ratio (nats) that {@code latin} spells the units, against its being any Latin name. */

@@ -55,6 +55,11 @@ final class TokenSimilarity {
         if (spelledByRule(oa) && spelledByRule(ob)) {
             sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
         }
+        if ((oa == WordOrigin.LATIN) != (ob == WordOrigin.LATIN) && sim < FLOOR_LONG) {
+            // Across scripts a reading two letters off (capped to 0.75) is another name read by the same table
+            // (志忠 "zhizhong" / "zhiqing"), not a near spelling: it must not add up with the other words.
+            sim = 0f;
+        }
         return Math.max(sim, crossScript(q, i, c, j));
     }
 

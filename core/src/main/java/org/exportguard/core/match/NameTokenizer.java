@@ -1,6 +1,7 @@
 package org.exportguard.core.match;
 
 import org.exportguard.core.match.translit.Graphemes;
+import org.exportguard.core.match.translit.Readings;
 import org.exportguard.core.model.PartyType;
 
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class NameTokenizer {
         List<TokenKind> kinds = new ArrayList<>(words.size());
         List<WordOrigin> origins = new ArrayList<>(words.size());
         List<String[]> units = new ArrayList<>(words.size());
+        List<String[]> readings = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             // first, so that "C0MPANY" is read as the legal form it disguises
             words.set(i, undoDigitForLetter(words.get(i)));
@@ -70,6 +72,7 @@ public final class NameTokenizer {
                 kinds.add(TokenKind.LEGAL_FORM);
                 origins.add(WordOrigin.LATIN);
                 units.add(null);
+                readings.add(null);
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
@@ -79,6 +82,7 @@ public final class NameTokenizer {
                 kinds.add(TokenKind.GENERIC);
                 origins.add(WordOrigin.LATIN);
                 units.add(null);
+                readings.add(null);
                 i++;
                 continue;
             }
@@ -86,6 +90,7 @@ public final class NameTokenizer {
             kinds.add(classify(w));
             origins.add(wordOrigins.get(i));
             units.add(natives.get(i) == null ? null : Graphemes.of(natives.get(i)));
+            readings.add(natives.get(i) == null ? null : Readings.of(natives.get(i), w));
             i++;
         }
         markTitles(text, kinds, type);
@@ -99,7 +104,8 @@ public final class NameTokenizer {
                 skeletons[i] = Skeleton.of(t[i]);
             }
         }
-        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin, units.toArray(new String[0][]));
+        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin, units.toArray(new String[0][]),
+                readings.toArray(new String[0][]));
     }
 
     /**

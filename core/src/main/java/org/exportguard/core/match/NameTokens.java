@@ -6,7 +6,7 @@ package org.exportguard.core.match;
  */
 public final class NameTokens {
     static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0],
-            new String[0][]);
+            new String[0][], new String[0][]);
 
     public final String[] text;
     final TokenKind[] kind;
@@ -20,14 +20,21 @@ public final class NameTokens {
      * ({@link org.exportguard.core.match.translit.Graphemes}); null for Latin words and words it does not cover.
      */
     final String[][] nativeUnits;
+    /**
+     * Other romanisations of each word written in another script ({@link org.exportguard.core.match.translit.Readings});
+     * null for Latin words.
+     */
+    final String[][] readings;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
-    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits) {
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
+               String[][] readings) {
         this.text = text;
+        this.readings = readings;
         this.nativeUnits = nativeUnits;
         this.origin = origin;
         this.phonetic = new String[text.length];
@@ -61,6 +68,13 @@ public final class NameTokens {
             ids[i] = id;
         }
     }
+
+    /** The other romanisations of word {@code i} (none for a Latin word): index keys and comparisons use them. */
+    public String[] readings(int i) {
+        return readings[i] == null ? NO_READINGS : readings[i];
+    }
+
+    private static final String[] NO_READINGS = new String[0];
 
     public int size() {
         return text.length;

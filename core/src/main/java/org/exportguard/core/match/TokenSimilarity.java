@@ -43,24 +43,42 @@ final class TokenSimilarity {
         if (vocabulary.areNicknames(a, b)) {
             return NICKNAME;
         }
-        float sim = fuzzy(a, b, q.skeleton[i], c.skeleton[j]);
+        WordOrigin oa = q.origin[i];
+        WordOrigin ob = c.origin[j];
+        float sim = spelling(a, q.phonetic[i], q.skeleton[i], oa, b, c.phonetic[j], c.skeleton[j], ob);
+        // A word written in another script meets a Latin word by its best reading (see Readings).
+        for (String r : ob == WordOrigin.LATIN ? q.readings(i) : NO_READINGS) {
+            sim = Math.max(sim, r.equals(b) ? READING_EQUAL : spelling(r, PhoneticForm.of(r), Skeleton.of(r), oa, b,
+                    c.phonetic[j], c.skeleton[j], ob));
+        }
+        for (String r : oa == WordOrigin.LATIN ? c.readings(j) : NO_READINGS) {
+            sim = Math.max(sim, r.equals(a) ? READING_EQUAL : spelling(a, q.phonetic[i], q.skeleton[i], oa, r,
+                    PhoneticForm.of(r), Skeleton.of(r), ob));
+        }
+        return Math.max(sim, crossScript(q, i, c, j));
+    }
+
+    private static final String[] NO_READINGS = new String[0];
+    /** A Latin word equal to another romanisation of a native word: as sure as equal phonetic forms. */
+    static final float READING_EQUAL = PHONETIC_EQUAL;
+
+    /** Similarity of two spellings (of two words, or of a reading of one and the other). */
+    private static float spelling(String a, String pa, String ska, WordOrigin oa, String b, String pb, String skb,
+                                  WordOrigin ob) {
+        float sim = fuzzy(a, b, ska, skb);
         if (sim < 1f) {
-            String pa = q.phonetic[i];
-            String pb = c.phonetic[j];
             float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
         }
-        WordOrigin oa = q.origin[i];
-        WordOrigin ob = c.origin[j];
         if (spelledByRule(oa) && spelledByRule(ob)) {
-            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
+            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(pa, pb)));
         }
         if ((oa == WordOrigin.LATIN) != (ob == WordOrigin.LATIN) && sim < FLOOR_LONG) {
             // Across scripts a reading two letters off (capped to 0.75) is another name read by the same table
             // (志忠 "zhizhong" / "zhiqing"), not a near spelling: it must not add up with the other words.
             sim = 0f;
         }
-        return Math.max(sim, crossScript(q, i, c, j));
+        return sim;
     }
 
     /**

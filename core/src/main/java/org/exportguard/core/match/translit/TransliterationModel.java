@@ -26,7 +26,7 @@ import java.util.Map;
 public final class TransliterationModel {
     static final String RESOURCE = "/org/exportguard/core/match/translit/transliteration-model.tsv";
     /** Similarities under this count as no match; over this, a transliteration is still not the same spelling. */
-    static final double FLOOR = 0.85;
+    static final double FLOOR = 0.80;
     static final double CEILING = 0.97;
     /** Alphabet of the Latin side: a-z, index 1..26; 0 is the word boundary. */
     static final int SYMBOLS = 27;

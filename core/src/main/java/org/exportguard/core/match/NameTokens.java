@@ -25,6 +25,9 @@ public final class NameTokens {
      * null for Latin words.
      */
     final String[][] readings;
+    /** Phonetic form and skeleton of each other reading, computed once (as {@link #phonetic} and {@link #skeleton}). */
+    final String[][] readingPhonetic;
+    final String[][] readingSkeleton;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
     public final float totalWeight;
@@ -35,6 +38,19 @@ public final class NameTokens {
                String[][] readings) {
         this.text = text;
         this.readings = readings;
+        this.readingPhonetic = new String[text.length][];
+        this.readingSkeleton = new String[text.length][];
+        for (int i = 0; i < text.length; i++) {
+            String[] r = readings[i];
+            if (r != null && r.length > 0) {
+                readingPhonetic[i] = new String[r.length];
+                readingSkeleton[i] = new String[r.length];
+                for (int k = 0; k < r.length; k++) {
+                    readingPhonetic[i][k] = PhoneticForm.of(r[k]);
+                    readingSkeleton[i][k] = Skeleton.of(r[k]);
+                }
+            }
+        }
         this.nativeUnits = nativeUnits;
         this.origin = origin;
         this.phonetic = new String[text.length];
@@ -53,13 +69,19 @@ public final class NameTokens {
     }
 
     /**
-     * Gives each word an id from the shared vocabulary (words with the same text, kind and script origin share
-     * one), for memoised similarity; returns the key used so callers can count the vocabulary.
+     * Gives each word an id from the shared vocabulary (words with the same text, kind, script origin and, for a
+     * word in another script, the same other readings and units share one), for memoised similarity; returns the
+     * key used so callers can count the vocabulary.
      */
     public void assignIds(java.util.Map<String, Integer> vocabulary) {
         ids = new int[text.length];
         for (int i = 0; i < text.length; i++) {
             String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal();
+            if (nativeUnits[i] != null || readings[i] != null && readings[i].length > 0) {
+                // two native words with one main reading (单, 丹: "dan") differ in their other readings and units
+                key += '\u0000' + String.join("|", readings(i)) + '\u0000'
+                        + (nativeUnits[i] == null ? "" : String.join("|", nativeUnits[i]));
+            }
             Integer id = vocabulary.get(key);
             if (id == null) {
                 id = vocabulary.size();

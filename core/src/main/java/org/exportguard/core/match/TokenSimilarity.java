@@ -47,13 +47,15 @@ final class TokenSimilarity {
         WordOrigin ob = c.origin[j];
         float sim = spelling(a, q.phonetic[i], q.skeleton[i], oa, b, c.phonetic[j], c.skeleton[j], ob);
         // A word written in another script meets a Latin word by its best reading (see Readings).
-        for (String r : ob == WordOrigin.LATIN ? q.readings(i) : NO_READINGS) {
-            sim = Math.max(sim, r.equals(b) ? READING_EQUAL : spelling(r, PhoneticForm.of(r), Skeleton.of(r), oa, b,
-                    c.phonetic[j], c.skeleton[j], ob));
+        String[] ra = ob == WordOrigin.LATIN ? q.readings(i) : NO_READINGS;
+        for (int k = 0; k < ra.length; k++) {
+            sim = Math.max(sim, ra[k].equals(b) ? READING_EQUAL : spelling(ra[k], q.readingPhonetic[i][k],
+                    q.readingSkeleton[i][k], oa, b, c.phonetic[j], c.skeleton[j], ob));
         }
-        for (String r : oa == WordOrigin.LATIN ? c.readings(j) : NO_READINGS) {
-            sim = Math.max(sim, r.equals(a) ? READING_EQUAL : spelling(a, q.phonetic[i], q.skeleton[i], oa, r,
-                    PhoneticForm.of(r), Skeleton.of(r), ob));
+        String[] rb = oa == WordOrigin.LATIN ? c.readings(j) : NO_READINGS;
+        for (int k = 0; k < rb.length; k++) {
+            sim = Math.max(sim, rb[k].equals(a) ? READING_EQUAL : spelling(a, q.phonetic[i], q.skeleton[i], oa, rb[k],
+                    c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob));
         }
         return Math.max(sim, crossScript(q, i, c, j));
     }

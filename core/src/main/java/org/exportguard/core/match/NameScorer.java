@@ -179,8 +179,7 @@ public final class NameScorer {
                                 || y.text[j].length() < longestPart + 2) {
                             continue;
                         }
-                        float s = joined.equals(y.text[j]) ? 1f
-                                : TokenSimilarity.fuzzy(joined, y.text[j], null, null);
+                        float s = TokenSimilarity.joinedSimilarity(joined, null, allLatin(x, i, len), y, j);
                         if (s > bestSim) {
                             bestSim = s;
                             int bits = Float.floatToIntBits(s);
@@ -213,7 +212,7 @@ public final class NameScorer {
                 if (usedY[j] || !isWordLike(y.kind[j])) {
                     continue;
                 }
-                float s = joined.equals(y.text[j]) ? 1f : TokenSimilarity.fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
+                float s = TokenSimilarity.joinedSimilarity(joined, joinedSkeleton, allLatin(x, i, 2), y, j);
                 if (s >= JOINED_FLOOR && s > bestSim) {
                     bestSim = s;
                     bestJ = j;
@@ -228,6 +227,16 @@ public final class NameScorer {
                 i++;
             }
         }
+    }
+
+    /** True when words {@code from} to {@code from + len - 1} of {@code x} were written in Latin letters. */
+    private static boolean allLatin(NameTokens x, int from, int len) {
+        for (int k = from; k < from + len; k++) {
+            if (x.origin[k] != WordOrigin.LATIN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordLike(TokenKind k) {

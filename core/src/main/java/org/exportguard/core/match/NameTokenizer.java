@@ -1,5 +1,7 @@
 package org.exportguard.core.match;
 
+import org.exportguard.core.match.translit.Graphemes;
+import org.exportguard.core.match.translit.Readings;
 import org.exportguard.core.model.PartyType;
 
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ public final class NameTokenizer {
         }
         List<String> words = new ArrayList<>(6);
         List<WordOrigin> wordOrigins = new ArrayList<>(6);
-        int comma = splitRaw(Disguises.undo(name), words, wordOrigins);
+        List<String> natives = new ArrayList<>(6);
+        int comma = splitRaw(Disguises.undo(name), words, wordOrigins, natives);
         if (words.isEmpty()) {
             return NameTokens.EMPTY;
         }
@@ -42,20 +45,23 @@ public final class NameTokenizer {
             // "LAST, First" → "First LAST": word order carries meaning in a few places (joined words, "X bin Y").
             java.util.Collections.rotate(words, -comma);
             java.util.Collections.rotate(wordOrigins, -comma);
+            java.util.Collections.rotate(natives, -comma);
         }
         List<String> text = new ArrayList<>(words.size());
         List<TokenKind> kinds = new ArrayList<>(words.size());
         List<WordOrigin> origins = new ArrayList<>(words.size());
+        List<String[]> units = new ArrayList<>(words.size());
+        List<String[]> readings = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             // first, so that "C0MPANY" is read as the legal form it disguises
             words.set(i, undoDigitForLetter(words.get(i)));
         }
         if (type != PartyType.PERSON) {
-            splitGluedBusinessWords(words, wordOrigins);
+            splitGluedBusinessWords(words, wordOrigins, natives);
         }
         boolean mayHaveLegalForm = type != PartyType.PERSON && words.size() > 1;
         if (mayHaveLegalForm) {
-            joinSplitBusinessWords(words, wordOrigins);
+            joinSplitBusinessWords(words, wordOrigins, natives);
             correctTyposOfVocabularyWords(words);
         }
         for (int i = 0; i < words.size(); ) {
@@ -65,6 +71,8 @@ public final class NameTokenizer {
                 text.add(vocabulary.legalFormCanonical.get(legal));
                 kinds.add(TokenKind.LEGAL_FORM);
                 origins.add(WordOrigin.LATIN);
+                units.add(null);
+                readings.add(null);
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
@@ -73,12 +81,16 @@ public final class NameTokenizer {
                 text.add(generic);
                 kinds.add(TokenKind.GENERIC);
                 origins.add(WordOrigin.LATIN);
+                units.add(null);
+                readings.add(null);
                 i++;
                 continue;
             }
             text.add(w);
             kinds.add(classify(w));
             origins.add(wordOrigins.get(i));
+            units.add(natives.get(i) == null ? null : Graphemes.of(natives.get(i)));
+            readings.add(natives.get(i) == null ? null : Readings.of(natives.get(i), w));
             i++;
         }
         markTitles(text, kinds, type);
@@ -92,7 +104,8 @@ public final class NameTokenizer {
                 skeletons[i] = Skeleton.of(t[i]);
             }
         }
-        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin);
+        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin, units.toArray(new String[0][]),
+                readings.toArray(new String[0][]));
     }
 
     /**
@@ -109,7 +122,7 @@ public final class NameTokenizer {
      * Two adjacent words that together are a legal form or generic word ("CORPO RATION", "HOLD INGS", "LIMI TADA")
      * are that word, written split.
      */
-    private void joinSplitBusinessWords(List<String> words, List<WordOrigin> origins) {
+    private void joinSplitBusinessWords(List<String> words, List<WordOrigin> origins, List<String> natives) {
         for (int i = 0; i + 1 < words.size(); i++) {
             String joined = words.get(i) + words.get(i + 1);
             if (joined.length() >= 5 && vocabulary.isSingleWordBusinessWord(joined)
@@ -117,6 +130,8 @@ public final class NameTokenizer {
                 words.set(i, joined);
                 words.remove(i + 1);
                 origins.remove(i + 1);
+                natives.set(i, null);
+                natives.remove(i + 1);
             }
         }
     }
@@ -126,7 +141,7 @@ public final class NameTokenizer {
      * abbreviations), after a stem of four or more ("VOLGAGROUP", "SAKHATRANSLLC", "KEENCLOUDLIMITED"), is two words
      * written glued: the name and its business. Not in names known to be a person's.
      */
-    private void splitGluedBusinessWords(List<String> words, List<WordOrigin> origins) {
+    private void splitGluedBusinessWords(List<String> words, List<WordOrigin> origins, List<String> natives) {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.length() < 3 + MIN_GLUED_STEM || vocabulary.isSingleWordBusinessWord(w)) {
@@ -139,6 +154,8 @@ public final class NameTokenizer {
                     words.set(i, w.substring(0, w.length() - suffix.length()));
                     words.add(i + 1, suffix);
                     origins.add(i + 1, origins.get(i));
+                    natives.set(i, null);
+                    natives.add(i + 1, null);
                     i++;
                     break;
                 }
@@ -324,7 +341,7 @@ public final class NameTokenizer {
      * Splits a raw name at white space, turns each piece to ASCII and splits that into words, noting their script.
      * Returns the number of words before the name's only comma ("LAST, First"), or -1 when there is not exactly one.
      */
-    private static int splitRaw(String name, List<String> words, List<WordOrigin> origins) {
+    private static int splitRaw(String name, List<String> words, List<WordOrigin> origins, List<String> natives) {
         int start = 0;
         int len = name.length();
         int commas = 0;
@@ -339,8 +356,12 @@ public final class NameTokenizer {
                     WordOrigin origin = WordOrigin.of(raw);
                     int before = words.size();
                     words.addAll(splitWords(ScriptTransliterator.wordToAscii(raw)));
+                    List<String> pieces = origin == WordOrigin.LATIN ? null : nativePieces(raw);
                     for (int k = before; k < words.size(); k++) {
                         origins.add(origin);
+                        // the native spelling of each word, when the pieces line up with the words one to one
+                        natives.add(pieces != null && pieces.size() == words.size() - before ? pieces.get(k - before)
+                                : null);
                     }
                 }
                 if (i < len && name.charAt(i) == ',' && commas == 1) {
@@ -350,6 +371,33 @@ public final class NameTokenizer {
             }
         }
         return commas == 1 ? wordsBeforeComma : -1;
+    }
+
+    /**
+     * A non-Latin piece of a name cut where its ASCII form is cut into words: at characters that are neither
+     * letters, marks nor a geresh or apostrophe (hyphens, the katakana middle dot ...).
+     */
+    private static List<String> nativePieces(String raw) {
+        List<String> out = new ArrayList<>(2);
+        StringBuilder cur = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean keep = Character.isLetter(cp) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || cp == '\'' || cp == 0x05F3 || cp == 0x05F4
+                    || cp == 0x2019 || cp == '"' || cp == 0x30FC /* katakana long vowel mark */;
+            if (keep) {
+                cur.appendCodePoint(cp);
+            } else if (cur.length() > 0) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out;
     }
 
     /** Splits lower-case ASCII into words; dots and apostrophes join, '&' becomes "and", the rest separates. */

@@ -5,7 +5,8 @@ package org.exportguard.core.match;
  * per name (list names at index time, a query once per query) and then only read.
  */
 public final class NameTokens {
-    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0]);
+    static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0],
+            new String[0][], new String[0][]);
 
     public final String[] text;
     final TokenKind[] kind;
@@ -14,14 +15,43 @@ public final class NameTokens {
     public final String[] skeleton;
     /** The script each word came from: decides how leniently it is compared (see {@link WordOrigin}). */
     final WordOrigin[] origin;
+    /**
+     * For a word written in a script the learned cross-script model covers, its units as written
+     * ({@link org.exportguard.core.match.translit.Graphemes}); null for Latin words and words it does not cover.
+     */
+    final String[][] nativeUnits;
+    /**
+     * Other romanisations of each word written in another script ({@link org.exportguard.core.match.translit.Readings});
+     * null for Latin words.
+     */
+    final String[][] readings;
+    /** Phonetic form and skeleton of each other reading, computed once (as {@link #phonetic} and {@link #skeleton}). */
+    final String[][] readingPhonetic;
+    final String[][] readingSkeleton;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
-    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin) {
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
+               String[][] readings) {
         this.text = text;
+        this.readings = readings;
+        this.readingPhonetic = new String[text.length][];
+        this.readingSkeleton = new String[text.length][];
+        for (int i = 0; i < text.length; i++) {
+            String[] r = readings[i];
+            if (r != null && r.length > 0) {
+                readingPhonetic[i] = new String[r.length];
+                readingSkeleton[i] = new String[r.length];
+                for (int k = 0; k < r.length; k++) {
+                    readingPhonetic[i][k] = PhoneticForm.of(r[k]);
+                    readingSkeleton[i][k] = Skeleton.of(r[k]);
+                }
+            }
+        }
+        this.nativeUnits = nativeUnits;
         this.origin = origin;
         this.phonetic = new String[text.length];
         for (int i = 0; i < text.length; i++) {
@@ -39,13 +69,19 @@ public final class NameTokens {
     }
 
     /**
-     * Gives each word an id from the shared vocabulary (words with the same text, kind and script origin share
-     * one), for memoised similarity; returns the key used so callers can count the vocabulary.
+     * Gives each word an id from the shared vocabulary (words with the same text, kind, script origin and, for a
+     * word in another script, the same other readings and units share one), for memoised similarity; returns the
+     * key used so callers can count the vocabulary.
      */
     public void assignIds(java.util.Map<String, Integer> vocabulary) {
         ids = new int[text.length];
         for (int i = 0; i < text.length; i++) {
             String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal();
+            if (nativeUnits[i] != null || readings[i] != null && readings[i].length > 0) {
+                // two native words with one main reading (单, 丹: "dan") differ in their other readings and units
+                key += '\u0000' + String.join("|", readings(i)) + '\u0000'
+                        + (nativeUnits[i] == null ? "" : String.join("|", nativeUnits[i]));
+            }
             Integer id = vocabulary.get(key);
             if (id == null) {
                 id = vocabulary.size();
@@ -54,6 +90,13 @@ public final class NameTokens {
             ids[i] = id;
         }
     }
+
+    /** The other romanisations of word {@code i} (none for a Latin word): index keys and comparisons use them. */
+    public String[] readings(int i) {
+        return readings[i] == null ? NO_READINGS : readings[i];
+    }
+
+    private static final String[] NO_READINGS = new String[0];
 
     public int size() {
         return text.length;

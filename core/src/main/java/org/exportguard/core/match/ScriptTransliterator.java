@@ -59,8 +59,9 @@ final class ScriptTransliterator {
         if (latin == null) {
             latin = ICU.get().transliterate(Normalizer.normalize(word, Normalizer.Form.NFKC));
             if (isSyllabic(word)) {
-                // ICU writes Han characters as separate syllables; a name written without spaces is one word.
-                latin = latin.replace(" ", "");
+                // ICU writes Han characters as separate syllables, and marks some Hangul syllable boundaries with
+                // a hyphen (김성균 → gimseong-gyun); a name written without spaces is one word.
+                latin = latin.replace(" ", "").replace("-", "");
             }
         }
         latin = lowerAscii(keepAscii(latin));

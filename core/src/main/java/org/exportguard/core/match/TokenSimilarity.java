@@ -1,6 +1,7 @@
 package org.exportguard.core.match;
 
 import org.exportguard.core.match.MatchExplanation.Kind;
+import org.exportguard.core.match.translit.TransliterationModel;
 
 /**
  * How alike two words of two names are, in [0, 1], and how they met. Below a length-dependent floor a fuzzy
@@ -15,6 +16,8 @@ final class TokenSimilarity {
     static final float FLOOR_LONG = 0.80f;
     /** Two spellings with the same phonetic form. */
     static final float PHONETIC_EQUAL = 0.92f;
+
+    private static final TransliterationModel MODEL = TransliterationModel.shared();
 
     private final Vocabulary vocabulary;
 
@@ -40,63 +43,79 @@ final class TokenSimilarity {
         if (vocabulary.areNicknames(a, b)) {
             return NICKNAME;
         }
-        float sim = fuzzy(a, b, q.skeleton[i], c.skeleton[j]);
+        WordOrigin oa = q.origin[i];
+        WordOrigin ob = c.origin[j];
+        float sim = spelling(a, q.phonetic[i], q.skeleton[i], oa, b, c.phonetic[j], c.skeleton[j], ob);
+        // A word written in another script meets a Latin word by its best reading (see Readings).
+        String[] ra = ob == WordOrigin.LATIN ? q.readings(i) : NO_READINGS;
+        for (int k = 0; k < ra.length; k++) {
+            sim = Math.max(sim, ra[k].equals(b) ? READING_EQUAL : spelling(ra[k], q.readingPhonetic[i][k],
+                    q.readingSkeleton[i][k], oa, b, c.phonetic[j], c.skeleton[j], ob));
+        }
+        String[] rb = oa == WordOrigin.LATIN ? c.readings(j) : NO_READINGS;
+        for (int k = 0; k < rb.length; k++) {
+            sim = Math.max(sim, rb[k].equals(a) ? READING_EQUAL : spelling(a, q.phonetic[i], q.skeleton[i], oa, rb[k],
+                    c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob));
+        }
+        return Math.max(sim, crossScript(q, i, c, j));
+    }
+
+    private static final String[] NO_READINGS = new String[0];
+    /** A Latin word equal to another romanisation of a native word: as sure as equal phonetic forms. */
+    static final float READING_EQUAL = PHONETIC_EQUAL;
+
+    /** Similarity of two spellings (of two words, or of a reading of one and the other). */
+    private static float spelling(String a, String pa, String ska, WordOrigin oa, String b, String pb, String skb,
+                                  WordOrigin ob) {
+        float sim = fuzzy(a, b, ska, skb);
         if (sim < 1f) {
-            String pa = q.phonetic[i];
-            String pb = c.phonetic[j];
             float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
         }
-        WordOrigin oa = q.origin[i];
-        WordOrigin ob = c.origin[j];
         if (spelledByRule(oa) && spelledByRule(ob)) {
-            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
+            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(pa, pb)));
         }
-        if (sim < PHONETIC && (oa == WordOrigin.ABJAD) != (ob == WordOrigin.ABJAD) && abjadConsonantsAgree(a, b)) {
-            return PHONETIC;
-        }
-        if (sim < PHONETIC && (oa == WordOrigin.SYLLABIC) != (ob == WordOrigin.SYLLABIC)
-                && syllabicConsonantsAgree(a, b)) {
-            return PHONETIC;
+        if ((oa == WordOrigin.LATIN) != (ob == WordOrigin.LATIN) && sim < FLOOR_LONG) {
+            // Across scripts a reading two letters off (capped to 0.75) is another name read by the same table
+            // (志忠 "zhizhong" / "zhiqing"), not a near spelling: it must not add up with the other words.
+            sim = 0f;
         }
         return sim;
+    }
+
+    /**
+     * A word written in another script against a Latin word: the learned model's similarity
+     * ({@link TransliterationModel}), or 0 when neither or both are native, or the model does not cover the script.
+     */
+    static float crossScript(NameTokens q, int i, NameTokens c, int j) {
+        String[] ua = q.nativeUnits[i];
+        String[] ub = c.nativeUnits[j];
+        if (ua != null && ub == null && c.origin[j] == WordOrigin.LATIN) {
+            return MODEL.similarity(ua, c.text[j]);
+        }
+        if (ub != null && ua == null && q.origin[i] == WordOrigin.LATIN) {
+            return MODEL.similarity(ub, q.text[i]);
+        }
+        return 0f;
+    }
+
+    /**
+     * Words written joined ("kim seo yeong" → "kimseoyeong") against one word of another name: their spellings'
+     * fuzzy similarity, or when the joined words are Latin and the other word native (김서영), the learned model's
+     * if higher.
+     */
+    static float joinedSimilarity(String joined, String joinedSkeleton, boolean joinedIsLatin, NameTokens y, int j) {
+        if (joined.equals(y.text[j])) {
+            return 1f;
+        }
+        float s = fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
+        String[] units = y.nativeUnits[j];
+        return units == null || !joinedIsLatin ? s : Math.max(s, MODEL.similarity(units, joined));
     }
 
     /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */
     private static boolean spelledByRule(WordOrigin o) {
         return o == WordOrigin.LATIN || o == WordOrigin.SYLLABIC;
-    }
-
-    /**
-     * A Western name written in Chinese, Japanese or Korean syllables gains vowels and loses the l/r distinction
-     * ("glazebrook" / "gelaizibuluke"): compare consonant keys with l and r merged, nearly equal and long enough.
-     */
-    static boolean syllabicConsonantsAgree(String a, String b) {
-        String ka = Skeleton.loose(a);
-        String kb = Skeleton.loose(b);
-        if (ka == null || kb == null || Math.min(ka.length(), kb.length()) < 3) {
-            return false;
-        }
-        ka = ka.replace('r', 'l');
-        kb = kb.replace('r', 'l');
-        return ka.equals(kb) || Math.min(ka.length(), kb.length()) >= 4
-                && JaroWinkler.similarity(ka, kb) >= 0.9;
-    }
-
-    /**
-     * An Arabic or Hebrew word in Latin letters keeps (mostly) the consonants: "fwzy" for "fawzi". Compare the
-     * consonant keys; short keys must be equal, longer ones nearly so.
-     */
-    static boolean abjadConsonantsAgree(String a, String b) {
-        String ka = Skeleton.loose(a);
-        String kb = Skeleton.loose(b);
-        if (ka == null || kb == null) {
-            return false;
-        }
-        if (ka.equals(kb)) {
-            return ka.length() >= 2;
-        }
-        return Math.min(ka.length(), kb.length()) >= 4 && JaroWinkler.similarity(ka, kb) >= 0.9;
     }
 
     /**

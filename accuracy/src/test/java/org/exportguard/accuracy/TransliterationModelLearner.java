@@ -1,0 +1,304 @@
+package org.exportguard.accuracy;
+
+import org.apache.commons.csv.CSVRecord;
+import org.exportguard.core.match.translit.Graphemes;
+import org.exportguard.core.match.translit.TransliterationModel;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Learns {@link TransliterationModel} from the tuning half of the shared transliteration set and writes it into
+ * core's resources. Run from the project root (see docs/matching.md, "Cross-script words"):
+ *
+ * <pre>mvn -B -o -pl accuracy -am test -Dtest=TransliterationModelLearner -Dsurefire.failIfNoSpecifiedTests=false -Dtranslit.learn=true</pre>
+ *
+ * <p>Each pair gives word pairs (a Latin word and the native word in the same place, or all the Latin words joined
+ * when the native name is one word: Korean and Chinese write a name without spaces). Expectation-maximisation over
+ * every monotone alignment of Latin fragments of 0 to {@value #MAX_FRAGMENT} letters to the native units estimates
+ * P(fragment | unit); a letter-bigram model of the Latin words is the alternative the evidence is measured against.
+ * The threshold (evidence at similarity 0.85) is set on the tuning half so that no more than
+ * {@value #NEGATIVE_ACCEPT} of mismatched pairs (a native word against the Latin word of another pair of its
+ * language) pass it.
+ */
+public final class TransliterationModelLearner {
+    static final int MAX_FRAGMENT = 4;
+    static final int ITERATIONS = 10;
+    /** Fragments rarer than this for their unit are dropped from the table. */
+    static final double MIN_PROBABILITY = 0.002;
+    static final double NEGATIVE_ACCEPT = 0.001;
+    /** Log probability of a spelling the table lacks: base minus so much a letter (see TransliterationModel). */
+    static final float UNSEEN_BASE = -6f;
+    static final float UNSEEN_PER_LETTER = 2f;
+    /** Prior on a fragment's length, for the first round only: a unit is usually spelled with one or two letters. */
+    private static final double[] LENGTH_PRIOR = {0.05, 0.4, 0.3, 0.15, 0.1};
+
+    /**
+     * Kept in every round: without it EM explains each training word by long fragments only that word uses, which
+     * fits the training half and fails on new words.
+     */
+    private static final double[] LENGTH_PENALTY = {1, 1, 0.3, 0.09, 0.027};
+
+    record WordPair(String lang, String[] units, String latin) {
+    }
+
+    /** The resource, seen from the accuracy module's folder (where Maven runs its tests). */
+    static final String RESOURCE = "../core/src/main/resources/org/exportguard/core/match/translit/transliteration-model.tsv";
+
+    /** Runs only when asked for ({@code -Dtranslit.learn=true}): it rewrites a file under version control. */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "translit.learn", matches = "true")
+    void learnAndWriteTheModel() throws Exception {
+        main(new String[]{RESOURCE});
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : RESOURCE);
+        List<WordPair> tuning = wordPairs(true);
+        TransliterationModel model = learn(tuning);
+        List<WordPair> heldOut = wordPairs(false);
+        double[] ev = new double[heldOut.size()];
+        for (int i = 0; i < ev.length; i++) {
+            ev[i] = model.evidence(heldOut.get(i).units(), heldOut.get(i).latin());
+        }
+        long inf = Arrays.stream(ev).filter(Double::isInfinite).count();
+        System.out.print("held-out (" + inf + " of " + ev.length + " without an alignment): ");
+        report(heldOut, ev, model.threshold());
+        Files.createDirectories(out.getParent());
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            model.write(w, "Learned by accuracy/src/test/java/org/exportguard/accuracy/TransliterationModelLearner.java\n"
+                    + "from the tuning half of ../shared/data/dev/transliteration-pairs-sample.tsv ("
+                    + tuning.size() + " word pairs).\n"
+                    + "C threshold natsPerPoint unseenBase unseenPerLetter | B previous next log-p (Latin letter bigrams) | E unit fragment log-p");
+        }
+        System.out.println("wrote " + out);
+    }
+
+    /** Word pairs of one half of the set. */
+    static List<WordPair> wordPairs(boolean tuningHalf) throws Exception {
+        List<WordPair> out = new ArrayList<>();
+        for (CSVRecord r : DevSets.csv("transliteration-pairs-sample.tsv", '\t')) {
+            String lang = r.get("lang");
+            if (TransliterationSplit.isTuning(lang, r.get("latin"), r.get("native")) != tuningHalf) {
+                continue;
+            }
+            List<String> latin = TransliterationSplit.latinWords(r.get("latin"));
+            List<String> nat = TransliterationSplit.nativeWords(r.get("native"));
+            if (latin.isEmpty() || nat.isEmpty()) {
+                continue;
+            }
+            if (nat.size() == 1) {
+                add(out, lang, nat.get(0), String.join("", latin));
+            } else if (nat.size() == latin.size()) {
+                for (int i = 0; i < nat.size(); i++) {
+                    add(out, lang, nat.get(i), latin.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<WordPair> out, String lang, String nativeWord, String latin) {
+        String[] units = Graphemes.of(nativeWord);
+        if (units != null && latin.length() <= 30 && units.length <= 20) {
+            out.add(new WordPair(lang, units, latin));
+        }
+    }
+
+    static TransliterationModel learn(List<WordPair> pairs) {
+        Map<String, Map<String, Double>> p = null;
+        Map<String, Map<String, Double>> counts = null;
+        for (int it = 0; it < ITERATIONS; it++) {
+            counts = new HashMap<>();
+            for (WordPair wp : pairs) {
+                expect(wp, p, counts);
+            }
+            p = normalise(counts, 1e-6);
+        }
+        p = smoothWithParents(counts, p);
+        p = normalise(p, MIN_PROBABILITY);
+        Map<String, Map<String, Float>> emissions = new HashMap<>();
+        p.forEach((u, m) -> {
+            Map<String, Float> e = new HashMap<>();
+            m.forEach((f, v) -> e.put(f, (float) Math.log(v)));
+            emissions.put(u, e);
+        });
+        float[] bigrams = bigrams(pairs);
+        TransliterationModel uncalibrated = new TransliterationModel(emissions, bigrams, 0f, 1f, UNSEEN_BASE,
+                UNSEEN_PER_LETTER);
+        double[] pos = new double[pairs.size()];
+        List<Double> neg = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            pos[i] = uncalibrated.evidence(pairs.get(i).units(), pairs.get(i).latin());
+            for (int k = 1; k <= 10; k++) {
+                WordPair other = pairs.get((i + 7 * k + 1) % pairs.size());
+                neg.add(uncalibrated.evidence(pairs.get(i).units(), other.latin()));
+            }
+        }
+        double[] negs = neg.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(negs);
+        double threshold = negs[(int) Math.floor(negs.length * (1 - NEGATIVE_ACCEPT))];
+        double[] sortedPos = pos.clone();
+        Arrays.sort(sortedPos);
+        double median = sortedPos[sortedPos.length / 2];
+        double natsPerPoint = Math.max(0.5, (median - threshold) / 10.0);
+        report(pairs, pos, threshold);
+        return new TransliterationModel(emissions, bigrams, (float) threshold, (float) natsPerPoint,
+                UNSEEN_BASE, UNSEEN_PER_LETTER);
+    }
+
+    static void report(List<WordPair> pairs, double[] pos, double threshold) {
+        Map<String, int[]> per = new TreeMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            int[] c = per.computeIfAbsent(pairs.get(i).lang(), k -> new int[2]);
+            c[1]++;
+            c[0] += pos[i] >= threshold ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "threshold %.2f nats; tuning word pairs over it:", threshold);
+        per.forEach((l, c) -> System.out.printf(Locale.ROOT, " %s %.3f", l, c[0] / (double) c[1]));
+        System.out.println();
+    }
+
+    /** One E-step: adds the expected count of every (unit, fragment) over all alignments of the pair. */
+    private static void expect(WordPair wp, Map<String, Map<String, Double>> p, Map<String, Map<String, Double>> counts) {
+        String[] u = wp.units();
+        String l = wp.latin();
+        int n = u.length;
+        int m = l.length();
+        double[][] a = new double[n + 1][m + 1];
+        double[][] b = new double[n + 1][m + 1];
+        a[0][0] = 1;
+        for (int i = 1; i <= n; i++) {
+            for (int j = 0; j <= m; j++) {
+                double s = 0;
+                for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
+                    s += a[i - 1][j - k] * prob(p, u[i - 1], l.substring(j - k, j));
+                }
+                a[i][j] = s;
+            }
+        }
+        double z = a[n][m];
+        if (!(z > 0)) {
+            return;
+        }
+        b[n][m] = 1;
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m; j >= 0; j--) {
+                double s = 0;
+                for (int k = 0; k <= MAX_FRAGMENT && j + k <= m; k++) {
+                    s += prob(p, u[i], l.substring(j, j + k)) * b[i + 1][j + k];
+                }
+                b[i][j] = s;
+            }
+        }
+        for (int i = 1; i <= n; i++) {
+            Map<String, Double> c = counts.computeIfAbsent(u[i - 1], x -> new HashMap<>());
+            for (int j = 0; j <= m; j++) {
+                for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
+                    String f = l.substring(j - k, j);
+                    double v = a[i - 1][j - k] * prob(p, u[i - 1], f) * b[i][j] / z;
+                    if (v > 1e-9) {
+                        c.merge(f, v, Double::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Units with a coarser parent ({@link Graphemes#parent}: a Han reading's initial consonant) share what their
+     * siblings show, Witten-Bell style: a unit seen rarely, or with many spellings, leans on its parent more. The
+     * parents go into the table too, for units never seen in training.
+     */
+    private static Map<String, Map<String, Double>> smoothWithParents(Map<String, Map<String, Double>> counts,
+                                                                      Map<String, Map<String, Double>> p) {
+        Map<String, Map<String, Double>> parentCounts = new HashMap<>();
+        counts.forEach((u, c) -> {
+            String parent = Graphemes.parent(u);
+            if (parent != null) {
+                Map<String, Double> pc = parentCounts.computeIfAbsent(parent, x -> new HashMap<>());
+                c.forEach((f, v) -> pc.merge(f, v, Double::sum));
+            }
+        });
+        Map<String, Map<String, Double>> parentP = normalise(parentCounts, 1e-6);
+        Map<String, Map<String, Double>> out = new HashMap<>(parentP);
+        p.forEach((u, m) -> {
+            String parent = Graphemes.parent(u);
+            if (parent == null) {
+                out.put(u, m);
+                return;
+            }
+            double total = counts.get(u).values().stream().mapToDouble(Double::doubleValue).sum();
+            long types = counts.get(u).values().stream().filter(v -> v >= 0.5).count();
+            double lambda = total / (total + Math.max(1, types));
+            Map<String, Double> mixed = new HashMap<>();
+            parentP.get(parent).forEach((f, v) -> mixed.put(f, (1 - lambda) * v));
+            m.forEach((f, v) -> mixed.merge(f, lambda * v, Double::sum));
+            out.put(u, mixed);
+        });
+        return out;
+    }
+
+    private static double prob(Map<String, Map<String, Double>> p, String unit, String fragment) {
+        if (p == null) {
+            return LENGTH_PRIOR[fragment.length()];
+        }
+        Map<String, Double> m = p.get(unit);
+        Double v = m == null ? null : m.get(fragment);
+        return v == null ? 0 : v * LENGTH_PENALTY[fragment.length()];
+    }
+
+    private static Map<String, Map<String, Double>> normalise(Map<String, Map<String, Double>> counts, double min) {
+        Map<String, Map<String, Double>> p = new HashMap<>();
+        counts.forEach((u, c) -> {
+            double total = c.values().stream().mapToDouble(Double::doubleValue).sum();
+            Map<String, Double> m = new HashMap<>();
+            c.forEach((f, v) -> {
+                if (v / total >= min) {
+                    m.put(f, v / total);
+                }
+            });
+            double kept = m.values().stream().mapToDouble(Double::doubleValue).sum();
+            m.replaceAll((f, v) -> v / kept);
+            p.put(u, m);
+        });
+        return p;
+    }
+
+    /** Letter bigrams of the Latin words, add-one smoothed, as log probabilities. */
+    private static float[] bigrams(List<WordPair> pairs) {
+        int s = 27;
+        double[] c = new double[s * s];
+        Arrays.fill(c, 1);
+        for (WordPair wp : pairs) {
+            int last = 0;
+            for (char ch : wp.latin().toCharArray()) {
+                int x = ch - 'a' + 1;
+                c[last * s + x]++;
+                last = x;
+            }
+            c[last * s]++;
+        }
+        float[] out = new float[s * s];
+        for (int a = 0; a < s; a++) {
+            double row = 0;
+            for (int x = 0; x < s; x++) {
+                row += c[a * s + x];
+            }
+            for (int x = 0; x < s; x++) {
+                out[a * s + x] = (float) Math.log(c[a * s + x] / row);
+            }
+        }
+        return out;
+    }
+}

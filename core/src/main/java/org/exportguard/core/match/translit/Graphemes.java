@@ -1,0 +1,152 @@
+package org.exportguard.core.match.translit;
+
+import com.ibm.icu.text.Transliterator;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cuts a word written in a non-Latin script into the units whose Latin spellings {@link TransliterationModel}
+ * learns: a letter of an alphabet or abjad (Cyrillic, Hebrew, Arabic), a Hangul jamo (a syllable block is split
+ * into its initial, vowel and final, so 김 and 금 share what they share), a kana with the small kana that modifies
+ * it (ジェ is one sound, "je"), and a Han character by its Mandarin reading (every character read "ge" is one unit,
+ * so a character unseen in training still has a spelling).
+ *
+ * <p>Vowel points and harakat are dropped (most names are written without them); a Hebrew geresh stays with its
+ * letter (ג׳ is "j"). Hiragana is read as katakana. A word with characters of any other kind (Latin letters,
+ * digits, Devanagari ...) has no units: the model does not speak for it; nor does a word of fewer than
+ * {@value #MIN_SYLLABLES} syllables in Han, Hangul or kana.
+ */
+public final class Graphemes {
+    /**
+     * Fewest syllables (Han characters, Hangul blocks, kana) a word needs for the model to speak for it. The model
+     * knows how foreign names are transcribed; a one- or two-syllable word is most often a Chinese, Korean or
+     * Japanese name itself (李, 雅雯, 성호), whose own romanisation its reading already gives, and against a
+     * romanised East Asian name the model finds some spelling for nearly any two syllables.
+     */
+    static final int MIN_SYLLABLES = 3;
+    private static final String SMALL_KANA = "ァィゥェォャュョヮ";
+    private static final ThreadLocal<Transliterator> PINYIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    private static final ConcurrentHashMap<Integer, String> HAN_READINGS = new ConcurrentHashMap<>();
+
+    private Graphemes() {
+    }
+
+    /** The units of {@code word}, or null when it holds anything the model has no units for. */
+    public static String[] of(String word) {
+        // NFD drops vowel points and harakat as marks and splits Hangul blocks into jamo; kana keep their voicing
+        // marks composed (ブ, not フ + ゛), so they are composed again.
+        String nfd = Normalizer.normalize(word, Normalizer.Form.NFD);
+        List<String> units = new ArrayList<>(nfd.length());
+        int syllables = 0;
+        for (int i = 0; i < nfd.length(); ) {
+            int cp = nfd.codePointAt(i);
+            i += Character.charCount(cp);
+            if ((cp == 0x3099 || cp == 0x309A) && !units.isEmpty()) {
+                int last = units.size() - 1;
+                units.set(last, Normalizer.normalize(units.get(last) + (char) cp, Normalizer.Form.NFC));
+                continue;
+            }
+            if (cp == 0x30FC) { // katakana long vowel mark: a unit of its own (the vowel before it, or nothing)
+                units.add("ー");
+                continue;
+            }
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+                    || cp == 0x0640 /* tatweel */) {
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (isGeresh(cp)) {
+                if (units.isEmpty()) {
+                    continue;
+                }
+                int last = units.size() - 1;
+                units.set(last, units.get(last) + '\'');
+                continue;
+            }
+            switch (script) {
+                case HEBREW, ARABIC, CYRILLIC -> {
+                    if (!Character.isLetter(cp)) {
+                        return null;
+                    }
+                    units.add(new String(Character.toChars(Character.toLowerCase(cp))));
+                }
+                case HANGUL -> {
+                    units.add(new String(Character.toChars(cp)));
+                    syllables += cp >= 0x1100 && cp <= 0x1112 ? 1 : 0; // an initial consonant starts a block
+                }
+                case HIRAGANA, KATAKANA -> {
+                    int k = cp >= 0x3041 && cp <= 0x3096 ? cp + 0x60 : cp;
+                    String unit = new String(Character.toChars(k));
+                    if (!units.isEmpty() && unit.length() == 1 && SMALL_KANA.indexOf(unit.charAt(0)) >= 0
+                            && !units.get(units.size() - 1).startsWith("H:")) {
+                        int last = units.size() - 1;
+                        units.set(last, units.get(last) + unit);
+                    } else {
+                        units.add(unit);
+                        syllables++;
+                    }
+                }
+                case HAN -> {
+                    String reading = hanReading(cp);
+                    if (reading.isEmpty()) {
+                        return null;
+                    }
+                    units.add("H:" + reading);
+                    syllables++;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        if (units.isEmpty() || syllables > 0 && syllables < MIN_SYLLABLES) {
+            return null;
+        }
+        return units.toArray(new String[0]);
+    }
+
+    /**
+     * The coarser unit a unit's spellings back off to, or null: for a Han reading its initial consonant(s)
+     * ("H:ge" → "H:g", "H:zhuang" → "H:zh", "H:ai" → "H:"), since the consonant carries most of a syllable's Latin
+     * spelling; letters, jamo and kana are each seen often enough alone.
+     */
+    public static String parent(String unit) {
+        if (!unit.startsWith("H:") || unit.endsWith("*")) {
+            return null;
+        }
+        int i = 2;
+        while (i < unit.length() && "aeiouv".indexOf(unit.charAt(i)) < 0) {
+            i++;
+        }
+        return unit.substring(0, i) + "*";
+    }
+
+    /** True when {@code word} has a letter of a script this class cuts into units. */
+    public static boolean covers(String word) {
+        return of(word) != null;
+    }
+
+    private static boolean isGeresh(int cp) {
+        return cp == '\'' || cp == 0x05F3 || cp == 0x2019 || cp == 0x05F4 || cp == '"';
+    }
+
+    /** The toneless Mandarin reading of one Han character ("ge"), cached: ICU costs microseconds a call. */
+    private static String hanReading(int cp) {
+        return HAN_READINGS.computeIfAbsent(cp, c -> {
+            String latin = PINYIN.get().transliterate(new String(Character.toChars(c)));
+            StringBuilder sb = new StringBuilder(latin.length());
+            for (int i = 0; i < latin.length(); i++) {
+                char ch = Character.toLowerCase(latin.charAt(i));
+                if (ch >= 'a' && ch <= 'z') {
+                    sb.append(ch);
+                }
+            }
+            return sb.toString();
+        });
+    }
+}

@@ -1,0 +1,265 @@
+package org.exportguard.core.match.translit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How a word written in another script is spelled in Latin letters, learned from pairs of names (see
+ * {@code docs/matching.md}, "Cross-script words"): for each unit of the native word ({@link Graphemes}) the Latin
+ * fragments it is written as, with their probabilities, and a letter-bigram model of Latin names as the
+ * alternative ("this Latin word is just some name").
+ *
+ * <p>A native word and a Latin word are compared by the evidence that one is the other's spelling: the log
+ * likelihood of the Latin word under the best alignment of fragments to units, minus its log likelihood as any
+ * Latin name. That evidence grows with the length of the words, so two short words can never be as sure as two
+ * long ones; it is mapped to a similarity whose 0.85 sits where the learning set put the threshold.
+ *
+ * <p>The tables are a resource written by the accuracy module's {@code TransliterationModelLearner} and hold
+ * statistics of graphemes and letters only, no names.
+ */
+public final class TransliterationModel {
+    static final String RESOURCE = "/org/exportguard/core/match/translit/transliteration-model.tsv";
+    /** Similarities under this count as no match; over this, a transliteration is still not the same spelling. */
+    static final double FLOOR = 0.80;
+    static final double CEILING = 0.97;
+    /** Alphabet of the Latin side: a-z, index 1..26; 0 is the word boundary. */
+    static final int SYMBOLS = 27;
+
+    private static volatile TransliterationModel shared;
+
+    private final Map<String, Map<String, Float>> emissions;
+    private final float[] bigrams;
+    private final int maxFragment;
+    /** Evidence (nats) at which the similarity is 0.85, and how many nats one hundredth of similarity takes. */
+    private final float threshold;
+    private final float natsPerPoint;
+    /**
+     * Log probability of a spelling the tables do not hold (a unit never seen, or seen spelled otherwise):
+     * {@code unseenBase - unseenPerLetter × letters}, so one odd letter costs a word a few nats, not everything.
+     */
+    private final float unseenBase;
+    private final float unseenPerLetter;
+    /** Longest fragment an unseen spelling may have. */
+    static final int MAX_UNSEEN_FRAGMENT = 4;
+
+    public TransliterationModel(Map<String, Map<String, Float>> emissions, float[] bigrams, float threshold,
+                                float natsPerPoint, float unseenBase, float unseenPerLetter) {
+        this.unseenBase = unseenBase;
+        this.unseenPerLetter = unseenPerLetter;
+        this.emissions = emissions;
+        this.bigrams = bigrams;
+        int longest = 0;
+        for (Map<String, Float> m : emissions.values()) {
+            for (String f : m.keySet()) {
+                longest = Math.max(longest, f.length());
+            }
+        }
+        this.maxFragment = longest;
+        this.threshold = threshold;
+        this.natsPerPoint = natsPerPoint;
+    }
+
+    /** The model shipped in core's resources. */
+    public static TransliterationModel shared() {
+        TransliterationModel m = shared;
+        if (m == null) {
+            synchronized (TransliterationModel.class) {
+                if (shared == null) {
+                    shared = load();
+                }
+                m = shared;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Similarity (0, or 0.80 to 0.97) of a native-script word and a Latin spelling (lower-case a-z), or -1 when the model
+     * does not cover the native word's script. A transliteration is never scored as sure as the same spelling.
+     */
+    public float similarity(String nativeWord, String latin) {
+        String[] units = Graphemes.of(nativeWord);
+        return units == null ? -1f : similarity(units, latin);
+    }
+
+    /** As {@link #similarity(String, String)}, for a word already cut into its units. */
+    public float similarity(String[] units, String latin) {
+        double e = evidence(units, latin);
+        if (Double.isInfinite(e)) {
+            return 0f;
+        }
+        double sim = 0.85 + (e - threshold) / natsPerPoint / 100.0;
+        // Like a fuzzy spelling below its floor, weak evidence is no match at all: it must not add up over words.
+        return sim < FLOOR ? 0f : (float) Math.min(CEILING, sim);
+    }
+
+    /** Log likelihood ratio (nats) that {@code latin} spells the units, against its being any Latin name. */
+    public double evidence(String[] units, String latin) {
+        double lp = logLikelihood(units, latin);
+        return Double.isInfinite(lp) ? Double.NEGATIVE_INFINITY : lp - nullLogLikelihood(latin);
+    }
+
+    /** Log likelihood of the best alignment of Latin fragments to the units (Viterbi), -inf when there is none. */
+    public double logLikelihood(String[] units, String latin) {
+        int n = units.length;
+        int m = latin.length();
+        double[] prev = new double[m + 1];
+        double[] cur = new double[m + 1];
+        java.util.Arrays.fill(prev, Double.NEGATIVE_INFINITY);
+        prev[0] = 0;
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(cur, Double.NEGATIVE_INFINITY);
+            Map<String, Float> e = emissions(units[i]);
+            for (int j = 0; j <= m; j++) {
+                if (prev[j] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                for (int k = 0; k <= maxFragment && j + k <= m; k++) {
+                    Float lp = e.get(latin.substring(j, j + k));
+                    double v = lp != null ? lp : k <= MAX_UNSEEN_FRAGMENT ? unseenBase - unseenPerLetter * k
+                            : Double.NEGATIVE_INFINITY;
+                    if (prev[j] + v > cur[j + k]) {
+                        cur[j + k] = prev[j] + v;
+                    }
+                }
+            }
+            double[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m];
+    }
+
+    /** The spellings of a unit, of its parent when it was never seen (see {@link Graphemes#parent}), or none. */
+    private Map<String, Float> emissions(String unit) {
+        Map<String, Float> e = emissions.get(unit);
+        if (e == null) {
+            String parent = Graphemes.parent(unit);
+            e = parent == null ? null : emissions.get(parent);
+        }
+        return e == null ? Map.of() : e;
+    }
+
+    /** Log likelihood of {@code latin} as a Latin name, by letter bigrams with the word's boundaries. */
+    public double nullLogLikelihood(String latin) {
+        double lp = 0;
+        int last = 0;
+        for (int i = 0; i < latin.length(); i++) {
+            int s = symbol(latin.charAt(i));
+            lp += bigrams[last * SYMBOLS + s];
+            last = s;
+        }
+        return lp + bigrams[last * SYMBOLS];
+    }
+
+    static int symbol(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+    }
+
+    private static TransliterationModel load() {
+        InputStream in = TransliterationModel.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + RESOURCE);
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return read(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the table format {@link #write} writes: {@code E unit fragment logp}, {@code B prev next logp} (letters,
+     * {@code ^} for the boundary), {@code C threshold natsPerPoint unseenBase unseenPerLetter}; {@code #} starts a comment.
+     */
+    static TransliterationModel read(BufferedReader r) throws IOException {
+        Map<String, Map<String, Float>> emissions = new HashMap<>();
+        float[] bigrams = new float[SYMBOLS * SYMBOLS];
+        float threshold = Float.NaN;
+        float natsPerPoint = Float.NaN;
+        float unseenBase = Float.NaN;
+        float unseenPerLetter = Float.NaN;
+        String line;
+        int lineNo = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            try {
+                switch (f[0]) {
+                    case "E" -> emissions.computeIfAbsent(f[1], k -> new HashMap<>()).put(f[2], Float.parseFloat(f[3]));
+                    case "B" -> bigrams[boundaryOr(f[1]) * SYMBOLS + boundaryOr(f[2])] = Float.parseFloat(f[3]);
+                    case "C" -> {
+                        threshold = Float.parseFloat(f[1]);
+                        natsPerPoint = Float.parseFloat(f[2]);
+                        unseenBase = Float.parseFloat(f[3]);
+                        unseenPerLetter = Float.parseFloat(f[4]);
+                    }
+                    default -> throw new IllegalStateException("unknown record " + f[0]);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(RESOURCE + " line " + lineNo + ": " + e.getMessage(), e);
+            }
+        }
+        if (Float.isNaN(threshold)) {
+            throw new IllegalStateException(RESOURCE + ": no calibration (C) line");
+        }
+        return new TransliterationModel(emissions, bigrams, threshold, natsPerPoint, unseenBase, unseenPerLetter);
+    }
+
+    private static int boundaryOr(String s) {
+        return s.equals("^") ? 0 : symbol(s.charAt(0));
+    }
+
+    /** Writes the model in the format {@link #read} reads, fragments of each unit by falling probability. */
+    public void write(Appendable out, String header) throws IOException {
+        for (String line : header.split("\n")) {
+            out.append("# ").append(line).append('\n');
+        }
+        out.append("C\t").append(Float.toString(threshold)).append('\t').append(Float.toString(natsPerPoint))
+                .append('\t').append(Float.toString(unseenBase)).append('\t').append(Float.toString(unseenPerLetter))
+                .append('\n');
+        for (int a = 0; a < SYMBOLS; a++) {
+            for (int b = 0; b < SYMBOLS; b++) {
+                out.append("B\t").append(name(a)).append('\t').append(name(b)).append('\t')
+                        .append(round(bigrams[a * SYMBOLS + b])).append('\n');
+            }
+        }
+        java.util.List<String> units = new java.util.ArrayList<>(emissions.keySet());
+        java.util.Collections.sort(units);
+        for (String u : units) {
+            java.util.List<Map.Entry<String, Float>> frags = new java.util.ArrayList<>(emissions.get(u).entrySet());
+            frags.sort(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            for (Map.Entry<String, Float> f : frags) {
+                out.append("E\t").append(u).append('\t').append(f.getKey()).append('\t').append(round(f.getValue()))
+                        .append('\n');
+            }
+        }
+    }
+
+    private static String name(int symbol) {
+        return symbol == 0 ? "^" : String.valueOf((char) ('a' + symbol - 1));
+    }
+
+    private static String round(float v) {
+        return String.format(java.util.Locale.ROOT, "%.3f", v);
+    }
+
+    /** Evidence (nats) at which the similarity is 0.85. */
+    public float threshold() {
+        return threshold;
+    }
+
+    /** The emission table, for the learner and tests. */
+    public Map<String, Map<String, Float>> emissions() {
+        return emissions;
+    }
+}

@@ -1,0 +1,53 @@
+package org.exportguard.core.match.translit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class GraphemesTest {
+    @Test
+    void kanaKeepTheirVoicingAndTheSmallKanaThatModifiesThem() {
+        // ジェ is one sound; ブ must not lose its voicing to NFD; hiragana reads as katakana; ー is a unit
+        assertArrayEquals(new String[]{"ジェ", "フ", "リ", "ー"}, Graphemes.of("ジェフリー"));
+        assertArrayEquals(new String[]{"ブ", "ラ", "ウ", "ン"}, Graphemes.of("ブラウン"));
+        assertArrayEquals(new String[]{"ブ", "ラ", "ウ", "ン"}, Graphemes.of("ぶらうん"));
+        assertArrayEquals(new String[]{"マ", "ー", "ガ", "レ", "ッ", "ト"}, Graphemes.of("マーガレット"));
+    }
+
+    @Test
+    void hangulBlocksAreSplitIntoJamo() {
+        assertArrayEquals(new String[]{"\u1105", "\u1169", "\u1107", "\u1175", "\u11AB", "\u1109", "\u1173", "\u11AB"},
+                Graphemes.of("로빈슨"));
+    }
+
+    @Test
+    void hanCharactersAreUnitsByTheirReading() {
+        assertArrayEquals(new String[]{"H:tang", "H:pu", "H:sen"}, Graphemes.of("汤普森"));
+        assertArrayEquals(new String[]{"H:tang", "H:pu", "H:sen"}, Graphemes.of("湯普森"));
+    }
+
+    @Test
+    void abjadLettersLoseTheirVowelPointsAndKeepTheirGeresh() {
+        assertArrayEquals(new String[]{"ג'", "ו", "ר", "ג'"}, Graphemes.of("ג'ורג'"));
+        assertArrayEquals(new String[]{"ס", "ל", "ם"}, Graphemes.of("סָלֵם"));
+        assertArrayEquals(new String[]{"م", "ح", "م", "د"}, Graphemes.of("مُحَمَّد"));
+        assertArrayEquals(new String[]{"п", "е", "т", "р"}, Graphemes.of("Петр"));
+    }
+
+    @Test
+    void shortEastAsianWordsAndOtherScriptsAreNotCovered() {
+        assertNull(Graphemes.of("李"), "one syllable: a Chinese name itself, read by its pinyin");
+        assertNull(Graphemes.of("민준"), "two syllables");
+        assertNull(Graphemes.of("राम"), "Devanagari: no units");
+        assertNull(Graphemes.of("ロビン1"), "a digit");
+    }
+
+    @Test
+    void hanReadingsBackOffToTheirInitialConsonant() {
+        org.junit.jupiter.api.Assertions.assertEquals("H:zh*", Graphemes.parent("H:zhuang"));
+        org.junit.jupiter.api.Assertions.assertEquals("H:*", Graphemes.parent("H:ai"));
+        assertNull(Graphemes.parent("ב"));
+        assertNull(Graphemes.parent("H:zh*"));
+    }
+}

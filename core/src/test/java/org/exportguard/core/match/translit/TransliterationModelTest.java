@@ -1,0 +1,85 @@
+package org.exportguard.core.match.translit;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped model on names written for this test, and the table format on a hand-made table. */
+class TransliterationModelTest {
+    private final TransliterationModel model = TransliterationModel.shared();
+
+    private void spells(String nativeWord, String latin) {
+        float s = model.similarity(nativeWord, latin);
+        assertTrue(s >= 0.85f, nativeWord + " / " + latin + ": " + s);
+    }
+
+    private void doesNotSpell(String nativeWord, String latin) {
+        float s = model.similarity(nativeWord, latin);
+        assertTrue(s >= 0f && s < 0.85f, nativeWord + " / " + latin + ": " + s);
+    }
+
+    @Test
+    void aWesternNameInFiveScriptsMeetsItsLatinSpelling() {
+        spells("로빈슨", "robinson");
+        spells("ロビンソン", "robinson");
+        spells("רובינסון", "robinson");
+        spells("روبنسون", "robinson");
+        spells("汤普森", "thompson");
+        spells("톰프슨", "thompson");
+        spells("מרגרט", "margaret");
+        spells("مارغريت", "margaret");
+        spells("マーガレット", "margaret");
+    }
+
+    @Test
+    void anotherNameIsNoMatch() {
+        doesNotSpell("로빈슨", "rodriguez");
+        doesNotSpell("玛格丽特", "robinson");
+        doesNotSpell("רובינסון", "margaret");
+        doesNotSpell("マーガレット", "thompson");
+    }
+
+    @Test
+    void longerWordsCarryMoreEvidence() {
+        String[] units = Graphemes.of("ロビンソン");
+        assertTrue(model.evidence(units, "robinson") > model.evidence(Graphemes.of("ロビン"), "robin"));
+    }
+
+    @Test
+    void scriptsItHasNoUnitsForAreNotJudged() {
+        assertEquals(-1f, model.similarity("राम", "ram"));
+        assertEquals(-1f, model.similarity("李", "li"));
+    }
+
+    @Test
+    void aHandMadeTableIsReadAndScored() throws Exception {
+        // two units: "x" spelled "k" or "ks", "y" spelled "a"; every bigram log(1/27)
+        StringBuilder t = new StringBuilder("# test\nC\t1.0\t0.5\t-6\t2\n");
+        String letters = "^abcdefghijklmnopqrstuvwxyz";
+        for (char a : letters.toCharArray()) {
+            for (char b : letters.toCharArray()) {
+                t.append("B\t").append(a).append('\t').append(b).append('\t').append(Math.log(1 / 27.0)).append('\n');
+            }
+        }
+        t.append("E\tx\tk\t").append(Math.log(0.5)).append("\nE\tx\tks\t").append(Math.log(0.5)).append('\n');
+        t.append("E\ty\ta\t0\n");
+        TransliterationModel m = TransliterationModel.read(new BufferedReader(new StringReader(t.toString())));
+        assertEquals(Math.log(0.5), m.logLikelihood(new String[]{"x", "y"}, "ksa"), 1e-6);
+        // "kza": z is spelled by nothing in the table, so at the unseen cost (-6 - 2 a letter) or not at all
+        assertTrue(m.logLikelihood(new String[]{"x", "y"}, "kza") < m.logLikelihood(new String[]{"x", "y"}, "ksa") - 5);
+        assertEquals(Map.of("k", (float) Math.log(0.5), "ks", (float) Math.log(0.5)), m.emissions().get("x"));
+    }
+
+    @Test
+    void aBrokenTableNamesItsLine() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TransliterationModel.read(
+                new BufferedReader(new StringReader("C\t1\t1\t-6\t2\nE\tx\tk\tnot-a-number\n"))));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+}

@@ -84,8 +84,13 @@ class ScreeningAccuracyTest {
         names.addAll(DevSets.lines("background-company-names-sec-half.txt"));
         int alerts = 0;
         for (String name : names) {
-            if (!index.screen(ScreeningQuery.of(name), threshold, 1).isEmpty()) {
+            List<ScreeningHit> hits = index.screen(ScreeningQuery.of(name), threshold, 1);
+            if (!hits.isEmpty()) {
                 alerts++;
+                if (Boolean.getBoolean("accuracy.misses")) {
+                    System.out.printf(java.util.Locale.ROOT, "[miss] false alert | %s | %s | %.4f | %s%n", name,
+                            hits.get(0).matchedName(), hits.get(0).score(), hits.get(0).explanation());
+                }
             }
         }
         DevSets.atMost("false alerts, background names vs all shared lists", alerts, names.size(),

@@ -16,16 +16,31 @@ public final class NameTokens {
     final WordOrigin[] origin;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
+    /** Each word's {@link SpellingVariants#key} (Latin-script words and patronymics; null for others). */
+    final String[] variant;
+    /** The part of each variant key spellings agree on most, an index key ({@link SpellingVariants#consonants}). */
+    public final String[] variantLookup;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin) {
+        this(text, kind, skeleton, origin, SpellingVariants.DEFAULT);
+    }
+
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, SpellingVariants variants) {
         this.text = text;
         this.origin = origin;
         this.phonetic = new String[text.length];
+        this.variant = new String[text.length];
+        this.variantLookup = new String[text.length];
         for (int i = 0; i < text.length; i++) {
-            phonetic[i] = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC ? PhoneticForm.of(text[i]) : text[i];
+            boolean word = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC;
+            phonetic[i] = word ? PhoneticForm.of(text[i]) : text[i];
+            if (word && origin[i] == WordOrigin.LATIN) {
+                variant[i] = variants.key(phonetic[i]);
+                variantLookup[i] = variants.consonants(variant[i]);
+            }
         }
         this.kind = kind;
         this.skeleton = skeleton;

@@ -15,6 +15,13 @@ final class TokenSimilarity {
     static final float FLOOR_LONG = 0.80f;
     /** Two spellings with the same phonetic form. */
     static final float PHONETIC_EQUAL = 0.92f;
+    /**
+     * Two spellings of one name by the learned variants ({@link SpellingVariants}), by the shorter word's length:
+     * the fewer letters, the more other names one vowel changes ("kim" / "kam").
+     */
+    static final float VARIANT_LONG = 0.90f;
+    static final float VARIANT_MEDIUM = 0.87f;
+    static final float VARIANT_SHORT = 0.80f;
 
     private final Vocabulary vocabulary;
 
@@ -51,6 +58,11 @@ final class TokenSimilarity {
         WordOrigin ob = c.origin[j];
         if (spelledByRule(oa) && spelledByRule(ob)) {
             sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
+            if (oa == WordOrigin.LATIN && ob == WordOrigin.LATIN) {
+                // Letters exchanged by a learned spelling convention are not typos: no edit-distance cap on those.
+                // Learned from Latin-script aliases, so not applied to syllable romanisations (pinyin "jun" / "jian").
+                sim = Math.max(sim, variant(q.variant[i], c.variant[j], Math.min(a.length(), b.length())));
+            }
         }
         if (sim < PHONETIC && (oa == WordOrigin.ABJAD) != (ob == WordOrigin.ABJAD) && abjadConsonantsAgree(a, b)) {
             return PHONETIC;
@@ -60,6 +72,14 @@ final class TokenSimilarity {
             return PHONETIC;
         }
         return sim;
+    }
+
+    /** The similarity of two words whose variant keys agree, or 0. */
+    static float variant(String ka, String kb, int minLen) {
+        if (ka == null || !ka.equals(kb)) {
+            return 0f;
+        }
+        return minLen >= 5 ? VARIANT_LONG : minLen == 4 ? VARIANT_MEDIUM : VARIANT_SHORT;
     }
 
     /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */

@@ -22,6 +22,9 @@ final class TokenSimilarity {
     static final float VARIANT_LONG = 0.90f;
     static final float VARIANT_MEDIUM = 0.87f;
     static final float VARIANT_SHORT = 0.80f;
+    /** A typing slip in a word of up to {@link #SLIP_MAX_LENGTH} letters ({@link KeyboardSlip}): needs another word. */
+    static final float SLIP = 0.80f;
+    static final int SLIP_MAX_LENGTH = 5;
 
     private final Vocabulary vocabulary;
 
@@ -59,9 +62,16 @@ final class TokenSimilarity {
         if (spelledByRule(oa) && spelledByRule(ob)) {
             sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
             if (oa == WordOrigin.LATIN && ob == WordOrigin.LATIN) {
+                if (isAcronym(a) || isAcronym(b)) {
+                    // "SMT" is letters, not a misspelt "Smith": an acronym meets only itself (or a slip of it).
+                    sim = 0f;
+                }
                 // Letters exchanged by a learned spelling convention are not typos: no edit-distance cap on those.
                 // Learned from Latin-script aliases, so not applied to syllable romanisations (pinyin "jun" / "jian").
-                sim = Math.max(sim, variant(q.variant[i], c.variant[j], Math.min(a.length(), b.length())));
+                sim = Math.max(sim, variant(q.phonetic[i], c.phonetic[j], q.variant[i], c.variant[j]));
+                if (sim < SLIP && isSlip(a, b, q.phonetic[i], c.phonetic[j])) {
+                    sim = SLIP;
+                }
             }
         }
         if (sim < PHONETIC && (oa == WordOrigin.ABJAD) != (ob == WordOrigin.ABJAD) && abjadConsonantsAgree(a, b)) {
@@ -74,12 +84,49 @@ final class TokenSimilarity {
         return sim;
     }
 
-    /** The similarity of two words whose variant keys agree, or 0. */
-    static float variant(String ka, String kb, int minLen) {
+    /** A Latin word of two or three letters without a vowel: an acronym or abbreviation ("smt", "bnk"). */
+    static boolean isAcronym(String w) {
+        int n = w.length();
+        if (n < 2 || n > 3) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if ("aeiouy".indexOf(w.charAt(k)) >= 0 || w.charAt(k) < 'a' || w.charAt(k) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A typing slip between two short words, on their spellings or their phonetic forms ({@link KeyboardSlip}). */
+    private static boolean isSlip(String a, String b, String pa, String pb) {
+        int longer = Math.max(a.length(), b.length());
+        if (longer > SLIP_MAX_LENGTH) {
+            return false;
+        }
+        if (longer == 3 && Math.min(a.length(), b.length()) == 2) {
+            return a.length() == 2 ? KeyboardSlip.isDroppedConsonant(a, b) : KeyboardSlip.isDroppedConsonant(b, a);
+        }
+        return a.length() >= 3 && KeyboardSlip.isSlip(a, b) || pa.length() >= 3 && KeyboardSlip.isSlip(pa, pb);
+    }
+
+    /**
+     * The similarity of two words (phonetic forms) whose variant keys agree, or 0. In short words one vowel is a
+     * large part of the name ("lie" / "lee", "evan" / "ivan" are two names): up to three letters only a vowel
+     * written twice or once ("eun" / "un") counts, at four letters only with the same first letter.
+     */
+    static float variant(String pa, String pb, String ka, String kb) {
         if (ka == null || !ka.equals(kb)) {
             return 0f;
         }
-        return minLen >= 5 ? VARIANT_LONG : minLen == 4 ? VARIANT_MEDIUM : VARIANT_SHORT;
+        int minLen = Math.min(pa.length(), pb.length());
+        if (minLen >= 5) {
+            return VARIANT_LONG;
+        }
+        if (minLen == 4) {
+            return pa.charAt(0) == pb.charAt(0) ? VARIANT_MEDIUM : 0f;
+        }
+        return pa.length() != pb.length() && EditDistance.distance(pa, pb, 1) == 1 ? VARIANT_SHORT : 0f;
     }
 
     /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */

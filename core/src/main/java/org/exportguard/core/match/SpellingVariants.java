@@ -72,8 +72,8 @@ final class SpellingVariants {
     }
 
     /**
-     * The key without the letters of the vowel class (but a first letter): the part of a name its spellings
-     * agree on most, for looking names up ("zawahry" / "zawahiri" → "zvr"). Null below three letters.
+     * The key without the letters of the vowel class: the part of a name its spellings agree on most, for looking
+     * names up ("zawahry" / "zawahiri" → "zvr"). Null below three letters: "mr" would meet every omar, amir, umar.
      */
     String consonants(String key) {
         if (vowelClass == 0) {
@@ -82,7 +82,7 @@ final class SpellingVariants {
         StringBuilder sb = new StringBuilder(key.length());
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (i == 0 || c != vowelClass) {
+            if (c != vowelClass) {
                 sb.append(c);
             }
         }

@@ -51,16 +51,22 @@ final class TokenSimilarity {
             return NICKNAME;
         }
         float sim = fuzzy(a, b, q.skeleton[i], c.skeleton[j]);
-        if (sim < 1f) {
-            String pa = q.phonetic[i];
-            String pb = c.phonetic[j];
+        String pa = q.phonetic[i];
+        String pb = c.phonetic[j];
+        // Where both phonetic forms are the spellings themselves, comparing them again gives nothing new.
+        boolean samePhonetic = pa.equals(a) && pb.equals(b);
+        if (sim < 1f && !samePhonetic) {
             float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
         }
         WordOrigin oa = q.origin[i];
         WordOrigin ob = c.origin[j];
         if (spelledByRule(oa) && spelledByRule(ob)) {
-            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(q.phonetic[i], c.phonetic[j])));
+            if (sim > EditDistance.CAP_MORE) {
+                // No cap is below CAP_MORE: a similarity at or under it needs no edit distance.
+                float cap = EditDistance.cap(a, b);
+                sim = Math.min(sim, cap < 1f && !samePhonetic ? Math.max(cap, EditDistance.cap(pa, pb)) : cap);
+            }
             if (oa == WordOrigin.LATIN && ob == WordOrigin.LATIN) {
                 if (isAcronym(a) || isAcronym(b)) {
                     // "SMT" is letters, not a misspelt "Smith": an acronym meets only itself (or a slip of it).
@@ -68,8 +74,8 @@ final class TokenSimilarity {
                 }
                 // Letters exchanged by a learned spelling convention are not typos: no edit-distance cap on those.
                 // Learned from Latin-script aliases, so not applied to syllable romanisations (pinyin "jun" / "jian").
-                sim = Math.max(sim, variant(q.phonetic[i], c.phonetic[j], q.variant[i], c.variant[j]));
-                if (sim < SLIP && isSlip(a, b, q.phonetic[i], c.phonetic[j])) {
+                sim = Math.max(sim, variant(pa, pb, q.variant[i], c.variant[j]));
+                if (sim < SLIP && isSlip(a, b, pa, pb)) {
                     sim = SLIP;
                 }
             }

@@ -13,7 +13,8 @@ import java.util.Set;
  * under both, which finds every listed word within one edit (the symmetric-delete scheme).
  *
  * <p>Key prefixes: {@code =} word, {@code -} deletion of a listed word, {@code ~} phonetic form, {@code ^}
- * consonant skeleton, {@code %} the consonants of the learned spelling-variant key (see {@code SpellingVariants}).
+ * consonant skeleton, {@code %} the consonants of the learned spelling-variant key (see {@code SpellingVariants}) where the word has no
+ * skeleton.
  */
 final class IndexKeys {
     /** Words shorter than this get no deletion keys: one edit of "ali" is too many other names. */
@@ -97,12 +98,15 @@ final class IndexKeys {
         return out;
     }
 
-    /** The consonant skeleton and the learned variant key's consonants of word {@code i}, where long enough. */
+    /**
+     * The consonant skeleton of word {@code i}, or where it has too few consonants for one ("zawahry": the skeleton
+     * drops w and h), the consonants of its learned variant key ("zvr"). Not both: the skeleton already meets most
+     * spellings, and every key more is more candidates to score.
+     */
     private static void addSoundKeys(NameTokens t, int i, java.util.Collection<String> keys) {
         if (t.skeleton[i] != null) {
             keys.add("^" + t.skeleton[i]);
-        }
-        if (t.variantLookup[i] != null) {
+        } else if (t.variantLookup[i] != null) {
             keys.add("%" + t.variantLookup[i]);
         }
     }

@@ -30,6 +30,7 @@ class SpellingVariantsTest {
         assertEquals("zvr", v.consonants(v.key("zavahri")));
         assertEquals(v.consonants(v.key("zavahri")), v.consonants(v.key("zavahiri")));
         assertNull(v.consonants(v.key("ali")), "too short to look up by");
+        assertNull(v.consonants(v.key("omar")), "two consonants would meet every omar, amir, umar");
     }
 
     @Test

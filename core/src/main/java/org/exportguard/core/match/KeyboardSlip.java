@@ -2,9 +2,9 @@ package org.exportguard.core.match;
 
 /**
  * A typing slip in a short word: one letter after the first replaced by a neighbouring key of a QWERTY keyboard
- * ("nec" / "ned", "lep" / "leo") or two neighbouring letters swapped ("sma" / "sam"). Short words are below the fuzzy floors (one
- * letter of three is a third of the word), yet a slip of a finger is the most common typo in a keyed-in name; an
- * arbitrary other letter ("sam" / "pam") is as often another name and stays no match.
+ * ("nec" / "ned", "lep" / "leo") or two neighbouring letters swapped ("sma" / "sam"). Short words are below the
+ * fuzzy floors (one letter of three is a third of the word), yet a slip of a finger is the most common typo in a
+ * keyed-in name; an arbitrary other letter ("sam" / "pam") is as often another name and stays no match.
  */
 final class KeyboardSlip {
     private static final String[] ROWS = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};

@@ -20,6 +20,12 @@ public final class NameTokens {
     final String[] variant;
     /** The part of each variant key spellings agree on most, an index key ({@link SpellingVariants#consonants}). */
     public final String[] variantLookup;
+    /**
+     * Per word, worked out once here rather than for every pair of words a query scores: whether its phonetic form is
+     * its spelling, and whether it is an acronym ({@link TokenSimilarity#isAcronym}).
+     */
+    final boolean[] phoneticIsText;
+    final boolean[] acronym;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
@@ -34,9 +40,13 @@ public final class NameTokens {
         this.phonetic = new String[text.length];
         this.variant = new String[text.length];
         this.variantLookup = new String[text.length];
+        this.phoneticIsText = new boolean[text.length];
+        this.acronym = new boolean[text.length];
         for (int i = 0; i < text.length; i++) {
             boolean word = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC;
             phonetic[i] = word ? PhoneticForm.of(text[i]) : text[i];
+            phoneticIsText[i] = phonetic[i].equals(text[i]);
+            acronym[i] = TokenSimilarity.isAcronym(text[i]);
             if (word && origin[i] == WordOrigin.LATIN) {
                 variant[i] = variants.key(phonetic[i]);
                 variantLookup[i] = variants.consonants(variant[i]);

@@ -54,7 +54,7 @@ final class TokenSimilarity {
         String pa = q.phonetic[i];
         String pb = c.phonetic[j];
         // Where both phonetic forms are the spellings themselves, comparing them again gives nothing new.
-        boolean samePhonetic = pa.equals(a) && pb.equals(b);
+        boolean samePhonetic = q.phoneticIsText[i] && c.phoneticIsText[j];
         if (sim < 1f && !samePhonetic) {
             float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
@@ -68,7 +68,7 @@ final class TokenSimilarity {
                 sim = Math.min(sim, cap < 1f && !samePhonetic ? Math.max(cap, EditDistance.cap(pa, pb)) : cap);
             }
             if (oa == WordOrigin.LATIN && ob == WordOrigin.LATIN) {
-                if (isAcronym(a) || isAcronym(b)) {
+                if (q.acronym[i] || c.acronym[j]) {
                     // "SMT" is letters, not a misspelt "Smith": an acronym meets only itself (or a slip of it).
                     sim = 0f;
                 }

@@ -20,9 +20,12 @@ final class Floors {
 
     // Screening (ScreeningAccuracyTest)
 
-    /** OFAC aliases, expected entry among the top-scored hits: 15,395/15,441 = 0.9970; − 0.5 is under the bar. */
+    /**
+     * OFAC aliases, expected entry among the top-scored hits: 15,388/15,441 = 0.9966 (was 15,395); − 0.5 is under
+     * the bar.
+     */
     static final double OFAC_ALIASES_TOP = 0.995; // acceptance bar
-    /** OFAC aliases, expected entry strictly first: 14,974/15,441 = 0.9698. */
+    /** OFAC aliases, expected entry strictly first: 14,967/15,441 = 0.9693 (was 14,974). */
     static final double OFAC_ALIASES_STRICTLY_FIRST = 0.964;
     /** UN aliases and original-script names, all: 3,107/3,129 = 0.9930; − 0.5 = 0.9880 is under the bar. */
     static final double UN_ALIASES = 0.99; // acceptance bar
@@ -41,8 +44,11 @@ final class Floors {
 
     // Pairs (PairMatchingAccuracyTest)
 
-    /** febrl typo pairs with char_ratio ≥ 0.8: 3,785/3,841 = 0.9854. */
-    static final double FEBRL = 0.980;
+    /**
+     * febrl typo pairs with char_ratio ≥ 0.8: 3,803/3,841 = 0.9901 (issue 14: learned variants, typing slips; was
+     * 3,785); − 0.5 is under the acceptance bar of issue 14 (99%), which is the floor.
+     */
+    static final double FEBRL = 0.99; // acceptance bar
     /**
      * Transliteration pairs (Latin vs native script), per language, on the held-out half (TransliterationSplit: the
      * learned cross-script model never saw these pairs); about 1,000 pairs each, Arabic 1,930. Issue 14 part 3; the
@@ -60,9 +66,9 @@ final class Floors {
      * Labelled pairs (399, half of the OpenSanctions bench; − 1 point): precision 0.9477 (tp 163, fp 9), recall
      * 0.7725 (fn 48), F1 0.8512. OpenSanctions' own logic-v2 scores F1 about 0.80 on the bench: that is the bar.
      */
-    static final double LABELLED_PRECISION = 0.937;
-    static final double LABELLED_RECALL = 0.762;
-    static final double LABELLED_F1 = 0.844; // issue 14: 0.8542 (tp 164, fp 9, fn 47), was 0.8512
+    static final double LABELLED_PRECISION = 0.939; // issue 14 variants: 0.9489 (tp 167, fp 9)
+    static final double LABELLED_RECALL = 0.781; // 0.7915 (fn 44)
+    static final double LABELLED_F1 = 0.853; // 0.8630; before the variants 0.8542 (tp 164, fp 9, fn 47)
 
     // Disguises (DisguiseAccuracyTest): every third entry of the five shared lists, disguised one way each;
     // measured 2026-11-30 (main before issue 14 in brackets): − 0.5 point, − 1 point on the set under 1,000

@@ -1,6 +1,7 @@
 package org.exportguard.accuracy;
 
 import org.apache.commons.csv.CSVRecord;
+import org.exportguard.core.match.MatchResult;
 import org.exportguard.core.match.NameMatcher;
 import org.exportguard.core.model.PartyType;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,13 @@ class PairMatchingAccuracyTest {
     private final NameMatcher matcher = new NameMatcher();
     private final double threshold = NameMatcher.DEFAULT_THRESHOLD;
 
+    /** With {@code -Daccuracy.misses=true}, prints each pair judged wrongly, to study (not to fit single cases). */
+    private static void miss(String set, String a, String b, MatchResult m) {
+        if (Boolean.getBoolean("accuracy.misses")) {
+            System.out.printf(Locale.ROOT, "[miss] %s | %s | %s | %.4f | %s%n", set, a, b, m.score(), m.explanation());
+        }
+    }
+
     @Test
     void febrlTypoPairsWithCharRatioAtLeast08Match() throws Exception {
         int n = 0;
@@ -33,8 +41,11 @@ class PairMatchingAccuracyTest {
                 continue;
             }
             n++;
-            if (matcher.match(r.get("query_name"), r.get("list_name"), PartyType.PERSON).score() >= threshold) {
+            MatchResult m = matcher.match(r.get("query_name"), r.get("list_name"), PartyType.PERSON);
+            if (m.score() >= threshold) {
                 matched++;
+            } else {
+                miss("febrl", r.get("query_name"), r.get("list_name"), m);
             }
         }
         DevSets.atLeast("febrl typo pairs (char_ratio >= 0.8)", matched, n, Floors.FEBRL);
@@ -86,13 +97,16 @@ class PairMatchingAccuracyTest {
                 default -> PartyType.UNKNOWN;
             };
             boolean expected = Boolean.parseBoolean(r.get("is_match"));
-            boolean got = matcher.match(r.get("name1"), r.get("name2"), type).score() >= threshold;
+            MatchResult m = matcher.match(r.get("name1"), r.get("name2"), type);
+            boolean got = m.score() >= threshold;
             if (got && expected) {
                 tp++;
             } else if (got) {
                 fp++;
+                miss("labelled fp " + r.get("schema"), r.get("name1"), r.get("name2"), m);
             } else if (expected) {
                 fn++;
+                miss("labelled fn " + r.get("schema"), r.get("name1"), r.get("name2"), m);
             }
         }
         double p = tp / (double) (tp + fp);

@@ -21,7 +21,8 @@ public final class EntryJson {
     }
 
     /**
-     * {@code {"source","sourceId","sourceList","type","names":[{"name","kind","strength","script"}],"programs",
+     * {@code {"source","sourceId","sourceList","type","names":[{"name","kind","aliasKind","strength","script"}],
+     * "titles","programs",
      * "addresses":[{"street","city","region","postalCode","country","countryCode"}],"datesOfBirth",
      * "placesOfBirth","nationalities","identifiers":[{"type","number","country"}],"remarks","listedOn",
      * "listingEnd","licenceRequirement","licencePolicy"}}.
@@ -33,11 +34,12 @@ public final class EntryJson {
         o.put("sourceList", p.sourceList());
         o.put("type", p.type().label());
         ArrayNode names = o.putArray("names");
-        names.add(name(p.primaryName(), "primary", "strong", false));
+        names.add(name(p.primaryName(), "primary", null, "strong", false));
         for (Alias a : p.aliases()) {
-            names.add(name(a.name(), "alias", a.strength().name().toLowerCase(java.util.Locale.ROOT),
+            names.add(name(a.name(), "alias", a.kind(), a.strength().name().toLowerCase(java.util.Locale.ROOT),
                     a.originalScript()));
         }
+        strings(o.putArray("titles"), p.titles());
         strings(o.putArray("programs"), p.programs());
         ArrayNode addresses = o.putArray("addresses");
         for (Address a : p.addresses()) {
@@ -67,10 +69,13 @@ public final class EntryJson {
         return o;
     }
 
-    private static ObjectNode name(String name, String kind, String strength, boolean originalScript) {
+    /** {@code aliasKind}: what the list calls the alias (a.k.a., f.k.a., n.k.a.), null when it does not say. */
+    private static ObjectNode name(String name, String kind, String aliasKind, String strength,
+                                   boolean originalScript) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("name", name);
         n.put("kind", kind);
+        n.put("aliasKind", aliasKind);
         n.put("strength", strength);
         n.put("script", originalScript ? "original" : "latin");
         return n;

@@ -57,14 +57,14 @@ class RealListsTest {
         assertEquals("BANCO NACIONAL DE CUBA", bnc.primaryName());
         assertEquals(PartyType.ORGANIZATION, bnc.type());
         assertEquals(List.of("CUBA"), bnc.programs());
-        assertTrue(bnc.aliases().contains(Alias.weak("BNC")), bnc.aliases().toString());
-        assertTrue(bnc.aliases().contains(Alias.strong("NATIONAL BANK OF CUBA")));
+        assertTrue(bnc.aliases().contains(Alias.weak("BNC").withKind(Alias.AKA)), bnc.aliases().toString());
+        assertTrue(bnc.aliases().contains(Alias.strong("NATIONAL BANK OF CUBA").withKind(Alias.AKA)));
         assertEquals("a.k.a. 'BNC'.", bnc.remarks());
         assertEquals(4, bnc.addresses().size());
         // remarks continued in sdn_comments.csv
         ListedParty cont = byId.get("28264");
         assertTrue(cont.remarks().endsWith("Linked To: LAZARUS GROUP."), cont.remarks());
-        assertTrue(cont.aliases().contains(Alias.weak("khaleesi")), cont.aliases().toString());
+        assertTrue(cont.aliases().contains(Alias.weak("khaleesi").withKind(Alias.AKA)), cont.aliases().toString());
         ListedParty zawahiri = byId.get("2676");
         assertEquals(PartyType.PERSON, zawahiri.type());
         assertEquals(List.of("19 Jun 1951"), zawahiri.datesOfBirth());

@@ -103,7 +103,27 @@ class SmallFilesTest {
         assertEquals(List.of("Examplestan", "Otherland"), p.nationalities());
         assertTrue(p.identifiers().contains(new Identifier("Passport", "A1234567", "Examplestan")));
         assertTrue(p.identifiers().contains(new Identifier("National ID No.", "998877", "Otherland")));
-        assertEquals(List.of(Alias.weak("JOHNNY"), Alias.weak("O'REILLY, Jack"), Alias.weak("OLD NAME")), p.aliases());
+        assertEquals(List.of(Alias.weak("JOHNNY").withKind(Alias.AKA), Alias.weak("O'REILLY, Jack").withKind(Alias.AKA),
+                Alias.weak("OLD NAME").withKind(Alias.FKA)), p.aliases());
+    }
+
+    @Test
+    void ofacAliasKindsAreKeptAndTitleIsATitleNotAnIdentifier() throws Exception {
+        write("y/sdn.csv", "7,\"ROE, Richard\",\"individual\",\"RUSSIA-EO14024\",\"Minister of Defence\",-0- ,-0- ,-0- ,"
+                + "-0- ,-0- ,-0- ,-0- \r\n8,\"SEA STAR\",\"vessel\",\"IRAN\",-0- ,\"9HA1234\",\"Tanker\",-0- ,-0- ,"
+                + "\"Malta\",-0- ,-0- \r\n");
+        write("y/alt.csv", "7,1,\"aka\",\"ROE, Dick\",-0- \r\n7,2,\"fka\",\"DOE, Richard\",-0- \r\n"
+                + "7,3,\"nka\",\"ROE-SMITH, Richard\",-0- \r\n");
+        List<ListedParty> parties = ListLoader.load(dir.resolve("y")).get(0).parties();
+        ListedParty p = parties.get(0);
+        assertEquals(List.of("Minister of Defence"), p.titles());
+        assertTrue(p.identifiers().isEmpty(), "a title is not an identifier: " + p.identifiers());
+        assertEquals(List.of(Alias.strong("ROE, Dick").withKind(Alias.AKA), Alias.strong("DOE, Richard").withKind(Alias.FKA),
+                Alias.strong("ROE-SMITH, Richard").withKind(Alias.NKA)), p.aliases());
+        ListedParty vessel = parties.get(1);
+        assertTrue(vessel.titles().isEmpty());
+        assertTrue(vessel.identifiers().contains(new Identifier("Call Sign", "9HA1234", null)), vessel.identifiers().toString());
+        assertTrue(vessel.identifiers().contains(new Identifier("Vessel Flag", "Malta", null)));
     }
 
     @Test
@@ -157,7 +177,7 @@ class SmallFilesTest {
         }
         PartyList viaFile = ListLoader.load(dir.resolve("o/cons_prim.csv")).get(0);
         assertEquals("OFAC-CONS", viaFile.id());
-        assertEquals(List.of(Alias.strong("HANIYA, I.")), viaFile.parties().get(0).aliases());
+        assertEquals(List.of(Alias.strong("HANIYA, I.").withKind(Alias.AKA)), viaFile.parties().get(0).aliases());
     }
 
     @Test

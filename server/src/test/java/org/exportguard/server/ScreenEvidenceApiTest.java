@@ -78,8 +78,9 @@ class ScreenEvidenceApiTest {
         assertEquals("OFAC-SDN", e.get("source").asText());
         assertEquals("CUBA", e.get("programs").get(0).asText());
         assertEquals(4, e.get("addresses").size(), e.toString());
-        assertTrue(e.get("names").toString().contains("{\"name\":\"BNC\",\"kind\":\"alias\",\"strength\":\"weak\""),
-                e.toString());
+        // The kind the list gives the alias (OFAC: a.k.a., f.k.a., n.k.a.) is kept.
+        assertTrue(e.get("names").toString().contains("{\"name\":\"BNC\",\"kind\":\"alias\",\"aliasKind\":\"a.k.a.\","
+                + "\"strength\":\"weak\""), e.toString());
         assertEquals("a.k.a. 'BNC'.", e.get("remarks").asText());
         assertTrue(e.get("listVersion").get("sha256").asText().length() >= 64, e.toString());
         assertFalse(hit.has("evidence"));

@@ -11,6 +11,7 @@ final class EditDistance {
     static final float CAP_THREE_LONG = 0.80f;
     static final float CAP_MORE = 0.5f;
     static final int LONG = 9;
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][33]);
 
     private EditDistance() {
     }
@@ -38,9 +39,15 @@ final class EditDistance {
         if (Math.abs(n - m) > limit) {
             return limit + 1;
         }
-        int[] prev2 = new int[m + 1];
-        int[] prev = new int[m + 1];
-        int[] cur = new int[m + 1];
+        int[][] rows = ROWS.get();
+        if (rows[0].length <= m) {
+            rows = new int[][]{new int[m + 1], new int[m + 1], new int[m + 1]};
+            ROWS.set(rows);
+        }
+        // Reused per thread: this runs for every pair of words a query scores.
+        int[] prev2 = rows[0];
+        int[] prev = rows[1];
+        int[] cur = rows[2];
         for (int j = 0; j <= m; j++) {
             prev[j] = j;
         }

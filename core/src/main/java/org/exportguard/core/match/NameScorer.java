@@ -175,8 +175,10 @@ public final class NameScorer {
                     longestPart = Math.max(longestPart, x.text[last].length());
                     String joined = joinedRun.toString();
                     for (int j = 0; j < y.size(); j++) {
+                        // A near spelling must be clearly longer than its longest part; the very word written
+                        // with a space ("sachi n" / "sachin") needs no such margin.
                         if (!isWordLike(y.kind[j]) || y.text[j].length() < joined.length() - 3
-                                || y.text[j].length() < longestPart + 2) {
+                                || y.text[j].length() < longestPart + 2 && !joined.equals(y.text[j])) {
                             continue;
                         }
                         float s = TokenSimilarity.joinedSimilarity(joined, null, allLatin(x, i, len), y, j);

@@ -30,12 +30,32 @@ public final class NameTokens {
     final String[][] readingSkeleton;
     /** Spelling-neutral form of each word (see {@link PhoneticForm}). */
     public final String[] phonetic;
+    /** Each word's {@link SpellingVariants#key} (Latin-script words and patronymics; null for others). */
+    final String[] variant;
+    /** The part of each variant key spellings agree on most, an index key ({@link SpellingVariants#consonants}). */
+    public final String[] variantLookup;
+    /**
+     * Per word, worked out once here rather than for every pair of words a query scores: whether its phonetic form is
+     * its spelling, and whether it is an acronym ({@link TokenSimilarity#isAcronym}).
+     */
+    final boolean[] phoneticIsText;
+    final boolean[] acronym;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
                String[][] readings) {
+        this(text, kind, skeleton, origin, nativeUnits, readings, SpellingVariants.DEFAULT);
+    }
+
+    /** Latin words only, with the given spelling variants (the variant learner's test). */
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, SpellingVariants variants) {
+        this(text, kind, skeleton, origin, new String[text.length][], new String[text.length][], variants);
+    }
+
+    NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
+               String[][] readings, SpellingVariants variants) {
         this.text = text;
         this.readings = readings;
         this.readingPhonetic = new String[text.length][];
@@ -54,8 +74,19 @@ public final class NameTokens {
         this.nativeUnits = nativeUnits;
         this.origin = origin;
         this.phonetic = new String[text.length];
+        this.variant = new String[text.length];
+        this.variantLookup = new String[text.length];
+        this.phoneticIsText = new boolean[text.length];
+        this.acronym = new boolean[text.length];
         for (int i = 0; i < text.length; i++) {
-            phonetic[i] = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC ? PhoneticForm.of(text[i]) : text[i];
+            boolean word = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC;
+            phonetic[i] = word ? PhoneticForm.of(text[i]) : text[i];
+            phoneticIsText[i] = phonetic[i].equals(text[i]);
+            acronym[i] = TokenSimilarity.isAcronym(text[i]);
+            if (word && origin[i] == WordOrigin.LATIN) {
+                variant[i] = variants.key(phonetic[i]);
+                variantLookup[i] = variants.consonants(variant[i]);
+            }
         }
         this.kind = kind;
         this.skeleton = skeleton;

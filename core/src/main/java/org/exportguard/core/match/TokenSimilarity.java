@@ -16,6 +16,16 @@ final class TokenSimilarity {
     static final float FLOOR_LONG = 0.80f;
     /** Two spellings with the same phonetic form. */
     static final float PHONETIC_EQUAL = 0.92f;
+    /**
+     * Two spellings of one name by the learned variants ({@link SpellingVariants}), by the shorter word's length:
+     * the fewer letters, the more other names one vowel changes ("kim" / "kam").
+     */
+    static final float VARIANT_LONG = 0.90f;
+    static final float VARIANT_MEDIUM = 0.87f;
+    static final float VARIANT_SHORT = 0.80f;
+    /** A typing slip in a word of up to {@link #SLIP_MAX_LENGTH} letters ({@link KeyboardSlip}): needs another word. */
+    static final float SLIP = 0.80f;
+    static final int SLIP_MAX_LENGTH = 5;
 
     private static final TransliterationModel MODEL = TransliterationModel.shared();
 
@@ -45,17 +55,34 @@ final class TokenSimilarity {
         }
         WordOrigin oa = q.origin[i];
         WordOrigin ob = c.origin[j];
-        float sim = spelling(a, q.phonetic[i], q.skeleton[i], oa, b, c.phonetic[j], c.skeleton[j], ob);
+        String pa = q.phonetic[i];
+        String pb = c.phonetic[j];
+        // Where both phonetic forms are the spellings themselves, comparing them again gives nothing new.
+        boolean samePhonetic = q.phoneticIsText[i] && c.phoneticIsText[j];
+        float sim = spelling(a, pa, q.skeleton[i], oa, b, pb, c.skeleton[j], ob, samePhonetic);
+        if (oa == WordOrigin.LATIN && ob == WordOrigin.LATIN) {
+            if (q.acronym[i] || c.acronym[j]) {
+                // "SMT" is letters, not a misspelt "Smith": an acronym meets only itself (or a slip of it).
+                sim = 0f;
+            }
+            // Letters exchanged by a learned spelling convention are not typos: no edit-distance cap on those.
+            // Learned from Latin-script aliases, so not applied to syllable romanisations (pinyin "jun" / "jian").
+            sim = Math.max(sim, variant(pa, pb, q.variant[i], c.variant[j]));
+            if (sim < SLIP && isSlip(a, b, pa, pb)) {
+                sim = SLIP;
+            }
+            return sim;
+        }
         // A word written in another script meets a Latin word by its best reading (see Readings).
         String[] ra = ob == WordOrigin.LATIN ? q.readings(i) : NO_READINGS;
         for (int k = 0; k < ra.length; k++) {
             sim = Math.max(sim, ra[k].equals(b) ? READING_EQUAL : spelling(ra[k], q.readingPhonetic[i][k],
-                    q.readingSkeleton[i][k], oa, b, c.phonetic[j], c.skeleton[j], ob));
+                    q.readingSkeleton[i][k], oa, b, pb, c.skeleton[j], ob, false));
         }
         String[] rb = oa == WordOrigin.LATIN ? c.readings(j) : NO_READINGS;
         for (int k = 0; k < rb.length; k++) {
-            sim = Math.max(sim, rb[k].equals(a) ? READING_EQUAL : spelling(a, q.phonetic[i], q.skeleton[i], oa, rb[k],
-                    c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob));
+            sim = Math.max(sim, rb[k].equals(a) ? READING_EQUAL : spelling(a, pa, q.skeleton[i], oa, rb[k],
+                    c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob, false));
         }
         return Math.max(sim, crossScript(q, i, c, j));
     }
@@ -66,14 +93,16 @@ final class TokenSimilarity {
 
     /** Similarity of two spellings (of two words, or of a reading of one and the other). */
     private static float spelling(String a, String pa, String ska, WordOrigin oa, String b, String pb, String skb,
-                                  WordOrigin ob) {
+                                  WordOrigin ob, boolean samePhonetic) {
         float sim = fuzzy(a, b, ska, skb);
-        if (sim < 1f) {
+        if (sim < 1f && !samePhonetic) {
             float ps = pa.equals(pb) ? PHONETIC_EQUAL : fuzzy(pa, pb, null, null);
             sim = Math.max(sim, ps);
         }
-        if (spelledByRule(oa) && spelledByRule(ob)) {
-            sim = Math.min(sim, Math.max(EditDistance.cap(a, b), EditDistance.cap(pa, pb)));
+        if (spelledByRule(oa) && spelledByRule(ob) && sim > EditDistance.CAP_MORE) {
+            // No cap is below CAP_MORE: a similarity at or under it needs no edit distance.
+            float cap = EditDistance.cap(a, b);
+            sim = Math.min(sim, cap < 1f && !samePhonetic ? Math.max(cap, EditDistance.cap(pa, pb)) : cap);
         }
         if ((oa == WordOrigin.LATIN) != (ob == WordOrigin.LATIN) && sim < FLOOR_LONG) {
             // Across scripts a reading two letters off (capped to 0.75) is another name read by the same table
@@ -81,6 +110,51 @@ final class TokenSimilarity {
             sim = 0f;
         }
         return sim;
+    }
+
+    /** A Latin word of two or three letters without a vowel: an acronym or abbreviation ("smt", "bnk"). */
+    static boolean isAcronym(String w) {
+        int n = w.length();
+        if (n < 2 || n > 3) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if ("aeiouy".indexOf(w.charAt(k)) >= 0 || w.charAt(k) < 'a' || w.charAt(k) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A typing slip between two short words, on their spellings or their phonetic forms ({@link KeyboardSlip}). */
+    private static boolean isSlip(String a, String b, String pa, String pb) {
+        int longer = Math.max(a.length(), b.length());
+        if (longer > SLIP_MAX_LENGTH) {
+            return false;
+        }
+        if (longer == 3 && Math.min(a.length(), b.length()) == 2) {
+            return a.length() == 2 ? KeyboardSlip.isDroppedConsonant(a, b) : KeyboardSlip.isDroppedConsonant(b, a);
+        }
+        return a.length() >= 3 && KeyboardSlip.isSlip(a, b) || pa.length() >= 3 && KeyboardSlip.isSlip(pa, pb);
+    }
+
+    /**
+     * The similarity of two words (phonetic forms) whose variant keys agree, or 0. In short words one vowel is a
+     * large part of the name ("lie" / "lee", "evan" / "ivan" are two names): up to three letters only a vowel
+     * written twice or once ("eun" / "un") counts, at four letters only with the same first letter.
+     */
+    static float variant(String pa, String pb, String ka, String kb) {
+        if (ka == null || !ka.equals(kb)) {
+            return 0f;
+        }
+        int minLen = Math.min(pa.length(), pb.length());
+        if (minLen >= 5) {
+            return VARIANT_LONG;
+        }
+        if (minLen == 4) {
+            return pa.charAt(0) == pb.charAt(0) ? VARIANT_MEDIUM : 0f;
+        }
+        return pa.length() != pb.length() && EditDistance.distance(pa, pb, 1) == 1 ? VARIANT_SHORT : 0f;
     }
 
     /**

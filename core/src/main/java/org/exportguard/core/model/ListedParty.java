@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param licenceRequirement  CSL licence requirement text, else null
  * @param licencePolicy       CSL licence review policy text, else null
  * @param remarks             free-text remarks as listed
+ * @param titles              titles and positions as listed ("Minister of Defence", "Dr."): who the party is, not a
+ *                            number that identifies it
  */
 public record ListedParty(
         String source,
@@ -44,7 +46,8 @@ public record ListedParty(
         LocalDate listingEnd,
         String licenceRequirement,
         String licencePolicy,
-        String remarks) {
+        String remarks,
+        List<String> titles) {
 
     public ListedParty {
         Objects.requireNonNull(source, "source");
@@ -58,6 +61,7 @@ public record ListedParty(
         nationalities = List.copyOf(nationalities);
         identifiers = List.copyOf(identifiers);
         programs = List.copyOf(programs);
+        titles = List.copyOf(titles);
     }
 
     /** A builder, because most lists fill only some of the fields. */
@@ -84,6 +88,7 @@ public record ListedParty(
         private String licenceRequirement;
         private String licencePolicy;
         private String remarks;
+        private final List<String> titles = new ArrayList<>();
 
         private Builder(String source, String sourceId) {
             this.source = source;
@@ -105,14 +110,16 @@ public record ListedParty(
         public Builder licenceRequirement(String v) { this.licenceRequirement = v; return this; }
         public Builder licencePolicy(String v) { this.licencePolicy = v; return this; }
         public Builder remarks(String v) { this.remarks = v; return this; }
+        public Builder title(String v) { this.titles.add(v); return this; }
 
         public String primaryName() { return primaryName; }
         public List<Alias> aliases() { return aliases; }
+        public List<String> titles() { return titles; }
 
         public ListedParty build() {
             return new ListedParty(source, sourceId, sourceList, type, primaryName, aliases, addresses,
                     datesOfBirth, placesOfBirth, nationalities, identifiers, programs, listedOn, listingEnd,
-                    licenceRequirement, licencePolicy, remarks);
+                    licenceRequirement, licencePolicy, remarks, titles);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
  * under both, which finds every listed word within one edit (the symmetric-delete scheme).
  *
  * <p>Key prefixes: {@code =} word, {@code -} deletion of a listed word, {@code ~} phonetic form, {@code ^}
- * consonant skeleton.
+ * consonant skeleton, {@code %} the consonants of the learned spelling-variant key (see {@code SpellingVariants}) where the word has no
+ * skeleton.
  */
 final class IndexKeys {
     /** Words shorter than this get no deletion keys: one edit of "ali" is too many other names. */
@@ -38,9 +39,7 @@ final class IndexKeys {
             String w = t.text[i];
             keys.add("=" + w);
             keys.add("~" + t.phonetic[i]);
-            if (t.skeleton[i] != null) {
-                keys.add("^" + t.skeleton[i]);
-            }
+            addSoundKeys(t, i, keys);
             if (w.length() >= MIN_DELETION_LENGTH && w.length() <= MAX_DELETION_LENGTH) {
                 for (int d = 0; d < w.length(); d++) {
                     keys.add("-" + deleteAt(w, d));
@@ -73,9 +72,7 @@ final class IndexKeys {
                 String w = q.text[i];
                 keys.add("=" + w);
                 keys.add("~" + q.phonetic[i]);
-                if (q.skeleton[i] != null) {
-                    keys.add("^" + q.skeleton[i]);
-                }
+                addSoundKeys(q, i, keys);
                 if (w.length() >= MIN_DELETION_LENGTH && w.length() <= MAX_DELETION_LENGTH) {
                     keys.add("-" + w);
                     for (int d = 0; d < w.length(); d++) {
@@ -99,6 +96,19 @@ final class IndexKeys {
             }
         }
         return out;
+    }
+
+    /**
+     * The consonant skeleton of word {@code i}, or where it has too few consonants for one ("zawahry": the skeleton
+     * drops w and h), the consonants of its learned variant key ("zvr"). Not both: the skeleton already meets most
+     * spellings, and every key more is more candidates to score.
+     */
+    private static void addSoundKeys(NameTokens t, int i, java.util.Collection<String> keys) {
+        if (t.skeleton[i] != null) {
+            keys.add("^" + t.skeleton[i]);
+        } else if (t.variantLookup[i] != null) {
+            keys.add("%" + t.variantLookup[i]);
+        }
     }
 
     /**

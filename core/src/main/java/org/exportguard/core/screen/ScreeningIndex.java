@@ -58,7 +58,8 @@ public final class ScreeningIndex {
         this.nameTokens = nameTokens;
         this.postings = postings;
         int names = nameTokens.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names, vocabularySize));
+        int partyCount = parties.size();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names, partyCount, vocabularySize));
     }
 
     public static ScreeningIndex build(Collection<PartyList> lists) {
@@ -145,8 +146,8 @@ public final class ScreeningIndex {
         Scratch s = scratch.get();
         s.memo.nextQuery();
         int[] candidates = candidates(q, s);
-        // Best name per party.
-        Map<Integer, Best> best = new HashMap<>();
+        // Best name per party: the index into ranked of each party's best, by per-thread stamped arrays (no map).
+        List<Best> ranked = new ArrayList<>();
         for (int name : candidates) {
             int p = nameParty[name];
             float f = TypeCompatibility.factor(query.type(), parties.get(p).type());
@@ -156,13 +157,17 @@ public final class ScreeningIndex {
             float raw = scorer.align(q, nameTokens[name], s.memo).score();
             float score = raw * f * weakFactor(name, raw);
             if (score >= threshold) {
-                Best b = best.get(p);
-                if (b == null || score > b.score || (score == b.score && !nameWeak[name] && nameWeak[b.name])) {
-                    best.put(p, new Best(name, score));
+                int at = s.partyStamp[p] == s.query ? s.partyBest[p] : -1;
+                Best b = at < 0 ? null : ranked.get(at);
+                if (b == null) {
+                    s.partyStamp[p] = s.query;
+                    s.partyBest[p] = ranked.size();
+                    ranked.add(new Best(name, score));
+                } else if (score > b.score || (score == b.score && !nameWeak[name] && nameWeak[b.name])) {
+                    ranked.set(at, new Best(name, score));
                 }
             }
         }
-        List<Best> ranked = new ArrayList<>(best.values());
         ranked.sort(Comparator.comparingDouble((Best b) -> -b.score)
                 .thenComparing(b -> nameWeak[b.name])
                 .thenComparing(b -> parties.get(nameParty[b.name]).source())
@@ -307,14 +312,19 @@ public final class ScreeningIndex {
         final int[] queryStamp;
         final int[] wordStamp;
         final int[] touched;
+        /** Per party: the query that last gave it a hit, and the index of its best name among that query's hits. */
+        final int[] partyStamp;
+        final int[] partyBest;
         int touchedCount;
         int query;
         int word;
 
         final SimilarityMemo memo;
 
-        Scratch(int names, int vocabularySize) {
+        Scratch(int names, int parties, int vocabularySize) {
             memo = new SimilarityMemo(vocabularySize);
+            partyStamp = new int[parties];
+            partyBest = new int[parties];
             acc = new float[names];
             queryStamp = new int[names];
             wordStamp = new int[names];

@@ -26,7 +26,7 @@ final class CslParty {
     static final String LIST_ID = "US-CSL";
     private static final String[][] VESSEL_FIELDS = {{"call_sign", "Call Sign"}, {"vessel_type", "Vessel Type"},
             {"gross_tonnage", "Tonnage"}, {"gross_registered_tonnage", "Gross Registered Tonnage"},
-            {"vessel_flag", "Vessel Flag"}, {"vessel_owner", "Vessel Owner"}, {"title", "Title"}};
+            {"vessel_flag", "Vessel Flag"}, {"vessel_owner", "Vessel Owner"}};
 
     private CslParty() {
     }
@@ -81,6 +81,9 @@ final class CslParty {
             if (v != null) {
                 b.identifier(new Identifier(f[1], v, null));
             }
+        }
+        if (r.text("title") != null) {
+            b.title(r.text("title"));
         }
         String order = r.text("standard_order");
         if (order != null) {

@@ -47,6 +47,7 @@ public record ListDiff(List<ListedParty> added, List<ListedParty> removed, List<
         f.put("placesOfBirth", ListedParty::placesOfBirth);
         f.put("nationalities", ListedParty::nationalities);
         f.put("identifiers", ListedParty::identifiers);
+        f.put("titles", ListedParty::titles);
         f.put("programs", ListedParty::programs);
         f.put("listedOn", ListedParty::listedOn);
         f.put("listingEnd", ListedParty::listingEnd);

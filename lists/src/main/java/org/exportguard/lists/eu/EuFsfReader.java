@@ -38,7 +38,7 @@ import java.util.StringJoiner;
  *       is the first strong one; the others are aliases, weak when {@code strong="false"} or their remark says "low
  *       quality", flagged original-script when not in Latin script (the EU gives names in Greek, Cyrillic and
  *       Arabic: {@code nameLanguage} "EL", "BG", "RU", "AR" ...). {@code title} and {@code function} become
- *       identifiers "Title" and "Function", as the UN reader does with TITLE and DESIGNATION</li>
+ *       titles (not identifiers), as the UN reader does with TITLE and DESIGNATION</li>
  *   <li>{@code birthdate}: the full {@code birthdate}, else {@code year}[-month[-day]], else a year range;
  *       "circa " before it when {@code circa="true"}; its city, region, place and country make the place of birth</li>
  *   <li>{@code citizenship} → nationality; {@code identification} → identifier (type from
@@ -115,11 +115,12 @@ public final class EuFsfReader {
             identifiers.add(new Identifier("UN Reference Number", e.attr("unitedNationId"), null));
         }
         for (Element n : e.children("nameAlias")) {
-            if (n.attr("title") != null) {
-                identifiers.add(new Identifier("Title", n.attr("title"), null));
+            // Titles and functions say who the party is; they identify nothing.
+            if (n.attr("title") != null && !b.titles().contains(n.attr("title"))) {
+                b.title(n.attr("title"));
             }
-            if (n.attr("function") != null) {
-                identifiers.add(new Identifier("Function", n.attr("function"), null));
+            if (n.attr("function") != null && !b.titles().contains(n.attr("function"))) {
+                b.title(n.attr("function"));
             }
         }
         for (Element id : e.children("identification")) {

@@ -25,11 +25,12 @@ import java.util.Map;
  * <ul>
  *   <li>primary: ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag,
  *       Vess_owner, Remarks</li>
- *   <li>alt: ent_num, alt_num, alt_type, alt_name, alt_remarks - every row (aka, fka, nka) is a STRONG alias</li>
+ *   <li>alt: ent_num, alt_num, alt_type, alt_name, alt_remarks - every row (aka, fka, nka) is a STRONG alias,
+ *       keeping its kind</li>
  *   <li>add: ent_num, add_num, address, city/state/postal, country, add_remarks</li>
  *   <li>comments: ent_num, remarks_extension - the rest of a remarks cell that was cut, appended verbatim</li>
  * </ul>
- * {@code -0-} means empty. Weak aliases and other details are taken from the remarks (see {@link OfacRemarks}),
+ * Title is a title or position, kept as such; the vessel columns are identifiers. {@code -0-} means empty. Weak aliases and other details are taken from the remarks (see {@link OfacRemarks}),
  * which are also kept verbatim. A companion row for an unknown ent_num is a warning, not an error.
  */
 public final class OfacCsvReader {
@@ -80,7 +81,12 @@ public final class OfacCsvReader {
                     }
                 }
             }
-            for (int i = 4; i <= 10; i++) {
+            String title = value(r, 4);
+            if (title != null) {
+                // A title or position ("Minister of Defence"), not a number that identifies the party.
+                b.title(title);
+            }
+            for (int i = 5; i <= 10; i++) {
                 String v = value(r, i);
                 if (v != null) {
                     b.identifier(new Identifier(label(i), v, null));
@@ -115,7 +121,7 @@ public final class OfacCsvReader {
                 } else if (name == null) {
                     warnings.add(where(set.alt(), line) + "empty alias name for ent_num " + entNum);
                 } else {
-                    e.strongAliases.add(Alias.strong(name));
+                    e.strongAliases.add(Alias.strong(name).withKind(Alias.kindOf(value(r, 2))));
                 }
             });
         }
@@ -148,7 +154,6 @@ public final class OfacCsvReader {
 
     private static String label(int column) {
         return switch (column) {
-            case 4 -> "Title";
             case 5 -> "Call Sign";
             case 6 -> "Vessel Type";
             case 7 -> "Tonnage";

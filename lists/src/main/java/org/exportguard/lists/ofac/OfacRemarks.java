@@ -48,7 +48,7 @@ final class OfacRemarks {
             if (item.startsWith("a.k.a. ") || item.startsWith("f.k.a. ") || item.startsWith("n.k.a. ")) {
                 String name = unquote(item.substring(7).trim());
                 if (!name.isEmpty()) {
-                    party.alias(Alias.weak(name));
+                    party.alias(Alias.weak(name).withKind(Alias.kindOf(item.substring(0, 6))));
                 }
                 continue;
             }

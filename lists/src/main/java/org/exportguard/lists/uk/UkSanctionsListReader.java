@@ -50,9 +50,9 @@ import java.util.regex.Pattern;
  *   <li>individuals: {@code DOBs/DOB} (dd/mm/yyyy, with "dd" and "mm" where the day or month is unknown) →
  *       1958-03-01, 1958-03 or 1958; {@code BirthDetails/Location} (TownOfBirth, CountryOfBirth) → place of
  *       birth; {@code Nationalities/Nationality}; passports and national identifiers (their additional
- *       information in brackets after the type); {@code Positions/Position}</li>
- *   <li>entities: {@code BusinessRegistrationNumbers}; ships: {@code IMONumbers}; all: {@code Titles/Title},
- *       {@code OFSIGroupID}, {@code UNReferenceNumber} → identifiers</li>
+ *       information in brackets after the type); {@code Positions/Position} → titles</li>
+ *   <li>entities: {@code BusinessRegistrationNumbers}; ships: {@code IMONumbers}; all: {@code OFSIGroupID},
+ *       {@code UNReferenceNumber} → identifiers; {@code Titles/Title} → titles</li>
  * </ul>
  */
 public final class UkSanctionsListReader {
@@ -156,9 +156,8 @@ public final class UkSanctionsListReader {
         }
 
         Set<Identifier> identifiers = new LinkedHashSet<>();
-        for (String t : e.texts("Titles", "Title")) {
-            identifiers.add(new Identifier("Title", t, null));
-        }
+        // Titles and positions say who the party is; they identify nothing.
+        Set<String> titles = new LinkedHashSet<>(e.texts("Titles", "Title"));
         Set<String> dobs = new LinkedHashSet<>();
         Set<String> pobs = new LinkedHashSet<>();
         Set<String> nationalities = new LinkedHashSet<>();
@@ -185,9 +184,7 @@ public final class UkSanctionsListReader {
                 document(identifiers, "National Identification Number", n.text("NationalIdentifierNumber"),
                         n.text("NationalIdentifierAdditionalInformation"));
             }
-            for (String position : i.texts("Positions", "Position")) {
-                identifiers.add(new Identifier("Position", position, null));
-            }
+            titles.addAll(i.texts("Positions", "Position"));
         }
         for (Element en : e.all("EntityDetails", "Entity")) {
             for (String reg : en.texts("BusinessRegistrationNumbers", "BusinessRegistrationNumber")) {
@@ -209,6 +206,7 @@ public final class UkSanctionsListReader {
         pobs.forEach(b::placeOfBirth);
         nationalities.forEach(b::nationality);
         identifiers.forEach(b::identifier);
+        titles.forEach(b::title);
         return b.build();
     }
 

@@ -169,7 +169,8 @@ public final class UnXmlReader {
             for (Element g : el.children(group)) {
                 for (Element v : g.children("VALUE")) {
                     if (v.text() != null) {
-                        b.identifier(new Identifier(group.equals("TITLE") ? "Title" : "Designation", v.text(), null));
+                        // Titles and designations (positions) say who the party is; they identify nothing.
+                        b.title(v.text());
                     }
                 }
             }

@@ -53,7 +53,7 @@ class EuFsfReaderTest {
         assertEquals(List.of("RUSSIAN FEDERATION"), p.nationalities());
         assertTrue(p.identifiers().contains(new Identifier("National passport", "100000001", "RUSSIAN FEDERATION")),
                 p.identifiers().toString());
-        assertTrue(p.identifiers().contains(new Identifier("Function", "President of the Russian Federation", null)));
+        assertTrue(p.titles().contains("President of the Russian Federation"), p.titles().toString());
         assertEquals(List.of("RUS"), p.programs());
         assertEquals(LocalDate.of(2022, 2, 25), p.listedOn(), "designationDate");
         assertEquals("Member of the Security Council of the Russian Federation.", p.remarks());
@@ -71,7 +71,7 @@ class EuFsfReaderTest {
         assertEquals(List.of("AFGHANISTAN"), p.nationalities());
         assertEquals(List.of(), p.addresses(), "an address of country UNKNOWN and nothing else is no address");
         assertTrue(p.identifiers().contains(new Identifier("UN Reference Number", "QDi.900", null)));
-        assertTrue(p.identifiers().contains(new Identifier("Title", "Mullah", null)));
+        assertTrue(p.titles().contains("Mullah"), p.titles().toString());
         assertEquals(List.of("AQD"), p.programs());
         assertEquals(LocalDate.of(2002, 5, 29), p.listedOn(), "the listing regulation's date, not the amendment's");
     }

@@ -25,7 +25,9 @@ public final class Schemas {
               "type":{"type":"string"},
               "names":{"type":"array","items":{"type":"object","properties":{
                 "name":{"type":"string"},"kind":{"type":"string","enum":["primary","alias"]},
+                "aliasKind":{"type":["string","null"],"enum":["a.k.a.","f.k.a.","n.k.a.",null],"description":"what the list calls the alias: also, formerly or now known as; null when it does not say"},
                 "strength":{"type":"string","enum":["strong","weak"]},"script":{"type":"string","enum":["latin","original"]}}}},
+              "titles":{"type":"array","items":{"type":"string"},"description":"titles and positions as listed (OFAC Title)"},
               "programs":{"type":"array","items":{"type":"string"},"description":"sanctions programmes or regimes"},
               "addresses":{"type":"array","items":{"type":"object","properties":{
                 "street":{"type":["string","null"]},"city":{"type":["string","null"]},"region":{"type":["string","null"]},

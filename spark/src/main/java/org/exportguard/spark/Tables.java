@@ -53,8 +53,10 @@ final class Tables {
         Dataset<Row> t;
         switch (format) {
             case CSV:
+                // escape '"': a quote inside a quoted cell is doubled (RFC 4180, as the CLI's reader and every
+                // spreadsheet write it); Spark's default escape, a backslash, left the doubled quotes in the names
                 t = spark.read().option("header", "true").option("inferSchema", "false").option("multiLine", "true")
-                        .option("mode", "FAILFAST").csv(input);
+                        .option("escape", "\"").option("mode", "FAILFAST").csv(input);
                 break;
             case JSON:
                 t = spark.read().option("mode", "FAILFAST").option("primitivesAsString", "true").json(input);

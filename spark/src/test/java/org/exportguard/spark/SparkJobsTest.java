@@ -59,6 +59,9 @@ class SparkJobsTest {
         try (Stream<String> s = Files.lines(SharedData.dev("background-company-names-sec-half.txt"))) {
             s.limit(200).forEach(queries::add);
         }
+        // quotes inside a cell are doubled in CSV (RFC 4180), a backslash is a letter: both must read as the CLI reads
+        queries.add("IHSAN MEDHAT \"SAMMY\" ELASHI");
+        queries.add("Acme \\ \"Trading\" Co");
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(names), CSVFormat.DEFAULT)) {
             out.printRecord("id", "name", "type", "country", "dob");
             for (int i = 0; i < queries.size(); i++) {

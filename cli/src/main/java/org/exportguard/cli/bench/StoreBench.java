@@ -263,7 +263,7 @@ public final class StoreBench implements Callable<Integer> {
      * A real decision as the template of the appended ones: its JSON split around the deal id (the first field),
      * so a decision for another deal is two concatenations, not a JSON rewrite inside the timed loop.
      */
-    record DecisionTemplate(String outcome, String before, String after) {
+    record DecisionTemplate(String outcome, String before, String after, List<String> regimes) {
         static DecisionTemplate of(Decision d) {
             String json = d.toJson();
             String field = "\"dealId\":\"" + d.dealId() + "\""; // generated ids need no escaping
@@ -272,7 +272,8 @@ public final class StoreBench implements Callable<Integer> {
                 throw new IllegalStateException("a decision's JSON does not name its deal: " + json);
             }
             return new DecisionTemplate(d.outcome().name(), json.substring(0, at) + "\"dealId\":\"",
-                    "\"" + json.substring(at + field.length()));
+                    "\"" + json.substring(at + field.length()),
+                    d.regimes().stream().map(org.exportguard.policy.eval.RegimeDecision::regime).toList());
         }
 
         /** This decision's JSON for deal {@code id} (a bench id: no character needs escaping). */
@@ -282,7 +283,7 @@ public final class StoreBench implements Callable<Integer> {
 
         NewDecision decision(String id) {
             return new NewDecision(id, LocalDate.of(2030, 6, 1), outcome, json(id), List.of(1L), 2L,
-                    "policy version 2: destination group changed");
+                    "policy version 2: destination group changed", regimes);
         }
 
         /** The UTF-8 size of {@link #json}. */

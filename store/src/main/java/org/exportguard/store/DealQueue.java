@@ -47,7 +47,8 @@ public final class DealQueue {
         /** Outcome (REVIEW, BLOCKED, LICENCE_REQUIRED, CLEARED, other), then export date. */
         QUEUE(DATE_KEY),
         DATE(DATE_KEY),
-        DESTINATION("destination", DATE_KEY),
+        /** Destination, then id (plain columns: a deep page is one seek, see {@link #sql}). */
+        DESTINATION("destination"),
         /** The deal's party names as listed (first party first), by their first 100 characters. */
         PARTY(PARTY_KEY),
         /** The last change of the deal (added, replaced or closed). */
@@ -213,10 +214,11 @@ public final class DealQueue {
         return outcome != null ? q.outcomes().contains(outcome) : !ORDER.containsAll(q.outcomes());
     }
 
-    private static Cursor cursorAfter(Query q, Row last) {
+    /** The cursor of a page of {@code q} that ended at {@code last}: the next page starts after it. */
+    public static Cursor cursorAfter(Query q, Row last) {
         List<String> keys = switch (q.sort()) {
             case QUEUE, DATE -> List.of(date(last));
-            case DESTINATION -> List.of(last.destination(), date(last));
+            case DESTINATION -> List.of(last.destination());
             case PARTY -> List.of(partyKey(last));
             case UPDATED -> List.of(last.updatedAt());
         };
@@ -251,9 +253,8 @@ public final class DealQueue {
     private Plan plan(Connection c, Query q) throws SQLException {
         int driveLimit = this.driveLimit;
         boolean destinationIndexed = q.destination() != null
-                && (q.sort() == Sort.QUEUE || q.sort() == Sort.DATE || q.sort() == Sort.DESTINATION);
-        boolean datesIndexed = (q.from() != null || q.to() != null) && (q.sort() == Sort.QUEUE || q.sort() == Sort.DATE
-                || q.sort() == Sort.DESTINATION && q.destination() != null);
+                && (q.sort() == Sort.QUEUE || q.sort() == Sort.DESTINATION);
+        boolean datesIndexed = (q.from() != null || q.to() != null) && (q.sort() == Sort.QUEUE || q.sort() == Sort.DATE);
         Driver best = null;
         long bestCount = driveLimit + 1L;
         String word = null;
@@ -333,6 +334,45 @@ public final class DealQueue {
 
     /** The SELECT of {@link #read}, its parameters added to {@code args}. */
     private static String sql(Query q, Plan plan, String outcome, Cursor from, int want, List<String> args) {
+        if (q.sort() != Sort.QUEUE) {
+            String outcomes = null;
+            List<String> outcomeArgs = List.of();
+            if (q.outcomes() != null && !q.outcomes().isEmpty()) {
+                outcomes = (plan.drive() == Driver.OUTCOMES ? "outcome" : unindexed("outcome")) + " IN ("
+                        + Sql.marks(q.outcomes().size()) + ")";
+                outcomeArgs = new ArrayList<>(q.outcomes());
+            }
+            return select(q, plan, outcomes, outcomeArgs, from, want, args);
+        }
+        if (outcome != null) {
+            return select(q, plan, "outcome = ?", List.of(outcome), from, want, args);
+        }
+        // the last rank, every outcome not in ORDER: NULL and the ranges around ORDER's values, each read from the
+        // outcome index and merged (NOT IN would walk every deal of the status, and this rank is usually empty)
+        List<String> sorted = ORDER.stream().sorted().toList();
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i <= sorted.size() + 1; i++) {
+            String cond = i == 0 ? "outcome IS NULL" : i == 1 ? "outcome < ?"
+                    : i <= sorted.size() ? "outcome > ? AND outcome < ?" : "outcome > ?";
+            List<String> condArgs = i == 0 ? List.of() : i == 1 ? List.of(sorted.get(0))
+                    : i <= sorted.size() ? List.of(sorted.get(i - 2), sorted.get(i - 1)) : List.of(sorted.get(i - 2));
+            if (q.outcomes() != null && !q.outcomes().isEmpty()) {
+                cond += " AND outcome IN (" + Sql.marks(q.outcomes().size()) + ")";
+                condArgs = new ArrayList<>(condArgs);
+                condArgs.addAll(q.outcomes());
+            }
+            branches.add("SELECT * FROM (" + select(q, plan, cond, condArgs, from, want, args) + ") b" + i);
+        }
+        List<String> keys = new ArrayList<>(q.sort().keys);
+        keys.add("id");
+        String dir = q.descending() ? " DESC" : "";
+        return "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") u ORDER BY "
+                + String.join(dir + ", ", keys) + dir + " LIMIT " + want;
+    }
+
+    /** One SELECT: the status, {@code outcomes} (SQL, or null) and every other filter of {@code q}, in order. */
+    private static String select(Query q, Plan plan, String outcomes, List<String> outcomeArgs, Cursor from, int want,
+                                 List<String> args) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(\\w+)", "deals.$1") + " FROM ");
         String driveWord = null;
         if (plan.drive() == Driver.WORD) {
@@ -345,22 +385,9 @@ public final class DealQueue {
         }
         sql.append("status = ?");
         args.add(q.status());
-        if (q.sort() == Sort.QUEUE) {
-            if (outcome != null) {
-                sql.append(" AND outcome = ?");
-                args.add(outcome);
-            } else {
-                sql.append(" AND (outcome IS NULL OR outcome NOT IN (" + Sql.marks(ORDER.size()) + "))");
-                args.addAll(ORDER);
-                if (q.outcomes() != null && !q.outcomes().isEmpty()) {
-                    sql.append(" AND outcome IN (" + Sql.marks(q.outcomes().size()) + ")");
-                    args.addAll(q.outcomes());
-                }
-            }
-        } else if (q.outcomes() != null && !q.outcomes().isEmpty()) {
-            sql.append(" AND ").append(plan.drive() == Driver.OUTCOMES ? "outcome" : unindexed("outcome"))
-                    .append(" IN (" + Sql.marks(q.outcomes().size()) + ")");
-            args.addAll(q.outcomes());
+        if (outcomes != null) {
+            sql.append(" AND ").append(outcomes);
+            args.addAll(outcomeArgs);
         }
         if (q.destination() != null) {
             sql.append(" AND ").append(plan.destinationIndexed() ? "destination" : unindexed("destination"))
@@ -383,14 +410,21 @@ public final class DealQueue {
         List<String> keys = new ArrayList<>(q.sort().keys);
         keys.add("deals.id");
         if (from != null) {
-            // a row value: one index range on both databases
+            // a row value: one index range on both databases; SQLite seeks on a row value only over plain columns,
+            // so the first key is also bounded alone (an expression's range it does seek on): the page then walks
+            // only the ties of the cursor's key (deals of the same export date) before its first row
+            sql.append(" AND ").append(keys.get(0)).append(q.descending() ? " <= ?" : " >= ?");
+            args.add(from.keys().get(0));
             sql.append(" AND (").append(String.join(", ", keys)).append(q.descending() ? ") < (" : ") > (")
                     .append(Sql.marks(keys.size())).append(")");
             args.addAll(from.keys());
             args.add(from.id());
         }
         String dir = q.descending() ? " DESC" : "";
-        sql.append(" ORDER BY ").append(String.join(dir + ", ", keys)).append(dir).append(" LIMIT ").append(want);
+        // a page driven by a filter sorts that filter's matches: the order written so that no index serves it, or
+        // SQLite walks the sort's index anyway (it prefers an index giving the order to one narrowing the rows)
+        List<String> order = plan.drive() == null ? keys : keys.stream().map(DealQueue::unindexed).toList();
+        sql.append(" ORDER BY ").append(String.join(dir + ", ", order)).append(dir).append(" LIMIT ").append(want);
         return sql.toString();
     }
 
@@ -413,7 +447,7 @@ public final class DealQueue {
     }
 
     /**
-     * The database's plan for the first query of a page (for the queue order, that of its first outcome wanted):
+     * The database's plan for the first query of a page (for the queue order, that of the first outcome it reads):
      * {@code EXPLAIN QUERY PLAN} on SQLite, {@code EXPLAIN} on PostgreSQL, one line per plan row, after a first
      * line naming the filter that drives the page, if any. For the benchmark and for checking the indexes.
      */
@@ -422,7 +456,8 @@ public final class DealQueue {
             Plan plan = plan(c, q);
             String outcome = null;
             if (q.sort() == Sort.QUEUE) {
-                for (int rank = q.descending() ? ORDER.size() : 0; rank >= 0 && rank <= ORDER.size();
+                int start = q.after() != null ? q.after().rank() : q.descending() ? ORDER.size() : 0;
+                for (int rank = start; rank >= 0 && rank <= ORDER.size();
                      rank += q.descending() ? -1 : 1) {
                     outcome = rank < ORDER.size() ? ORDER.get(rank) : null;
                     if (wanted(q, outcome)) {

@@ -261,8 +261,7 @@ abstract class StoreContractTest {
             case QUEUE -> java.util.Comparator.<DealQueue.Row>comparingInt(r -> r.outcome() != null && DealQueue.ORDER.contains(r.outcome())
                     ? DealQueue.ORDER.indexOf(r.outcome()) : 4).thenComparing(StoreContractTest::date);
             case DATE -> java.util.Comparator.comparing(StoreContractTest::date);
-            case DESTINATION -> java.util.Comparator.<DealQueue.Row, String>comparing(DealQueue.Row::destination)
-                    .thenComparing(StoreContractTest::date);
+            case DESTINATION -> java.util.Comparator.comparing(DealQueue.Row::destination);
             case PARTY -> java.util.Comparator.comparing(r -> String.join("\n", r.partyNames()));
             case UPDATED -> java.util.Comparator.comparing(DealQueue.Row::updatedAt);
         };

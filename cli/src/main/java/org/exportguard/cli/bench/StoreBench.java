@@ -14,9 +14,7 @@ import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.store.DealRecord;
 import org.exportguard.store.NewDecision;
-import org.exportguard.store.PostgresSchemas;
 import org.exportguard.store.Store;
-import org.exportguard.store.StoreLocation;
 import org.exportguard.store.StoredDeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -124,24 +121,8 @@ public final class StoreBench implements Callable<Integer> {
 
     /** One run on a fresh scratch store (removed afterwards); its figures. */
     private ObjectNode runOnScratchStore(List<DecisionTemplate> templates) throws Exception {
-        String schema = "eg_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Path dir = null;
-        StoreLocation loc;
-        if (db != null) {
-            loc = PostgresSchemas.create(db, schema);
-        } else {
-            dir = parent == null ? Files.createTempDirectory("exportguard-bench-")
-                    : Files.createTempDirectory(Files.createDirectories(parent), "exportguard-bench-");
-            loc = StoreLocation.sqlite(dir);
-        }
-        try (Store s = Store.open(loc)) {
-            return run(s, dir, templates);
-        } finally {
-            if (db != null) {
-                PostgresSchemas.drop(db, schema);
-            } else {
-                org.exportguard.store.TempDirs.deleteQuietly(dir);
-            }
+        try (ScratchStore scratch = new ScratchStore(db, parent); Store s = Store.open(scratch.location())) {
+            return run(s, scratch.dir(), templates);
         }
     }
 
@@ -362,7 +343,8 @@ public final class StoreBench implements Callable<Integer> {
         return new DealRecord(id, json, LocalDate.of(2030, 6, 1), dest, parties);
     }
 
-    private static String[] words(Random rnd, int n) {
+    /** {@code n} distinct made-up capitalised words of two or three syllables. */
+    static String[] words(Random rnd, int n) {
         Set<String> out = new LinkedHashSet<>();
         String consonants = "bcdfghklmnprstvz";
         String vowels = "aeiou";

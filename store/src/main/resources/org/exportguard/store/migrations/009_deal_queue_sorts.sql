@@ -5,6 +5,6 @@ ALTER TABLE deals ADD COLUMN regimes TEXT;
 -- One index per sort order, each ending in id so a page's cursor is one index range on both databases. The queue
 -- order itself and the destination filter over it have theirs since migration 8.
 CREATE INDEX deals_by_date ON deals (status, (COALESCE(export_date, '')), id);
-CREATE INDEX deals_by_destination ON deals (status, destination, (COALESCE(export_date, '')), id);
+CREATE INDEX deals_by_destination ON deals (status, destination, id);
 CREATE INDEX deals_by_party ON deals (status, (substr(party_names, 1, 100)), id);
 CREATE INDEX deals_by_updated ON deals (status, updated_at, id);

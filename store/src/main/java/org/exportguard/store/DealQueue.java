@@ -82,7 +82,7 @@ public final class DealQueue {
      * @param status      {@code open} or {@code closed}
      * @param outcomes    the outcomes wanted (null or empty: all)
      * @param partyWords  every one of these words must be a word of one of the deal's parties ({@link PartyWords})
-     * @param regime      a regime the deal's latest decision covers (e.g. {@code US-EAR}; letters, digits, '-', '.')
+     * @param regime      a regime the deal's latest decision covers (e.g. {@code US-EAR})
      * @param from        first export date (YYYY-MM-DD), inclusive
      * @param to          last export date, inclusive
      * @param sort        the order (null: {@link Sort#QUEUE})
@@ -94,8 +94,8 @@ public final class DealQueue {
                         int limit) {
         public Query {
             sort = sort == null ? Sort.QUEUE : sort;
-            if (regime != null && !regime.matches("[A-Za-z0-9.-]+")) {
-                throw new IllegalArgumentException("a regime id is letters, digits, '-' and '.': " + regime);
+            if (regime != null && (regime.isEmpty() || regime.contains("|"))) {
+                throw new IllegalArgumentException("not a regime id: '" + regime + "'");
             }
         }
 
@@ -396,7 +396,7 @@ public final class DealQueue {
         }
         sql.append(dateRange(q, plan.datesIndexed() ? DATE_KEY : unindexed(DATE_KEY), args));
         if (q.regime() != null) {
-            sql.append(" AND regimes LIKE ?");
+            sql.append(" AND regimes LIKE ? ESCAPE '\\'");
             args.add(DealRegimes.pattern(q.regime()));
         }
         if (q.partyWords() != null) {

@@ -44,9 +44,9 @@ final class DealRegimes {
         return "|" + String.join("|", new TreeSet<>(regimes)) + "|";
     }
 
-    /** The LIKE pattern of deals whose column holds {@code regime} (a checked id: no '%', '_' or '|'). */
+    /** The LIKE pattern (escape character '\\') of deals whose column holds {@code regime} (no '|' in it). */
     static String pattern(String regime) {
-        return "%|" + regime + "|%";
+        return "%|" + regime.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
     }
 
     /** Migration 9's data step: every decided deal's column from its latest decision. */

@@ -201,6 +201,53 @@ abstract class StoreContractTest {
     }
 
     /**
+     * A store from before migration 9 (no regimes column, no sort indexes) is upgraded with each deal's regimes read
+     * from its latest decision, so the regime filter finds the deals decided before the upgrade too.
+     */
+    @Test
+    void theUpgradeFillsTheRegimesOfDealsDecidedBefore() throws Exception {
+        StoreLocation loc = freshLocation();
+        try (Store s = Store.open(loc)) {
+            s.deals().add(List.of(deal("u-1", "IL", "Alpha Ltd"), deal("u-2", "DE", "Beta GmbH"),
+                    deal("u-3", "FR", "Gamma SA")), List.of(
+                    new NewDecision("u-1", LocalDate.of(2030, 1, 15), "REVIEW",
+                            "{\"regimes\":[{\"regime\":\"US-EAR\"},{\"regime\":\"UN\"}]}", List.of(), null, "added"),
+                    new NewDecision("u-2", LocalDate.of(2030, 1, 15), "CLEARED",
+                            "{\"regimes\":[{\"regime\":\"UN\"}]}", List.of(), null, "added"),
+                    // u-2's latest decision counts, not its first
+                    new NewDecision("u-2", LocalDate.of(2030, 1, 16), "CLEARED",
+                            "{\"regimes\":[{\"regime\":\"EU-2021-821\"}]}", List.of(), null, "re-decided")), ACTOR);
+        }
+        Database db = Database.open(loc);
+        try {
+            db.write(c -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                    for (String idx : List.of("deals_by_date", "deals_by_destination", "deals_by_party",
+                            "deals_by_updated")) {
+                        st.execute("DROP INDEX " + idx);
+                    }
+                    st.execute("ALTER TABLE deals DROP COLUMN regimes");
+                    st.execute("DELETE FROM schema_version WHERE version = 9");
+                }
+                return null;
+            });
+        } finally {
+            db.close();
+        }
+        try (Store s = Store.open(loc)) {
+            assertEquals(List.of("u-1"), ids(s, regimeQuery("US-EAR")));
+            assertEquals(List.of("u-1"), ids(s, regimeQuery("UN")));
+            assertEquals(List.of("u-2"), ids(s, regimeQuery("EU-2021-821")));
+            assertEquals(List.of(), ids(s, regimeQuery("IL-DECA")), "u-3 has no decision, so no regime");
+        }
+    }
+
+    private static DealQueue.Query regimeQuery(String regime) {
+        return new DealQueue.Query("open", null, null, null, regime, null, null, DealQueue.Sort.QUEUE, false, null,
+                50);
+    }
+
+    /**
      * Deals re-decided, added and closed between page loads: keyset paging lists every deal that did not move
      * exactly once, in order, and a deal that moved at most once more (never a gap for a deal that stayed put).
      */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -65,7 +66,9 @@ public final class DealQueueApi {
                             "status":{"type":"string"},"outcome":{"type":["string","null"]},
                             "updatedAt":{"type":"string"}}}},
                           "next":{"type":["string","null"]},
-                          "regimes":{"type":"array","items":{"type":"string"}}}}"""), this::page));
+                          "regimes":{"type":"array","items":{"type":"string"}}}}"""), this::page, false,
+                Map.of(400, "a bad status, outcome, destination, party, regime, date, sort, direction, limit or "
+                        + "cursor ('after'), named in 'field'")));
     }
 
     private ApiResponse page(Request r) throws ApiException {

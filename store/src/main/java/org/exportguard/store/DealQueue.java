@@ -248,7 +248,7 @@ public final class DealQueue {
     }
 
     /** A filter that can drive a page: its bounded count and its SQL. */
-    private enum Driver { WORD, DESTINATION, DATES, OUTCOMES }
+    private enum Driver { WORD, DESTINATION, DATES }
 
     private Plan plan(Connection c, Query q) throws SQLException {
         int driveLimit = this.driveLimit;
@@ -288,15 +288,6 @@ public final class DealQueue {
                 bestCount = n;
             }
         }
-        if (q.outcomes() != null && !q.outcomes().isEmpty() && q.sort() != Sort.QUEUE) {
-            List<String> args = new ArrayList<>(List.of(q.status()));
-            args.addAll(q.outcomes());
-            long n = count(c, "SELECT 1 FROM deals WHERE status = ? AND outcome IN (" + Sql.marks(q.outcomes().size())
-                    + ")", args);
-            if (n < bestCount) {
-                best = Driver.OUTCOMES;
-            }
-        }
         return new Plan(best, word, destinationIndexed || best == Driver.DESTINATION,
                 datesIndexed || best == Driver.DATES);
     }
@@ -334,34 +325,53 @@ public final class DealQueue {
 
     /** The SELECT of {@link #read}, its parameters added to {@code args}. */
     private static String sql(Query q, Plan plan, String outcome, Cursor from, int want, List<String> args) {
+        // outcomes are read one by one from an index that starts (status, outcome) and goes on in the sort's keys
+        // (migrations 8, 9), unless a filter drives the page: then the outcome is only checked
+        String eq = plan.drive() == null || plan.drive() == Driver.WORD ? "outcome = ?" : unindexed("outcome") + " = ?";
         if (q.sort() != Sort.QUEUE) {
-            String outcomes = null;
-            List<String> outcomeArgs = List.of();
-            if (q.outcomes() != null && !q.outcomes().isEmpty()) {
-                outcomes = (plan.drive() == Driver.OUTCOMES ? "outcome" : unindexed("outcome")) + " IN ("
-                        + Sql.marks(q.outcomes().size()) + ")";
-                outcomeArgs = new ArrayList<>(q.outcomes());
+            if (q.outcomes() == null || q.outcomes().isEmpty()) {
+                return select(q, plan, null, List.of(), from, want, args);
             }
-            return select(q, plan, outcomes, outcomeArgs, from, want, args);
+            List<String> wanted = q.outcomes().stream().sorted().toList();
+            if (wanted.size() == 1) {
+                return select(q, plan, eq, wanted, from, want, args);
+            }
+            return merged(q, plan, wanted.stream().map(o -> eq).toList(), wanted.stream().map(List::of).toList(),
+                    from, want, args);
         }
         if (outcome != null) {
-            return select(q, plan, "outcome = ?", List.of(outcome), from, want, args);
+            return select(q, plan, eq, List.of(outcome), from, want, args);
         }
         // the last rank, every outcome not in ORDER: NULL and the ranges around ORDER's values, each read from the
         // outcome index and merged (NOT IN would walk every deal of the status, and this rank is usually empty)
         List<String> sorted = ORDER.stream().sorted().toList();
-        List<String> branches = new ArrayList<>();
+        List<String> conds = new ArrayList<>();
+        List<List<String>> condArgs = new ArrayList<>();
         for (int i = 0; i <= sorted.size() + 1; i++) {
             String cond = i == 0 ? "outcome IS NULL" : i == 1 ? "outcome < ?"
                     : i <= sorted.size() ? "outcome > ? AND outcome < ?" : "outcome > ?";
-            List<String> condArgs = i == 0 ? List.of() : i == 1 ? List.of(sorted.get(0))
-                    : i <= sorted.size() ? List.of(sorted.get(i - 2), sorted.get(i - 1)) : List.of(sorted.get(i - 2));
+            List<String> a = new ArrayList<>(i == 0 ? List.of() : i == 1 ? List.of(sorted.get(0))
+                    : i <= sorted.size() ? List.of(sorted.get(i - 2), sorted.get(i - 1)) : List.of(sorted.get(i - 2)));
             if (q.outcomes() != null && !q.outcomes().isEmpty()) {
                 cond += " AND outcome IN (" + Sql.marks(q.outcomes().size()) + ")";
-                condArgs = new ArrayList<>(condArgs);
-                condArgs.addAll(q.outcomes());
+                a.addAll(q.outcomes());
             }
-            branches.add("SELECT * FROM (" + select(q, plan, cond, condArgs, from, want, args) + ") b" + i);
+            conds.add(cond);
+            condArgs.add(a);
+        }
+        return merged(q, plan, conds, condArgs, from, want, args);
+    }
+
+    /**
+     * One SELECT per outcome condition, each reading its own index range in the sort's order, merged by the
+     * database in that order (so text compares as the database compares it).
+     */
+    private static String merged(Query q, Plan plan, List<String> conds, List<List<String>> condArgs, Cursor from,
+                                 int want, List<String> args) {
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < conds.size(); i++) {
+            branches.add("SELECT * FROM (" + select(q, plan, conds.get(i), condArgs.get(i), from, want, args) + ") b"
+                    + i);
         }
         List<String> keys = new ArrayList<>(q.sort().keys);
         keys.add("id");
@@ -411,10 +421,12 @@ public final class DealQueue {
         keys.add("deals.id");
         if (from != null) {
             // a row value: one index range on both databases; SQLite seeks on a row value only over plain columns,
-            // so the first key is also bounded alone (an expression's range it does seek on): the page then walks
-            // only the ties of the cursor's key (deals of the same export date) before its first row
-            sql.append(" AND ").append(keys.get(0)).append(q.descending() ? " <= ?" : " >= ?");
-            args.add(from.keys().get(0));
+            // so a first key that is an expression is also bounded alone (a range SQLite does seek on): the page
+            // then walks only the ties of the cursor's key (deals of the same export date) before its first row
+            if (keys.get(0).contains("(")) {
+                sql.append(" AND ").append(keys.get(0)).append(q.descending() ? " <= ?" : " >= ?");
+                args.add(from.keys().get(0));
+            }
             sql.append(" AND (").append(String.join(", ", keys)).append(q.descending() ? ") < (" : ") > (")
                     .append(Sql.marks(keys.size())).append(")");
             args.addAll(from.keys());

@@ -159,6 +159,9 @@ abstract class StoreContractTest {
         List<Filter> filters = List.of(
                 new Filter("none", null, null, null, null, null, null),
                 new Filter("outcome", Set.of("REVIEW", "CLEARED"), null, null, null, null, null),
+                new Filter("one outcome", Set.of("BLOCKED"), null, null, null, null, null),
+                new Filter("outcome and destination", Set.of("REVIEW", "LICENCE_REQUIRED"), "IL", null, null,
+                        null, null),
                 new Filter("destination", null, "IL", null, null, null, null),
                 new Filter("party", null, null, "nso group", null, null, null),
                 new Filter("regime", null, null, null, "UN", null, null),
@@ -223,7 +226,8 @@ abstract class StoreContractTest {
             db.write(c -> {
                 try (java.sql.Statement st = c.createStatement()) {
                     for (String idx : List.of("deals_by_date", "deals_by_destination", "deals_by_party",
-                            "deals_by_updated")) {
+                            "deals_by_updated", "deals_outcome_by_destination", "deals_outcome_by_party",
+                            "deals_outcome_by_updated")) {
                         st.execute("DROP INDEX " + idx);
                     }
                     st.execute("ALTER TABLE deals DROP COLUMN regimes");

@@ -165,6 +165,9 @@ public final class QueueBench implements Callable<Integer> {
                 m.put(name + " (deep: after the middle deal)", deep(s, q(null, null, null, null, null, null, sort, desc)));
             }
         }
+        m.put("sort=party&outcome=REVIEW", q(Set.of("REVIEW"), null, null, null, null, null, Sort.PARTY, false));
+        m.put("sort=updated&direction=desc&outcome=REVIEW,BLOCKED", q(Set.of("REVIEW", "BLOCKED"), null, null, null,
+                null, null, Sort.UPDATED, true));
         m.put("sort=party&outcome=REVIEW&regime=IL-DECA", q(Set.of("REVIEW"), null, null, "IL-DECA", null, null,
                 Sort.PARTY, false));
         m.put("sort=updated&direction=desc&destination=" + DESTINATIONS[2], q(null, DESTINATIONS[2], null, null, null,

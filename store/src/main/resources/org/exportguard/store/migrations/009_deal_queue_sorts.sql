@@ -8,3 +8,8 @@ CREATE INDEX deals_by_date ON deals (status, (COALESCE(export_date, '')), id);
 CREATE INDEX deals_by_destination ON deals (status, destination, id);
 CREATE INDEX deals_by_party ON deals (status, (substr(party_names, 1, 100)), id);
 CREATE INDEX deals_by_updated ON deals (status, updated_at, id);
+-- The same orders within one outcome (the filter an analyst uses most: REVIEW only), read outcome by outcome; the
+-- export-date order within an outcome is the queue's own index.
+CREATE INDEX deals_outcome_by_destination ON deals (status, outcome, destination, id);
+CREATE INDEX deals_outcome_by_party ON deals (status, outcome, (substr(party_names, 1, 100)), id);
+CREATE INDEX deals_outcome_by_updated ON deals (status, outcome, updated_at, id);

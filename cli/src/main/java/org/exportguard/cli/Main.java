@@ -3,6 +3,7 @@ package org.exportguard.cli;
 import org.exportguard.cli.bench.BenchCommand;
 import org.exportguard.cli.bench.BenchDealsCommand;
 import org.exportguard.cli.bench.ImpactBench;
+import org.exportguard.cli.bench.QueueBench;
 import org.exportguard.cli.bench.StoreBench;
 import org.exportguard.cli.deals.DealEvaluateCommand;
 import org.exportguard.cli.deals.DealsCommand;
@@ -135,6 +136,7 @@ public final class Main implements Runnable {
                 .addSubcommand("screen", new BenchCommand.Screen(ctx))
                 .addSubcommand("deals", new BenchDealsCommand(ctx))
                 .addSubcommand("store", new StoreBench(ctx))
+                .addSubcommand("queue", new QueueBench(ctx))
                 .addSubcommand("impact", new ImpactBench(ctx))
                 .addSubcommand("spark-inputs", new org.exportguard.cli.bench.SparkInputsCommand(ctx))
                 .addSubcommand("serve", new BenchCommand.Serve(ctx)));

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -310,6 +311,42 @@ class WorkbenchIT {
             List<WebElement> el = d.findElements(By.cssSelector("#page svg.world [data-code='" + code + "']"));
             return !el.isEmpty() && status.equals(el.get(0).getAttribute("data-status"));
         });
+    }
+
+    /**
+     * The queue sorts by a column from its header button, pressed with the keyboard (again: reversed), and filters
+     * by a regime the policy names: the three US exports are under US-EAR, none under Israel's DECA.
+     */
+    @Test
+    void theQueueSortsByAColumnFromTheKeyboardAndFiltersByRegime() throws Exception {
+        signInAs(tokens.get("vic"));
+        go("#/deals", "Deal queue");
+        WebElement byDestination = wait(By.cssSelector("th button[data-sort=destination]"));
+        byDestination.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(d -> queueIds().equals(List.of("d-siemens", "d-orion", "d-nso")));
+        WebElement pressed = browser.switchTo().activeElement(); // the focus stayed on the header button
+        assertEquals("destination", pressed.getAttribute("data-sort"));
+        assertEquals("ascending", pressed.findElement(By.xpath("..")).getAttribute("aria-sort"));
+        pressed.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(d -> queueIds().equals(List.of("d-nso", "d-orion", "d-siemens")));
+        assertEquals("desc", new Select(browser.findElement(By.id("q-direction"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        shot("deals-sorted");
+
+        Select regime = new Select(browser.findElement(By.id("q-regime")));
+        regime.selectByValue("IL-DECA");
+        browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        waitText(By.id("queue"), "No deals match.");
+        regime.selectByValue("US-EAR");
+        browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).until(d -> queueIds().equals(List.of("d-nso", "d-orion", "d-siemens")));
+        signOut();
+    }
+
+    /** The deal ids of the queue table as shown, top to bottom. */
+    private List<String> queueIds() {
+        return browser.findElements(By.cssSelector("#queue table.queue tbody tr td:first-child a")).stream()
+                .map(WebElement::getText).toList();
     }
 
     /** Every page and asset names only the server itself: no script, style, font, image or call goes elsewhere. */

@@ -102,7 +102,7 @@ public final class StoreServer implements AutoCloseable {
         StoreLists storeLists = new StoreLists(desk);
         ListService listService = ListService.serve(storeLists);
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new DealQueueApi(store).routes());
+        routes.addAll(new DealQueueApi(store, regimesInForce(desk)).routes());
         routes.addAll(new ListVersionsApi(store).routes());
         routes.addAll(new DealsApi(desk).routes(cfg.maxJsonBytes()));
         routes.addAll(new DispositionsApi(desk).routes(cfg.maxJsonBytes()));
@@ -120,6 +120,31 @@ public final class StoreServer implements AutoCloseable {
                 LIST_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         return new StoreServer(api, watcher, recheck(desk, settings.recheckEvery(), log), desk, storeLists,
                 listService);
+    }
+
+    /**
+     * The regime ids of the policy in force, sorted (null when it cannot be read: the queue then checks less), read
+     * at most every {@code LIST_CHECK_SECONDS}: the queue is paged often, and a policy import is rare.
+     */
+    private static java.util.function.Supplier<List<String>> regimesInForce(Desk desk) {
+        java.util.concurrent.atomic.AtomicReference<Object[]> memo = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            Object[] m = memo.get();
+            long now = System.nanoTime();
+            if (m != null && now - (long) m[0] < TimeUnit.SECONDS.toNanos(LIST_CHECK_SECONDS)) {
+                @SuppressWarnings("unchecked")
+                List<String> cached = (List<String>) m[1];
+                return cached;
+            }
+            List<String> ids;
+            try {
+                ids = desk.current().pack().regimes().keySet().stream().sorted().toList();
+            } catch (org.exportguard.service.ServiceException | RuntimeException e) {
+                ids = null;
+            }
+            memo.set(new Object[] {now, ids});
+            return ids;
+        };
     }
 
     /**

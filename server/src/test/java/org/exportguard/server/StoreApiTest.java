@@ -219,6 +219,49 @@ class StoreApiTest {
                 .asText().contains("four eyes"));
     }
 
+    /**
+     * The queue over HTTP: the regime filter takes the policy's regimes (in any case), sorts go both ways and page by
+     * cursor, and every bad filter or sort is a 400 naming its field.
+     */
+    @Test
+    void theDealQueueFiltersByRegimeSortsBothWaysAndRefusesBadParameters() throws Exception {
+        assertEquals(201, call("POST", "/api/deals", analyst, deal("d-us", "Harbor Analytics Ltd", "GB")).status());
+        assertEquals(201, call("POST", "/api/deals", analyst, org.exportguard.testkit.DealJson.intrusionSoftware(
+                "d-il", "DE", "Bundeskriminalamt", "2027-01-10").json()).status());
+        assertEquals(201, call("POST", "/api/deals", analyst, org.exportguard.testkit.DealJson.intrusionSoftware(
+                "d-il2", "FR", "Gendarmerie", "2027-02-10").json()).status());
+
+        JsonNode q = call("GET", "/api/deals?regime=il-deca&sort=date&direction=desc", viewer, null).json();
+        assertEquals(List.of("d-il2", "d-il"), ids(q), q.toString());
+        assertTrue(q.get("regimes").toString().contains("IL-DECA") && q.get("regimes").toString().contains("US-EAR"),
+                q.toString());
+        JsonNode us = call("GET", "/api/deals?regime=US-EAR", viewer, null).json();
+        assertEquals(List.of("d-us"), ids(us), us.toString());
+
+        JsonNode p1 = call("GET", "/api/deals?sort=destination&limit=2", viewer, null).json();
+        assertEquals(List.of("d-il", "d-il2"), ids(p1), p1.toString());
+        JsonNode p2 = call("GET", "/api/deals?sort=destination&limit=2&after=" + p1.get("next").asText(), viewer,
+                null).json();
+        assertEquals(List.of("d-us"), ids(p2), p2.toString());
+        assertTrue(p2.get("next").isNull());
+
+        for (String[] bad : new String[][] {{"sort=price", "sort"}, {"direction=up", "direction"},
+                {"regime=NOPE", "regime"}, {"from=2027-02-01&to=2027-01-01", "to"}, {"from=2027-02-30", "from"},
+                {"sort=date&after=" + p1.get("next").asText(), "after"}, {"after=xyz", "after"}}) {
+            Res r = call("GET", "/api/deals?" + bad[0], viewer, null);
+            assertEquals(400, r.status(), bad[0] + ": " + r.body());
+            assertEquals(bad[1], r.json().path("field").asText(), bad[0] + ": " + r.body());
+        }
+        assertTrue(call("GET", "/api/deals?regime=NOPE", viewer, null).json().get("error").asText()
+                .contains("IL-DECA"), "the error names the regimes there are");
+    }
+
+    private static List<String> ids(JsonNode queue) {
+        List<String> out = new java.util.ArrayList<>();
+        queue.get("deals").forEach(d -> out.add(d.get("id").asText()));
+        return out;
+    }
+
     @Test
     void badDealsAre400NamingTheProblemAndDuplicatesAre409() throws Exception {
         Res r = call("POST", "/api/deals", analyst, "{\"id\":\"d-bad\",");

@@ -17,7 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Connections and transactions on one store. Every transaction runs on its own connection, opened and closed
- * around it (cheap for SQLite; a server can pool PostgreSQL connections later).
+ * around it (cheap for SQLite), but for reads on PostgreSQL: opening a connection there starts a server process,
+ * tens of milliseconds under load, more than the deal queue's page itself, so up to {@value #READ_POOL} read
+ * connections are kept open between reads (one checked again after {@value #CHECK_IDLE_SECONDS} s idle, any that
+ * failed is closed, not kept).
  *
  * <p><b>Writes are serialised</b>, across threads and processes: on SQLite a write transaction starts with
  * {@code BEGIN IMMEDIATE}, taking the database's single write lock; on PostgreSQL it starts by locking the one row
@@ -38,6 +41,14 @@ public final class Database {
     private final Properties readProps;
     private final ReentrantLock writeLock = new ReentrantLock();
     private Connection writeConnection;
+    /** Idle PostgreSQL read connections, the most recently used first. */
+    private final java.util.concurrent.LinkedBlockingDeque<Idle> idleReads = new java.util.concurrent.LinkedBlockingDeque<>();
+    private volatile boolean closed;
+    static final int READ_POOL = 4;
+    static final int CHECK_IDLE_SECONDS = 30;
+
+    private record Idle(Connection connection, long since) {
+    }
 
     private Database(StoreLocation location, Clock clock) {
         this.location = location;
@@ -249,8 +260,12 @@ public final class Database {
         }
     }
 
-    /** Closes the shared write connection. */
+    /** Closes the shared write connection and the idle read connections. */
     public void close() {
+        closed = true;
+        for (Idle idle; (idle = idleReads.pollFirst()) != null; ) {
+            closeQuietly(idle.connection());
+        }
         writeLock.lock();
         try {
             dropWriteConnection();
@@ -261,7 +276,55 @@ public final class Database {
 
     /** Runs {@code work} in a read transaction (one consistent snapshot on SQLite; read committed on PostgreSQL). */
     public <T> T read(SqlWork<T> work) {
-        return transaction(readProps, work);
+        if (!isPostgres()) {
+            return transaction(readProps, work);
+        }
+        Connection c = null;
+        boolean reusable = false;
+        try {
+            c = borrowRead();
+            T result = run(c, work);
+            reusable = true;
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        } finally {
+            if (c != null) {
+                releaseRead(c, reusable);
+            }
+        }
+    }
+
+    /** An idle read connection (checked first when it has been idle a while), or a new one. */
+    private Connection borrowRead() throws SQLException {
+        for (Idle idle; (idle = idleReads.pollFirst()) != null; ) {
+            boolean old = System.nanoTime() - idle.since() > CHECK_IDLE_SECONDS * 1_000_000_000L;
+            if (!old || idle.connection().isValid(5)) {
+                return idle.connection();
+            }
+            closeQuietly(idle.connection());
+        }
+        return connect(readProps);
+    }
+
+    /** Keeps a read connection whose transaction ended cleanly, while there is room; closes any other. */
+    private void releaseRead(Connection c, boolean reusable) {
+        if (reusable && !closed && idleReads.size() < READ_POOL) {
+            idleReads.offerFirst(new Idle(c, System.nanoTime()));
+            if (closed && idleReads.removeIf(i -> i.connection() == c)) {
+                closeQuietly(c); // raced with close(), which did not see it
+            }
+            return;
+        }
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // it is being dropped anyway
+        }
     }
 
     /** A transaction without the write lock: only for the migration runner, which takes its own. */
@@ -271,21 +334,26 @@ public final class Database {
 
     private <T> T transaction(Properties props, SqlWork<T> work) {
         try (Connection c = connect(props)) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is closed below; the transaction dies with it
-                }
-                throw e;
-            }
+            return run(c, work);
         } catch (SQLException e) {
             throw new StoreException("database error on " + location.describe() + ": " + oneLine(e), e);
+        }
+    }
+
+    /** {@code work} in one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    private static <T> T run(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is closed by the caller; the transaction dies with it
+            }
+            throw e;
         }
     }
 

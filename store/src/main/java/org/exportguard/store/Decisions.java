@@ -64,6 +64,7 @@ public final class Decisions {
             }
         }
         Map<String, String> lastOutcome = new LinkedHashMap<>();
+        Map<String, String> lastRegimes = new HashMap<>();
         String now = db.now();
         List<AuditContent> content = new ArrayList<>(decisions.size());
         try (PreparedStatement pi = c.prepareStatement("INSERT INTO decisions (deal_id, seq, as_of, outcome, "
@@ -73,6 +74,7 @@ public final class Decisions {
             for (NewDecision d : decisions) {
                 int seq = seqs.merge(d.dealId(), 1, Integer::sum);
                 lastOutcome.put(d.dealId(), d.outcome());
+                lastRegimes.put(d.dealId(), DealRegimes.column(d.regimes()));
                 content.add(AuditContent.decision(d.dealId(), seq, d.outcome(), d.decisionJson()));
                 pi.setString(1, d.dealId());
                 pi.setInt(2, seq);
@@ -94,7 +96,7 @@ public final class Decisions {
             }
             pi.executeBatch();
         }
-        updateOutcomes(c, lastOutcome, seqs);
+        updateOutcomes(c, lastOutcome, lastRegimes, seqs);
         List<String> dealIds = new ArrayList<>(lastOutcome.keySet());
         ObjectNode det = DealRows.idDetails(dealIds);
         det.put("decisions", decisions.size());
@@ -136,32 +138,36 @@ public final class Decisions {
         return Arrays.stream(s.split(",")).map(Long::valueOf).toList();
     }
 
-    /** Sets each deal's current outcome and decision count. */
-    private static void updateOutcomes(Connection c, Map<String, String> outcomes, Map<String, Integer> seqs)
+    /** Sets each deal's current outcome, regimes and decision count. */
+    private static void updateOutcomes(Connection c, Map<String, String> outcomes, Map<String, String> regimes,
+                                       Map<String, Integer> seqs)
             throws SQLException {
         if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
             // PostgreSQL runs a batch of UPDATEs one statement at a time (only INSERTs are rewritten into one), so
             // a re-decision of 300,000 deals spent seconds on round trips: send each chunk as arrays in ONE UPDATE.
             List<Map.Entry<String, String>> all = new ArrayList<>(outcomes.entrySet());
-            try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = v.seq, outcome = v.outcome "
-                    + "FROM (SELECT unnest(?::text[]) AS id, unnest(?::int[]) AS seq, unnest(?::text[]) AS outcome) v "
-                    + "WHERE deals.id = v.id")) {
+            try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = v.seq, outcome = v.outcome, "
+                    + "regimes = v.regimes FROM (SELECT unnest(?::text[]) AS id, unnest(?::int[]) AS seq, "
+                    + "unnest(?::text[]) AS outcome, unnest(?::text[]) AS regimes) v WHERE deals.id = v.id")) {
                 for (int from = 0; from < all.size(); from += PG_UPDATE_CHUNK) {
                     List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + PG_UPDATE_CHUNK));
                     pu.setArray(1, c.createArrayOf("text", chunk.stream().map(Map.Entry::getKey).toArray()));
                     pu.setArray(2, c.createArrayOf("integer", chunk.stream().map(e -> seqs.get(e.getKey())).toArray()));
                     pu.setArray(3, c.createArrayOf("text", chunk.stream().map(Map.Entry::getValue).toArray()));
+                    pu.setArray(4, c.createArrayOf("text", chunk.stream().map(e -> regimes.get(e.getKey())).toArray()));
                     pu.executeUpdate();
                 }
             }
             return;
         }
-        try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = ?, outcome = ? WHERE id = ?")) {
+        try (PreparedStatement pu = c.prepareStatement("UPDATE deals SET decision_seq = ?, outcome = ?, regimes = ? "
+                + "WHERE id = ?")) {
             int n = 0;
             for (Map.Entry<String, String> e : outcomes.entrySet()) {
                 pu.setInt(1, seqs.get(e.getKey()));
                 pu.setString(2, e.getValue());
-                pu.setString(3, e.getKey());
+                pu.setString(3, regimes.get(e.getKey()));
+                pu.setString(4, e.getKey());
                 pu.addBatch();
                 if (++n % Sql.BATCH == 0) {
                     pu.executeBatch();

@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class Migrations {
     private static final String DIR = "/org/exportguard/store/migrations/";
+    /** The migration that added {@code deals.regimes}, filled from stored decisions in the same transaction. */
+    private static final int REGIMES_VERSION = 9;
     private static final long PG_LOCK_KEY = 0x45_78_70_47_75_61_72_64L; // "ExpGuard"
 
     private Migrations() {
@@ -54,6 +56,9 @@ public final class Migrations {
                     for (String sql : m.statements()) {
                         s.execute(sql);
                     }
+                }
+                if (m.version() == REGIMES_VERSION) {
+                    DealRegimes.backfill(c); // data no SQL both databases accept can derive: see DealRegimes
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {

@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param listVersionIds  the list versions used
  * @param policyVersionId the policy version used (null: none)
  * @param reason          why it was (re-)decided, e.g. {@code deal added}, {@code list version 4}
+ * @param regimes         the regimes the decision covers (the deal queue's regime filter)
  */
 public record NewDecision(String dealId, LocalDate asOf, String outcome, String decisionJson,
-                          List<Long> listVersionIds, Long policyVersionId, String reason) {
+                          List<Long> listVersionIds, Long policyVersionId, String reason, List<String> regimes) {
+    /** A decision whose regimes are read from its JSON ({@code regimes[].regime}). */
+    public NewDecision(String dealId, LocalDate asOf, String outcome, String decisionJson, List<Long> listVersionIds,
+                       Long policyVersionId, String reason) {
+        this(dealId, asOf, outcome, decisionJson, listVersionIds, policyVersionId, reason,
+                decisionJson == null ? List.of() : DealRegimes.of(decisionJson));
+    }
+
     public NewDecision {
         Objects.requireNonNull(dealId, "dealId");
         Objects.requireNonNull(asOf, "asOf");
@@ -24,5 +32,6 @@ public record NewDecision(String dealId, LocalDate asOf, String outcome, String 
         Objects.requireNonNull(decisionJson, "decisionJson");
         Objects.requireNonNull(reason, "reason");
         listVersionIds = List.copyOf(listVersionIds);
+        regimes = List.copyOf(regimes);
     }
 }

@@ -108,6 +108,218 @@ abstract class StoreContractTest {
                 3)));
     }
 
+    /**
+     * Every sort order, both directions, each filter and a combination, read in pages of 7: the pages together are
+     * exactly the matching deals in the order computed here, with no duplicate or gap, whether the page is read by
+     * walking the sort's index (drive limit 0) or from a filter's matches (the default for so few deals).
+     */
+    @Test
+    void theDealQueueSortsFiltersAndPagesEveryOrderBothWays() {
+        Store s = store();
+        String[] outcomes = {"REVIEW", "BLOCKED", "LICENCE_REQUIRED", "CLEARED", "REVIEW", null};
+        String[] destinations = {"IL", "DE", "RU", "CN", "FR"};
+        String[] names = {"Alpha Systems GmbH", "Beta Trading", "NSO Group Technologies", "Gamma Cyber Ltd",
+                "delta networks", "Zeta Group"};
+        String[][] regimes = {{"US-EAR", "UN"}, {"IL-DECA"}, {"EU-2021-821", "UN"}};
+        List<DealRecord> deals = new ArrayList<>();
+        List<NewDecision> decisions = new ArrayList<>();
+        Map<String, String> outcomeOf = new TreeMap<>();
+        Map<String, List<String>> regimesOf = new TreeMap<>();
+        for (int i = 0; i < 61; i++) {
+            String id = String.format("d-%02d", (i * 37) % 61); // ids not in insertion order
+            LocalDate date = i % 9 == 4 ? null : LocalDate.of(2030, 1, 1).plusDays((i * 7L) % 40);
+            List<String> parties = i % 4 == 0 ? List.of(names[i % names.length], names[(i + 2) % names.length])
+                    : List.of(names[i % names.length]);
+            deals.add(new DealRecord(id, "{\"id\":\"" + id + "\"}", date, destinations[i % destinations.length],
+                    parties));
+            String outcome = outcomes[i % outcomes.length];
+            outcomeOf.put(id, outcome);
+            regimesOf.put(id, outcome == null ? List.of() : List.of(regimes[i % regimes.length]));
+            if (outcome != null) {
+                StringBuilder json = new StringBuilder("{\"outcome\":\"" + outcome + "\",\"regimes\":[");
+                for (String r : regimes[i % regimes.length]) {
+                    json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"regime\":\"").append(r)
+                            .append("\",\"findings\":[]}");
+                }
+                decisions.add(new NewDecision(id, date == null ? LocalDate.of(2030, 1, 1) : date, outcome,
+                        json + "]}", List.of(), null, "deal added"));
+            }
+        }
+        s.deals().add(deals, decisions, ACTOR);
+        s.deals().close("d-05", ACTOR);
+        List<DealQueue.Row> all = new ArrayList<>();
+        for (String st : List.of("open", "closed")) {
+            all.addAll(s.dealQueue().page(new DealQueue.Query(st, null, null, null, null, null, null, 200)).rows());
+        }
+        assertEquals(61, all.size());
+
+        record Filter(String name, Set<String> outcomes, String destination, String party, String regime,
+                      String from, String to) {
+        }
+        List<Filter> filters = List.of(
+                new Filter("none", null, null, null, null, null, null),
+                new Filter("outcome", Set.of("REVIEW", "CLEARED"), null, null, null, null, null),
+                new Filter("one outcome", Set.of("BLOCKED"), null, null, null, null, null),
+                new Filter("outcome and destination", Set.of("REVIEW", "LICENCE_REQUIRED"), "IL", null, null,
+                        null, null),
+                new Filter("destination", null, "IL", null, null, null, null),
+                new Filter("party", null, null, "nso group", null, null, null),
+                new Filter("regime", null, null, null, "UN", null, null),
+                new Filter("dates", null, null, null, null, "2030-01-10", "2030-01-30"),
+                new Filter("combined", null, "DE", "gamma", "UN", "2030-01-05", null));
+        for (int driveLimit : new int[] {0, DealQueue.DRIVE_LIMIT}) {
+            s.dealQueue().driveLimit = driveLimit;
+            for (DealQueue.Sort sort : DealQueue.Sort.values()) {
+                for (boolean desc : new boolean[] {false, true}) {
+                    for (Filter f : filters) {
+                        Set<String> words = f.party() == null ? null : PartyWords.of(f.party());
+                        List<String> expected = all.stream()
+                                .filter(r -> r.status().equals("open"))
+                                .filter(r -> f.outcomes() == null || r.outcome() != null && f.outcomes().contains(r.outcome()))
+                                .filter(r -> f.destination() == null || f.destination().equals(r.destination()))
+                                .filter(r -> words == null
+                                        || PartyWords.of(String.join(" ", r.partyNames())).containsAll(words))
+                                .filter(r -> f.regime() == null || regimesOf.get(r.id()).contains(f.regime()))
+                                .filter(r -> f.from() == null || date(r).compareTo(f.from()) >= 0)
+                                .filter(r -> f.to() == null || date(r).compareTo(f.to()) <= 0)
+                                .sorted(order(sort, desc)).map(DealQueue.Row::id).toList();
+                        List<String> paged = new ArrayList<>();
+                        DealQueue.Cursor after = null;
+                        do {
+                            DealQueue.Page p = s.dealQueue().page(new DealQueue.Query("open", f.outcomes(),
+                                    f.destination(), words, f.regime(), f.from(), f.to(), sort, desc, after, 7));
+                            p.rows().forEach(r -> paged.add(r.id()));
+                            after = p.next() == null ? null : DealQueue.Cursor.decode(p.next().encode());
+                        } while (after != null);
+                        String what = sort.id() + (desc ? " desc" : "") + ", filter " + f.name() + ", drive limit "
+                                + driveLimit;
+                        assertFalse(expected.isEmpty(), what + " matches no deal: the test checks nothing");
+                        assertEquals(expected, paged, what);
+                    }
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.dealQueue().page(new DealQueue.Query("open", null, null,
+                null, null, null, null, DealQueue.Sort.DATE, false, new DealQueue.Cursor(0, "2030-01-01", "d-01"), 5)));
+    }
+
+    /**
+     * A store from before migration 9 (no regimes column, no sort indexes) is upgraded with each deal's regimes read
+     * from its latest decision, so the regime filter finds the deals decided before the upgrade too.
+     */
+    @Test
+    void theUpgradeFillsTheRegimesOfDealsDecidedBefore() throws Exception {
+        StoreLocation loc = freshLocation();
+        try (Store s = Store.open(loc)) {
+            s.deals().add(List.of(deal("u-1", "IL", "Alpha Ltd"), deal("u-2", "DE", "Beta GmbH"),
+                    deal("u-3", "FR", "Gamma SA")), List.of(
+                    new NewDecision("u-1", LocalDate.of(2030, 1, 15), "REVIEW",
+                            "{\"regimes\":[{\"regime\":\"US-EAR\"},{\"regime\":\"UN\"}]}", List.of(), null, "added"),
+                    new NewDecision("u-2", LocalDate.of(2030, 1, 15), "CLEARED",
+                            "{\"regimes\":[{\"regime\":\"UN\"}]}", List.of(), null, "added"),
+                    // u-2's latest decision counts, not its first
+                    new NewDecision("u-2", LocalDate.of(2030, 1, 16), "CLEARED",
+                            "{\"regimes\":[{\"regime\":\"EU-2021-821\"}]}", List.of(), null, "re-decided")), ACTOR);
+        }
+        Database db = Database.open(loc);
+        try {
+            db.write(c -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                    for (String idx : List.of("deals_by_date", "deals_by_destination", "deals_by_party",
+                            "deals_by_updated", "deals_outcome_by_destination", "deals_outcome_by_party",
+                            "deals_outcome_by_updated")) {
+                        st.execute("DROP INDEX " + idx);
+                    }
+                    st.execute("ALTER TABLE deals DROP COLUMN regimes");
+                    st.execute("DELETE FROM schema_version WHERE version = 9");
+                }
+                return null;
+            });
+        } finally {
+            db.close();
+        }
+        try (Store s = Store.open(loc)) {
+            assertEquals(List.of("u-1"), ids(s, regimeQuery("US-EAR")));
+            assertEquals(List.of("u-1"), ids(s, regimeQuery("UN")));
+            assertEquals(List.of("u-2"), ids(s, regimeQuery("EU-2021-821")));
+            assertEquals(List.of(), ids(s, regimeQuery("IL-DECA")), "u-3 has no decision, so no regime");
+        }
+    }
+
+    private static DealQueue.Query regimeQuery(String regime) {
+        return new DealQueue.Query("open", null, null, null, regime, null, null, DealQueue.Sort.QUEUE, false, null,
+                50);
+    }
+
+    /**
+     * Deals re-decided, added and closed between page loads: keyset paging lists every deal that did not move
+     * exactly once, in order, and a deal that moved at most once more (never a gap for a deal that stayed put).
+     */
+    @Test
+    void theDealQueueSkipsAndRepeatsNothingThatStaysPutWhileDealsChangeBetweenPages() {
+        Store s = store();
+        List<DealRecord> deals = new ArrayList<>();
+        List<NewDecision> decisions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = String.format("c-%02d", i);
+            deals.add(new DealRecord(id, "{\"id\":\"" + id + "\"}", LocalDate.of(2030, 1, 1).plusDays(i % 13),
+                    "IL", List.of("Party " + i)));
+            decisions.add(decision(id, DealQueue.ORDER.get(i % 4), "deal added"));
+        }
+        s.deals().add(deals, decisions, ACTOR);
+        Set<String> changed = new java.util.HashSet<>();
+        List<String> seen = new ArrayList<>();
+        DealQueue.Cursor after = null;
+        int page = 0;
+        do {
+            DealQueue.Page p = s.dealQueue().page(new DealQueue.Query("open", null, null, null, null, null, after, 6));
+            p.rows().forEach(r -> seen.add(r.id()));
+            after = p.next();
+            page++;
+            // between loads: one deal seen is re-decided (it may come again later), one not yet seen is closed
+            // (it must not come), one is added (it may come or not, depending on where it sorts)
+            String moved = seen.get(seen.size() / 2);
+            s.decisions().append(List.of(decision(moved, "CLEARED", "re-decided")), ACTOR);
+            changed.add(moved);
+            String closed = String.format("c-%02d", 39 - page);
+            if (!seen.contains(closed)) {
+                s.deals().close(closed, ACTOR);
+                changed.add(closed);
+            }
+            String added = "n-" + page;
+            s.deals().add(List.of(new DealRecord(added, "{}", LocalDate.of(2030, 1, 5), "IL", List.of("New"))),
+                    List.of(decision(added, "REVIEW", "deal added")), ACTOR);
+            changed.add(added);
+        } while (after != null);
+        for (int i = 0; i < 40; i++) {
+            String id = String.format("c-%02d", i);
+            long times = seen.stream().filter(id::equals).count();
+            if (!changed.contains(id)) {
+                assertEquals(1, times, id + " stayed put and must be listed exactly once: " + seen);
+            } else {
+                assertTrue(times <= 2, id + " listed " + times + " times");
+            }
+        }
+    }
+
+    private static String date(DealQueue.Row r) {
+        return r.exportDate() == null ? "" : r.exportDate();
+    }
+
+    /** The order each sort means, written independently of the store's SQL. */
+    private static java.util.Comparator<DealQueue.Row> order(DealQueue.Sort sort, boolean desc) {
+        java.util.Comparator<DealQueue.Row> c = switch (sort) {
+            case QUEUE -> java.util.Comparator.<DealQueue.Row>comparingInt(r -> r.outcome() != null && DealQueue.ORDER.contains(r.outcome())
+                    ? DealQueue.ORDER.indexOf(r.outcome()) : 4).thenComparing(StoreContractTest::date);
+            case DATE -> java.util.Comparator.comparing(StoreContractTest::date);
+            case DESTINATION -> java.util.Comparator.comparing(DealQueue.Row::destination);
+            case PARTY -> java.util.Comparator.comparing(r -> String.join("\n", r.partyNames()));
+            case UPDATED -> java.util.Comparator.comparing(DealQueue.Row::updatedAt);
+        };
+        c = c.thenComparing(DealQueue.Row::id);
+        return desc ? c.reversed() : c;
+    }
+
     private static List<String> ids(Store s, DealQueue.Query q) {
         return s.dealQueue().page(q).rows().stream().map(DealQueue.Row::id).toList();
     }

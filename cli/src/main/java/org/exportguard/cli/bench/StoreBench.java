@@ -14,9 +14,7 @@ import org.exportguard.policy.pack.PolicyPack;
 import org.exportguard.policy.screen.PartyScreener;
 import org.exportguard.store.DealRecord;
 import org.exportguard.store.NewDecision;
-import org.exportguard.store.PostgresSchemas;
 import org.exportguard.store.Store;
-import org.exportguard.store.StoreLocation;
 import org.exportguard.store.StoredDeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -124,24 +121,8 @@ public final class StoreBench implements Callable<Integer> {
 
     /** One run on a fresh scratch store (removed afterwards); its figures. */
     private ObjectNode runOnScratchStore(List<DecisionTemplate> templates) throws Exception {
-        String schema = "eg_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Path dir = null;
-        StoreLocation loc;
-        if (db != null) {
-            loc = PostgresSchemas.create(db, schema);
-        } else {
-            dir = parent == null ? Files.createTempDirectory("exportguard-bench-")
-                    : Files.createTempDirectory(Files.createDirectories(parent), "exportguard-bench-");
-            loc = StoreLocation.sqlite(dir);
-        }
-        try (Store s = Store.open(loc)) {
-            return run(s, dir, templates);
-        } finally {
-            if (db != null) {
-                PostgresSchemas.drop(db, schema);
-            } else {
-                org.exportguard.store.TempDirs.deleteQuietly(dir);
-            }
+        try (ScratchStore scratch = new ScratchStore(db, parent); Store s = Store.open(scratch.location())) {
+            return run(s, scratch.dir(), templates);
         }
     }
 
@@ -263,7 +244,7 @@ public final class StoreBench implements Callable<Integer> {
      * A real decision as the template of the appended ones: its JSON split around the deal id (the first field),
      * so a decision for another deal is two concatenations, not a JSON rewrite inside the timed loop.
      */
-    record DecisionTemplate(String outcome, String before, String after) {
+    record DecisionTemplate(String outcome, String before, String after, List<String> regimes) {
         static DecisionTemplate of(Decision d) {
             String json = d.toJson();
             String field = "\"dealId\":\"" + d.dealId() + "\""; // generated ids need no escaping
@@ -272,7 +253,8 @@ public final class StoreBench implements Callable<Integer> {
                 throw new IllegalStateException("a decision's JSON does not name its deal: " + json);
             }
             return new DecisionTemplate(d.outcome().name(), json.substring(0, at) + "\"dealId\":\"",
-                    "\"" + json.substring(at + field.length()));
+                    "\"" + json.substring(at + field.length()),
+                    d.regimes().stream().map(org.exportguard.policy.eval.RegimeDecision::regime).toList());
         }
 
         /** This decision's JSON for deal {@code id} (a bench id: no character needs escaping). */
@@ -282,7 +264,7 @@ public final class StoreBench implements Callable<Integer> {
 
         NewDecision decision(String id) {
             return new NewDecision(id, LocalDate.of(2030, 6, 1), outcome, json(id), List.of(1L), 2L,
-                    "policy version 2: destination group changed");
+                    "policy version 2: destination group changed", regimes);
         }
 
         /** The UTF-8 size of {@link #json}. */
@@ -361,7 +343,8 @@ public final class StoreBench implements Callable<Integer> {
         return new DealRecord(id, json, LocalDate.of(2030, 6, 1), dest, parties);
     }
 
-    private static String[] words(Random rnd, int n) {
+    /** {@code n} distinct made-up capitalised words of two or three syllables. */
+    static String[] words(Random rnd, int n) {
         Set<String> out = new LinkedHashSet<>();
         String consonants = "bcdfghklmnprstvz";
         String vowels = "aeiou";

@@ -26,6 +26,7 @@ import org.exportguard.store.StoredDeal;
 import org.exportguard.store.StoredDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -88,11 +89,8 @@ public final class ImpactBench implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Deals stored per transaction in the setup (default: ${DEFAULT-VALUE}).")
     int batch = 50_000;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Benchmark PostgreSQL (a scratch schema in this database) instead of SQLite.")
-    String db;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the scratch SQLite data directory goes (default: the system temp folder).")
-    Path parent;
+    @Mixin
+    ScratchStoreOptions store = new ScratchStoreOptions();
 
     @Option(names = "--check-sample", paramLabel = "N",
             description = "Deals checked against a full re-evaluation after each import: N drawn at random, and up "
@@ -115,11 +113,11 @@ public final class ImpactBench implements Callable<Integer> {
         Path work = Files.createTempDirectory("exportguard-impact-");
         Path dir = null;
         StoreLocation loc;
-        if (db != null) {
-            loc = PostgresSchemas.create(db, schema);
+        if (store.db != null) {
+            loc = PostgresSchemas.create(store.db, schema);
         } else {
-            dir = parent == null ? work.resolve("data")
-                    : Files.createTempDirectory(Files.createDirectories(parent), "exportguard-impact-");
+            dir = store.parent == null ? work.resolve("data")
+                    : Files.createTempDirectory(Files.createDirectories(store.parent), "exportguard-impact-");
             loc = StoreLocation.sqlite(dir);
         }
         try (Store store = Store.open(loc)) {
@@ -129,9 +127,9 @@ public final class ImpactBench implements Callable<Integer> {
                     + o.get("sample_checked").asLong() + " deals checked hold a decision other than a full "
                     + "re-evaluation gives (first: " + o.path("mismatch_first").asText() + ")");
         } finally {
-            if (db != null) {
-                PostgresSchemas.drop(db, schema);
-            } else if (parent != null) {
+            if (store.db != null) {
+                PostgresSchemas.drop(store.db, schema);
+            } else if (store.parent != null) {
                 org.exportguard.store.TempDirs.deleteQuietly(dir);
             }
             org.exportguard.store.TempDirs.deleteQuietly(work);

@@ -15,10 +15,10 @@ import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,11 +66,8 @@ public final class QueueBench implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "L", description = "Deals per page (default: ${DEFAULT-VALUE}, as the API).")
     int limit = 50;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Benchmark PostgreSQL (a scratch schema in this database) instead of SQLite.")
-    String db;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the scratch SQLite data directory goes (default: the system temp folder).")
-    Path parent;
+    @Mixin
+    ScratchStoreOptions store = new ScratchStoreOptions();
 
     @Option(names = "--explain", description = "Add each case's query plan (EXPLAIN) to the output.")
     boolean explain;
@@ -99,7 +96,7 @@ public final class QueueBench implements Callable<Integer> {
             throw Options.usage(spec, "Invalid value for option '--limit': " + limit + " is not between 1 and "
                     + DealQueue.MAX_PAGE);
         }
-        try (ScratchStore scratch = new ScratchStore(db, parent); Store s = Store.open(scratch.location())) {
+        try (ScratchStore scratch = store.open(); Store s = Store.open(scratch.location())) {
             ObjectNode o = Json.object();
             o.put("store", s.location().kind().name().toLowerCase(Locale.ROOT));
             o.put("deals", deals);

@@ -18,6 +18,7 @@ import org.exportguard.store.Store;
 import org.exportguard.store.StoredDeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,11 +67,8 @@ public final class StoreBench implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Deals or decisions per transaction (default: ${DEFAULT-VALUE}).")
     int batch = 50_000;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Benchmark PostgreSQL (a scratch schema in this database) instead of SQLite.")
-    String db;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the scratch SQLite data directory goes (default: the system temp folder).")
-    Path parent;
+    @Mixin
+    ScratchStoreOptions store = new ScratchStoreOptions();
 
     @Option(names = "--runs", paramLabel = "N",
             description = "Runs, each on a fresh scratch store; the median of each figure is reported (default: ${DEFAULT-VALUE}).")
@@ -121,7 +119,7 @@ public final class StoreBench implements Callable<Integer> {
 
     /** One run on a fresh scratch store (removed afterwards); its figures. */
     private ObjectNode runOnScratchStore(List<DecisionTemplate> templates) throws Exception {
-        try (ScratchStore scratch = new ScratchStore(db, parent); Store s = Store.open(scratch.location())) {
+        try (ScratchStore scratch = store.open(); Store s = Store.open(scratch.location())) {
             return run(s, scratch.dir(), templates);
         }
     }

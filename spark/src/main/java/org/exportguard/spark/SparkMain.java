@@ -234,6 +234,17 @@ public final class SparkMain implements Runnable {
         }
     }
 
+    /** A job over a deals table: its input and day, checked before any session starts. */
+    abstract static class DealsJob extends Job {
+        @Mixin
+        DealsInput deals = new DealsInput();
+
+        @Override
+        void checkOptions() {
+            deals.day();
+        }
+    }
+
     /** The deals a job decides, and the day. */
     static final class DealsInput {
         @Option(names = "--input", paramLabel = "PATH", required = true, description = "Deals, one JSON object per line.")
@@ -250,21 +261,13 @@ public final class SparkMain implements Runnable {
     @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Decides deals (JSON lines, as 'deals add' takes them) with a policy pack and lists, as of",
                     "each deal's date or --as-of: one line per deal, as 'deal evaluate --input' writes them."})
-    static final class Evaluate extends Job {
+    static final class Evaluate extends DealsJob {
         @Option(names = "--lists", paramLabel = "PATH", required = true, arity = "1..*",
                 description = "A list bundle (zip from 'exportguard lists export'), or list files and folders.")
         List<Path> lists = new ArrayList<>();
 
         @Option(names = "--policy", paramLabel = "DIR", description = "A policy pack folder (default: the pack in the jar).")
         Path policy;
-
-        @Mixin
-        DealsInput deals = new DealsInput();
-
-        @Override
-        void checkOptions() {
-            deals.day();
-        }
 
         @Override
         Done run(SparkSession spark) throws Exception {
@@ -289,7 +292,7 @@ public final class SparkMain implements Runnable {
             description = {"Which deals change outcome between two sets of lists and/or two policy packs: one line",
                     "per changed deal, {dealId, before, after, reasons}. Only the deals the change can touch are",
                     "decided (screened against the changed entries only)."})
-    static final class Impact extends Job {
+    static final class Impact extends DealsJob {
         @Option(names = "--lists-before", paramLabel = "PATH", required = true, arity = "1..*",
                 description = "The lists before: a bundle, or list files and folders.")
         List<Path> listsBefore = new ArrayList<>();
@@ -303,14 +306,6 @@ public final class SparkMain implements Runnable {
 
         @Option(names = "--policy-after", paramLabel = "DIR", description = "The pack after (default: the pack before).")
         Path policyAfter;
-
-        @Mixin
-        DealsInput deals = new DealsInput();
-
-        @Override
-        void checkOptions() {
-            deals.day();
-        }
 
         @Override
         Done run(SparkSession spark) throws Exception {

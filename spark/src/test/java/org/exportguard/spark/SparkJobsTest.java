@@ -134,6 +134,18 @@ class SparkJobsTest {
     }
 
     @Test
+    void aBadAsOfStopsTheDealJobsBeforeAnySessionAndWritesNothing() {
+        for (String job : new String[]{"evaluate", "impact"}) {
+            Path out = dir.resolve("bad-as-of-" + job);
+            int code = spark(job, "evaluate".equals(job) ? "--lists" : "--lists-before",
+                    SharedData.list("un-consolidated-2026-02-27.xml").toString(), "--input", deals.toString(),
+                    "--as-of", "2021-13-01", "--output", out.toString());
+            assertEquals(SparkMain.EXIT_FAILED, code, job);
+            assertFalse(Files.exists(out), job + ": no output for a job that never ran");
+        }
+    }
+
+    @Test
     void impactFindsExactlyTheDealsAFullReEvaluationFinds() throws Exception {
         // before: UN and the OFAC SDN set; after: UN only (every SDN entry removed)
         Path un = SharedData.list("un-consolidated-2026-02-27.xml");

@@ -17,6 +17,7 @@ import org.exportguard.lists.ListFormatException;
 import org.exportguard.lists.ListHash;
 import org.exportguard.lists.ListInspector;
 import org.exportguard.lists.diff.ListDiff;
+import org.exportguard.lists.diff.ListDiffJson;
 import org.exportguard.store.ImportResult;
 import org.exportguard.store.ListVersions;
 import org.exportguard.store.Store;
@@ -251,22 +252,7 @@ public final class ListsCommand implements Runnable {
             ObjectNode report = Json.object();
             report.set("old", version(oldPath, before));
             report.set("new", version(newPath, after));
-            ObjectNode summary = report.putObject("summary");
-            summary.put("added", d.added().size());
-            summary.put("removed", d.removed().size());
-            summary.put("changed", d.changed().size());
-            summary.put("unchanged", d.unchanged());
-            ArrayNode added = report.putArray("added");
-            d.added().forEach(p -> added.add(entry(p)));
-            ArrayNode removed = report.putArray("removed");
-            d.removed().forEach(p -> removed.add(entry(p)));
-            ArrayNode changed = report.putArray("changed");
-            for (ListDiff.Change c : d.changed()) {
-                ObjectNode o = entry(c.after());
-                ArrayNode fields = o.putArray("fields");
-                c.fields().forEach(fields::add);
-                changed.add(o);
-            }
+            ListDiffJson.write(report, d, Diff::entry);
             if (json) {
                 ctx.out().println(Json.pretty(report));
             } else {

@@ -101,6 +101,15 @@ class ListDiffTest {
         assertEquals(List.of("el-5", "el-2", "el-3", "el-4", "el-2", "el-3"), touched.stream()
                 .map(ListedParty::sourceId).toList());
         assertTrue(touched.contains(d.changed().get(0).before()) && touched.contains(d.changed().get(1).before()));
+
+        // the JSON shape the CLI's lists diff and GET /api/lists/diff share
+        com.fasterxml.jackson.databind.node.ObjectNode o = org.exportguard.json.Json.object();
+        ListDiffJson.write(o, d, p -> org.exportguard.json.Json.object().put("sourceId", p.sourceId()));
+        assertEquals("{\"added\":1,\"removed\":1,\"changed\":2,\"unchanged\":1}", o.get("summary").toString());
+        assertEquals("el-5", o.get("added").get(0).get("sourceId").asText());
+        assertEquals("el-4", o.get("removed").get(0).get("sourceId").asText());
+        assertEquals(2, o.get("changed").size());
+        assertTrue(o.get("changed").toString().contains("\"fields\":[\"aliases\"]"), o.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.exportguard.core.model.ListedParty;
 import org.exportguard.core.model.PartyList;
 import org.exportguard.json.Json;
 import org.exportguard.lists.diff.ListDiff;
+import org.exportguard.lists.diff.ListDiffJson;
 import org.exportguard.server.ApiException;
 import org.exportguard.server.ApiResponse;
 import org.exportguard.server.Request;
@@ -74,22 +75,7 @@ public final class ListVersionsApi {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.set("from", from.toJson());
         o.set("to", to.toJson());
-        ObjectNode s = o.putObject("summary");
-        s.put("added", d.added().size());
-        s.put("removed", d.removed().size());
-        s.put("changed", d.changed().size());
-        s.put("unchanged", d.unchanged());
-        ArrayNode added = o.putArray("added");
-        d.added().forEach(p -> added.add(entry(p)));
-        ArrayNode removed = o.putArray("removed");
-        d.removed().forEach(p -> removed.add(entry(p)));
-        ArrayNode changed = o.putArray("changed");
-        for (ListDiff.Change c : d.changed()) {
-            ObjectNode e = entry(c.after());
-            ArrayNode f = e.putArray("fields");
-            c.fields().forEach(f::add);
-            changed.add(e);
-        }
+        ListDiffJson.write(o, d, ListVersionsApi::entry);
         return ApiResponse.ok(o);
     }
 

@@ -48,6 +48,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.exportguard.server.CslFixtures.BLOCKED;
+import static org.exportguard.server.CslFixtures.DENIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,10 +71,6 @@ class ConsistencyUnderConcurrencyTest {
     static final List<String> NAMES = List.of("Quillon Vantablack Systems", "Marrowgate Cyber Holdings",
             "Oxbridge Tessellate Labs", "Pellucid Harrowmere Ltd", "Saxifrage Ironbark Trading",
             "Wexford Lanternfish Group");
-    static final CslCsv.Entry DENIED = CslCsv.entity("dpl-1", "Zebulon Quartermaine")
-            .source("Denied Persons List (DPL) - Bureau of Industry and Security");
-    static final CslCsv.Entry BLOCKED = CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings")
-            .source("Specially Designated Nationals (SDN) - Treasury Department");
 
     @TempDir
     Path dir;

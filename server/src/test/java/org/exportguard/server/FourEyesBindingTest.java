@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.exportguard.server.CslFixtures.BLOCKED;
+import static org.exportguard.server.CslFixtures.DENIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +38,6 @@ class FourEyesBindingTest {
     static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final String PARTY = "NSO Group Technologies Ltd";
     static final CslCsv.Entry NSO = CslCsv.entity("el-1", "NSO Group");
-    static final CslCsv.Entry DENIED = CslCsv.entity("dpl-1", "Zebulon Quartermaine")
-            .source("Denied Persons List (DPL) - Bureau of Industry and Security");
-    static final CslCsv.Entry BLOCKED = CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings")
-            .source("Specially Designated Nationals (SDN) - Treasury Department");
 
     @TempDir
     Path dir;

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.exportguard.server.CslFixtures.BLOCKED;
+import static org.exportguard.server.CslFixtures.DENIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KilledImportTest {
     static final HttpClient CLIENT = HttpClient.newHttpClient();
-    static final CslCsv.Entry DENIED = CslCsv.entity("dpl-1", "Zebulon Quartermaine")
-            .source("Denied Persons List (DPL) - Bureau of Industry and Security");
-    static final CslCsv.Entry BLOCKED = CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings")
-            .source("Specially Designated Nationals (SDN) - Treasury Department");
 
     @TempDir
     Path dir;

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.exportguard.server.CslFixtures.BLOCKED;
+import static org.exportguard.server.CslFixtures.DENIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -99,10 +101,6 @@ class StoreApiTest {
     static final CslCsv.Entry CANDIRU = CslCsv.entity("el-2", "Candiru").aliases("Saito Tech Ltd.; Taveta Ltd.");
     static final CslCsv.Entry NSO = CslCsv.entity("el-1", "NSO Group");
     /** Rows of the other sub-lists US-EAR needs, so that a CSL file with them screens all of its lists. */
-    static final CslCsv.Entry DENIED = CslCsv.entity("dpl-1", "Zebulon Quartermaine")
-            .source("Denied Persons List (DPL) - Bureau of Industry and Security");
-    static final CslCsv.Entry BLOCKED = CslCsv.entity("sdn-1", "Yellowfin Maritime Holdings")
-            .source("Specially Designated Nationals (SDN) - Treasury Department");
 
     @Test
     void tokensComeFromTheUsersTableAndRolesAreEnforced() throws Exception {

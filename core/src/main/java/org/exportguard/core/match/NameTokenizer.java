@@ -52,6 +52,8 @@ public final class NameTokenizer {
         List<WordOrigin> origins = new ArrayList<>(words.size());
         List<String[]> units = new ArrayList<>(words.size());
         List<String[]> readings = new ArrayList<>(words.size());
+        List<Boolean> chineseSyllables = new ArrayList<>(words.size());
+        List<Integer> koreanSyllables = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             // first, so that "C0MPANY" is read as the legal form it disguises
             words.set(i, undoDigitForLetter(words.get(i)));
@@ -73,6 +75,8 @@ public final class NameTokenizer {
                 origins.add(WordOrigin.LATIN);
                 units.add(null);
                 readings.add(null);
+                chineseSyllables.add(false);
+                koreanSyllables.add(0);
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
@@ -83,6 +87,8 @@ public final class NameTokenizer {
                 origins.add(WordOrigin.LATIN);
                 units.add(null);
                 readings.add(null);
+                chineseSyllables.add(false);
+                koreanSyllables.add(0);
                 i++;
                 continue;
             }
@@ -91,6 +97,8 @@ public final class NameTokenizer {
             origins.add(wordOrigins.get(i));
             units.add(natives.get(i) == null ? null : Graphemes.of(natives.get(i)));
             readings.add(natives.get(i) == null ? null : Readings.of(natives.get(i), w));
+            chineseSyllables.add(natives.get(i) != null && Readings.isChineseSyllable(natives.get(i)));
+            koreanSyllables.add(natives.get(i) == null ? 0 : Readings.koreanSyllables(natives.get(i)));
             i++;
         }
         markTitles(text, kinds, type);
@@ -104,8 +112,13 @@ public final class NameTokenizer {
                 skeletons[i] = Skeleton.of(t[i]);
             }
         }
-        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin, units.toArray(new String[0][]),
-                readings.toArray(new String[0][]));
+        NameTokens tokens = new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin,
+                units.toArray(new String[0][]), readings.toArray(new String[0][]));
+        for (int i = 0; i < t.length; i++) {
+            tokens.chineseSyllable[i] = chineseSyllables.get(i);
+            tokens.koreanSyllables[i] = koreanSyllables.get(i);
+        }
+        return tokens;
     }
 
     /**

@@ -40,6 +40,17 @@ public final class NameTokens {
      */
     final boolean[] phoneticIsText;
     final boolean[] acronym;
+    /**
+     * Per word, whether it is one Han character ({@link org.exportguard.core.match.translit.Readings#isChineseSyllable}):
+     * a Chinese name syllable, whose romanisation is its reading, exactly (see {@link TokenSimilarity}). This and
+     * {@link #koreanSyllables} are set by the tokenizer after construction.
+     */
+    final boolean[] chineseSyllable;
+    /**
+     * Per word written in one or two Hangul syllables (a Korean name part), how many of them have a vowel any
+     * romanisation writes ({@link org.exportguard.core.match.translit.Readings#koreanSyllables}); else 0.
+     */
+    final int[] koreanSyllables;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
@@ -78,6 +89,8 @@ public final class NameTokens {
         this.variantLookup = new String[text.length];
         this.phoneticIsText = new boolean[text.length];
         this.acronym = new boolean[text.length];
+        this.chineseSyllable = new boolean[text.length];
+        this.koreanSyllables = new int[text.length];
         for (int i = 0; i < text.length; i++) {
             boolean word = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC;
             phonetic[i] = word ? PhoneticForm.of(text[i]) : text[i];
@@ -107,7 +120,7 @@ public final class NameTokens {
     public void assignIds(java.util.Map<String, Integer> vocabulary) {
         ids = new int[text.length];
         for (int i = 0; i < text.length; i++) {
-            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal();
+            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal() + (chineseSyllable[i] ? "c" : "") + koreanSyllables[i];
             if (nativeUnits[i] != null || readings[i] != null && readings[i].length > 0) {
                 // two native words with one main reading (单, 丹: "dan") differ in their other readings and units
                 key += '\u0000' + String.join("|", readings(i)) + '\u0000'

@@ -1,6 +1,7 @@
 package org.exportguard.core.match;
 
 import org.exportguard.core.match.MatchExplanation.Kind;
+import org.exportguard.core.match.translit.MandarinSyllables;
 import org.exportguard.core.match.translit.TransliterationModel;
 
 /**
@@ -55,6 +56,19 @@ final class TokenSimilarity {
         }
         WordOrigin oa = q.origin[i];
         WordOrigin ob = c.origin[j];
+        if (q.chineseSyllable[i] && ob == WordOrigin.LATIN && MandarinSyllables.isPinyin(b)) {
+            return pinyinReading(q, i, b);
+        }
+        if (c.chineseSyllable[j] && oa == WordOrigin.LATIN && MandarinSyllables.isPinyin(a)) {
+            return pinyinReading(c, j, a);
+        }
+        if (q.koreanSyllables[i] > vowelGroups(b) && ob == WordOrigin.LATIN
+                || c.koreanSyllables[j] > vowelGroups(a) && oa == WordOrigin.LATIN) {
+            return 0f;
+        }
+        if (oa == WordOrigin.ABJAD && ob == WordOrigin.ABJAD) {
+            return sameAbjad(a, b);
+        }
         String pa = q.phonetic[i];
         String pb = c.phonetic[j];
         // Where both phonetic forms are the spellings themselves, comparing them again gives nothing new.
@@ -85,6 +99,60 @@ final class TokenSimilarity {
                     c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob, false));
         }
         return Math.max(sim, crossScript(q, i, c, j));
+    }
+
+    /**
+     * A Chinese name syllable (one Han character) against a Latin word written in pinyin: the same name only when
+     * the word is one of its readings. Its reading is exact, so a pinyin word a letter away is other characters, so
+     * another name ({@code 成} cheng / {@code CHEN}, {@code 峰} feng / {@code FANG}), not a typo. A Latin word that is
+     * not pinyin (another romanisation, a Western name) is compared as any other.
+     */
+    private static float pinyinReading(NameTokens t, int i, String pinyin) {
+        if (t.text[i].equals(pinyin)) {
+            return 1f;
+        }
+        for (String r : t.readings(i)) {
+            if (r.equals(pinyin)) {
+                return READING_EQUAL;
+            }
+        }
+        return 0f;
+    }
+
+    /** Shortest abjad word (in letters written) in which one letter off may still be a slip rather than a name. */
+    static final int ABJAD_SLIP_MIN_LENGTH = 6;
+
+    /**
+     * Two words both written in Arabic or Hebrew letters: compared as written, not by a romanisation's fuzzy
+     * likeness. Their romanisations keep only consonants, where one letter is the whole difference between two
+     * names ({@code محمدی} mhmdy / {@code احمدی} ahmdy, Mohammadi / Ahmadi, Jaro-Winkler 0.87); so short words must be
+     * equal, and a longer one may be one letter off.
+     */
+    private static float sameAbjad(String a, String b) {
+        if (Math.min(a.length(), b.length()) < ABJAD_SLIP_MIN_LENGTH || EditDistance.distance(a, b, 1) > 1) {
+            return 0f;
+        }
+        return fuzzy(a, b, null, null);
+    }
+
+    /**
+     * Runs of vowels in a Latin word (y and w count as consonants): one per syllable in any romanisation of Korean
+     * ({@code seongho} 2, {@code song} 1, {@code choe} 1). A Korean name part of two syllables is not a Latin word of
+     * one ({@code 성호} / {@code SONG}, {@code 진우} / {@code JIN}): each syllable's vowel is written in every
+     * romanisation.
+     */
+    static int vowelGroups(String latin) {
+        int groups = 0;
+        boolean inVowel = false;
+        for (int k = 0; k < latin.length(); k++) {
+            char ch = latin.charAt(k);
+            // y before a vowel is a consonant (yong, kyong); elsewhere a vowel (andy, kyle)
+            boolean vowel = "aeiou".indexOf(ch) >= 0 || ch == 'y'
+                    && (k + 1 == latin.length() || "aeiou".indexOf(latin.charAt(k + 1)) < 0);
+            groups += vowel && !inVowel ? 1 : 0;
+            inVowel = vowel;
+        }
+        return groups;
     }
 
     private static final String[] NO_READINGS = new String[0];
@@ -181,6 +249,13 @@ final class TokenSimilarity {
     static float joinedSimilarity(String joined, String joinedSkeleton, boolean joinedIsLatin, NameTokens y, int j) {
         if (joined.equals(y.text[j])) {
             return 1f;
+        }
+        if (!joinedIsLatin && y.origin[j] == WordOrigin.ABJAD) {
+            // words joined in Arabic script ("محمد حسن") against one ("محمدحسين"): the same name only as written
+            return 0f;
+        }
+        if (joinedIsLatin && y.chineseSyllable[j] && MandarinSyllables.isPinyin(joined)) {
+            return pinyinReading(y, j, joined);
         }
         float s = fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
         String[] units = y.nativeUnits[j];

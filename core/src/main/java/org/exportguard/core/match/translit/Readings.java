@@ -127,4 +127,39 @@ public final class Readings {
         }
         return sb.toString();
     }
+
+    /**
+     * One Han character alone: a Chinese surname or one-syllable given name (李, 成). Two characters are left out: they
+     * are as often a Western name transcribed (西蒙 Simon, 莱恩 Laine), and such Latin names are often shaped like
+     * pinyin.
+     */
+    public static boolean isChineseSyllable(String word) {
+        int n = word.codePointCount(0, word.length());
+        return n == 1 && word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp)
+                == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * For a word of one or two Hangul syllables and nothing else (a Korean surname or given name), the syllables whose
+     * vowel every romanisation writes: all but a ㅡ with no final consonant, the vowel Korean adds to break up foreign
+     * consonant clusters (마크 "Mark"), which a Latin spelling leaves out. 0 for any other word.
+     */
+    public static int koreanSyllables(String word) {
+        String nfc = Normalizer.normalize(word, Normalizer.Form.NFC);
+        int n = nfc.length();
+        if (n < 1 || n > 2) {
+            return 0;
+        }
+        int voiced = 0;
+        for (int k = 0; k < n; k++) {
+            int s = nfc.charAt(k) - 0xAC00;
+            if (s < 0 || s >= 11172) {
+                return 0;
+            }
+            int vowel = (s / 28) % 21;
+            int fin = s % 28;
+            voiced += vowel == 18 && fin == 0 ? 0 : 1; // 18: ㅡ
+        }
+        return voiced;
+    }
 }

@@ -1,0 +1,76 @@
+package org.exportguard.core.match;
+
+import org.exportguard.core.model.PartyType;
+import org.junit.jupiter.api.Test;
+
+import static org.exportguard.core.match.NameMatcher.DEFAULT_THRESHOLD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Name parts written in Han, Hangul or Arabic script are read exactly, so a near spelling of their reading is another
+ * name, not a typo: the rules that keep background names in those scripts from alerting on listed names.
+ */
+class NativeNamePartsTest {
+    private final NameMatcher matcher = new NameMatcher();
+
+    private double score(String a, String b) {
+        return matcher.match(a, b, PartyType.PERSON).score();
+    }
+
+    private void matches(String a, String b) {
+        assertTrue(score(a, b) >= DEFAULT_THRESHOLD, a + " / " + b + ": "
+                + matcher.match(a, b, PartyType.PERSON).explanation().toText());
+    }
+
+    private void doesNotMatch(String a, String b) {
+        assertTrue(score(a, b) < DEFAULT_THRESHOLD, a + " / " + b + ": "
+                + matcher.match(a, b, PartyType.PERSON).explanation().toText());
+    }
+
+    @Test
+    void aHanSyllableMeetsOnlyItsOwnPinyin() {
+        matches("成 朱", "CHENG, Zhu");
+        matches("桂花 李", "LI, Guihua");
+        // cheng and chen, feng and fang, yan and jian are other characters: other people
+        doesNotMatch("成 朱", "CHEN, Zhu");
+        doesNotMatch("峰 刘", "FANG LIU");
+        doesNotMatch("艳 张", "ZHANG, Jian");
+    }
+
+    @Test
+    void aHanSyllableMeetsItsOtherReadings() {
+        matches("周 文", "WEN Zhou");
+        // 单 is read "dan" by default, "shan" as a surname (ICU Han-Latin/Names)
+        matches("单 文", "SHAN Wen");
+    }
+
+    @Test
+    void twoWordsInArabicScriptMustBeSpelledAlike() {
+        matches("محمد محمدی", "محمد محمدی");
+        // Mohammadi / Ahmadi: one letter apart in Arabic script, two names
+        doesNotMatch("محمد محمدی", "محمد احمدی");
+        doesNotMatch("محمد حمیدی", "محمد احمدی");
+        // words joined in one name, apart in the other, are compared as written
+        doesNotMatch("محمدحسين تهرانی", "محمد حسن رحمانی");
+    }
+
+    @Test
+    void aTwoSyllableKoreanNamePartIsNotAOneSyllableLatinWord() {
+        matches("영수 김", "KIM, Yong Su");
+        matches("정은 김", "Kim Jong Un");
+        doesNotMatch("성호 김", "KIM, Song");
+        doesNotMatch("진우 장", "JANG, Myong-Jin");
+        // a Western name written in Hangul keeps its spelling: 앤디 is two syllables, Andy two vowels
+        matches("앤디 그리그스", "Andy Griggs");
+    }
+
+    @Test
+    void vowelGroupsCountYAsAVowelOnlyBeforeAConsonantOrAtTheEnd() {
+        assertEquals(2, TokenSimilarity.vowelGroups("seongho"));
+        assertEquals(1, TokenSimilarity.vowelGroups("song"));
+        assertEquals(1, TokenSimilarity.vowelGroups("yong"));
+        assertEquals(2, TokenSimilarity.vowelGroups("andy"));
+        assertEquals(1, TokenSimilarity.vowelGroups("choe"));
+    }
+}

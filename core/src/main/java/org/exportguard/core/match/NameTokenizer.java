@@ -54,6 +54,7 @@ public final class NameTokenizer {
         List<String[]> readings = new ArrayList<>(words.size());
         List<Boolean> chineseSyllables = new ArrayList<>(words.size());
         List<Integer> koreanSyllables = new ArrayList<>(words.size());
+        List<Boolean> finalYeh = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             // first, so that "C0MPANY" is read as the legal form it disguises
             words.set(i, undoDigitForLetter(words.get(i)));
@@ -77,6 +78,7 @@ public final class NameTokenizer {
                 readings.add(null);
                 chineseSyllables.add(false);
                 koreanSyllables.add(0);
+                finalYeh.add(false);
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
@@ -89,6 +91,7 @@ public final class NameTokenizer {
                 readings.add(null);
                 chineseSyllables.add(false);
                 koreanSyllables.add(0);
+                finalYeh.add(false);
                 i++;
                 continue;
             }
@@ -99,6 +102,7 @@ public final class NameTokenizer {
             readings.add(natives.get(i) == null ? null : Readings.of(natives.get(i), w));
             chineseSyllables.add(natives.get(i) != null && Readings.isChineseSyllable(natives.get(i)));
             koreanSyllables.add(natives.get(i) == null ? 0 : Readings.koreanSyllables(natives.get(i)));
+            finalYeh.add(natives.get(i) != null && Readings.endsInYeh(natives.get(i)));
             i++;
         }
         markTitles(text, kinds, type);
@@ -117,6 +121,7 @@ public final class NameTokenizer {
         for (int i = 0; i < t.length; i++) {
             tokens.chineseSyllable[i] = chineseSyllables.get(i);
             tokens.koreanSyllables[i] = koreanSyllables.get(i);
+            tokens.finalYeh[i] = finalYeh.get(i);
         }
         return tokens;
     }

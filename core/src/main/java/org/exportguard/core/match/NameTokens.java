@@ -51,6 +51,11 @@ public final class NameTokens {
      * romanisation writes ({@link org.exportguard.core.match.translit.Readings#koreanSyllables}); else 0.
      */
     final int[] koreanSyllables;
+    /**
+     * Per word written in Arabic script, whether it ends in the letter yeh (ي, ی): a final -i every Latin spelling
+     * writes as a vowel (Ashrafi, Hashemi: of Ashraf, of Hashim), see {@link TokenSimilarity}.
+     */
+    final boolean[] finalYeh;
     public final float totalWeight;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
@@ -91,6 +96,7 @@ public final class NameTokens {
         this.acronym = new boolean[text.length];
         this.chineseSyllable = new boolean[text.length];
         this.koreanSyllables = new int[text.length];
+        this.finalYeh = new boolean[text.length];
         for (int i = 0; i < text.length; i++) {
             boolean word = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC;
             phonetic[i] = word ? PhoneticForm.of(text[i]) : text[i];
@@ -120,7 +126,8 @@ public final class NameTokens {
     public void assignIds(java.util.Map<String, Integer> vocabulary) {
         ids = new int[text.length];
         for (int i = 0; i < text.length; i++) {
-            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal() + (chineseSyllable[i] ? "c" : "") + koreanSyllables[i];
+            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal() + (chineseSyllable[i] ? "c" : "") + koreanSyllables[i]
+                    + (finalYeh[i] ? "y" : "");
             if (nativeUnits[i] != null || readings[i] != null && readings[i].length > 0) {
                 // two native words with one main reading (单, 丹: "dan") differ in their other readings and units
                 key += '\u0000' + String.join("|", readings(i)) + '\u0000'

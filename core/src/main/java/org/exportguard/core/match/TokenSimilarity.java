@@ -62,6 +62,11 @@ final class TokenSimilarity {
         if (c.chineseSyllable[j] && oa == WordOrigin.LATIN && MandarinSyllables.isPinyin(a)) {
             return pinyinReading(c, j, a);
         }
+        if (q.finalYeh[i] && ob == WordOrigin.LATIN && endsInConsonant(b)
+                || c.finalYeh[j] && oa == WordOrigin.LATIN && endsInConsonant(a)) {
+            // اشرفی Ashrafi is not ASHRAF, هاشمی Hashemi not HASHIM: the final -i makes another name
+            return 0f;
+        }
         if (q.koreanSyllables[i] > vowelGroups(b) && ob == WordOrigin.LATIN
                 || c.koreanSyllables[j] > vowelGroups(a) && oa == WordOrigin.LATIN) {
             return 0f;
@@ -153,6 +158,15 @@ final class TokenSimilarity {
             inVowel = vowel;
         }
         return groups;
+    }
+
+    /**
+     * A Latin word ending in a consonant, as no spelling of a final -i: not h (often silent: Fatimah, Abdallah) nor j
+     * (a final -i in Slavic spellings: Jurij, Vasilj).
+     */
+    static boolean endsInConsonant(String latin) {
+        char last = latin.charAt(latin.length() - 1);
+        return "aeiouyhj".indexOf(last) < 0 && last >= 'a' && last <= 'z';
     }
 
     private static final String[] NO_READINGS = new String[0];

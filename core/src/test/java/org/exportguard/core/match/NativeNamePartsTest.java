@@ -56,6 +56,18 @@ class NativeNamePartsTest {
     }
 
     @Test
+    void aFinalYehInArabicScriptIsAFinalVowelInLatin() {
+        // اشرفی Ashrafi (of Ashraf), هاشمی Hashemi (of Hashim): the nisba makes another name
+        doesNotMatch("مهسا اشرفی", "ASHRAF, Mahsa");
+        doesNotMatch("عباس هاشمی", "HASHIM, Abbas");
+        matches("محمد سلطانی", "SOLTANI, Mohammad");
+        // alef maksura (ى) is read -a, and a Slavic final j is an -i
+        matches("مصطفى", "Mustafa");
+        assertTrue(score("يوري", "Jurij") > 0, "compared by spelling, not ruled out");
+        assertEquals(0.0, score("يوري", "Jurik"));
+    }
+
+    @Test
     void aTwoSyllableKoreanNamePartIsNotAOneSyllableLatinWord() {
         matches("영수 김", "KIM, Yong Su");
         matches("정은 김", "Kim Jong Un");

@@ -162,4 +162,14 @@ public final class Readings {
         }
         return voiced;
     }
+
+    /**
+     * Whether a word in Arabic script ends in yeh (ي Arabic, ی Persian), read as a final -i: the nisba of surnames
+     * (اشرفی Ashrafi, هاشمی Hashemi) and given names (علي Ali). Not alef maksura (ى), which is read -a (موسى Musa).
+     */
+    public static boolean endsInYeh(String word) {
+        String letters = word.strip();
+        int n = letters.length();
+        return n >= 2 && (letters.charAt(n - 1) == '\u064A' || letters.charAt(n - 1) == '\u06CC');
+    }
 }

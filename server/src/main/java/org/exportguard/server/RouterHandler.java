@@ -37,7 +37,7 @@ final class RouterHandler extends Handler.Abstract {
         Connection connection = request.getConnectionMetaData().getConnection();
         boolean bodyFollows = request.getLength() != 0; // -1: chunked, length unknown
         deadlines.headArrived(connection, bodyFollows);
-        InputStream body = new EndOfBody(Content.Source.asInputStream(request), () -> deadlines.bodyDone(connection));
+        EndOfBody body = new EndOfBody(Content.Source.asInputStream(request), () -> deadlines.bodyDone(connection));
         ApiResponse answer;
         try {
             answer = router.handle(new RawRequest(request.getMethod(), request.getHttpURI().getPath(),
@@ -47,6 +47,11 @@ final class RouterHandler extends Handler.Abstract {
             deadlines.bodyDone(connection); // answered: whatever is left of the body is not awaited against a clock
         }
         response.setStatus(answer.status());
+        if (bodyFollows && !body.ended) {
+            // Answered without reading the body (401, 403, 404 ...): Jetty closes the connection after this answer,
+            // and a client told nothing would send its next request on a connection already closing.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {
             response.getHeaders().put(h.getKey(), h.getValue());
         }

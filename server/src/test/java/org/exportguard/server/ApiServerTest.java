@@ -141,6 +141,17 @@ class ApiServerTest {
     }
 
     @Test
+    void anAnswerGivenWithoutReadingTheBodyClosesTheConnectionAndSaysSo() throws Exception {
+        Res r = post("/api/screen", null, "{\"name\":\"x\"}");
+        assertError(r, 401);
+        // else the client reuses a connection the server is closing, and its next request fails with no answer
+        assertEquals("close", r.raw().headers().firstValue("Connection").orElse(""));
+        Res read = post("/api/screen", ADMIN, "{\"name\":\"x\"}");
+        assertEquals(200, read.status(), read.body());
+        assertEquals("", read.raw().headers().firstValue("Connection").orElse(""), "a read body keeps the connection");
+    }
+
+    @Test
     void aRoleTooLowIs403AndAdminReloadsForReal() throws Exception {
         assertError(call(server, "POST", "/api/lists/reload", VIEWER, HttpRequest.BodyPublishers.noBody()), 403);
         Res before = get("/api/lists", VIEWER);

@@ -2,6 +2,7 @@ package org.exportguard.core.match;
 
 import org.exportguard.core.match.MatchExplanation.Kind;
 import org.exportguard.core.match.MatchExplanation.TokenPair;
+import org.exportguard.core.model.PartyType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,13 @@ public final class NameScorer {
      * Applied when "X bin Y" meets "Y bin X": the same words, but son and father swapped, so another person.
      */
     static final float LINEAGE_SWAP_FACTOR = 0.8f;
+    /**
+     * What each extra word costs, of its weight, when a person's name lies wholly inside the other name (see
+     * {@code ratio}): less than an omitted listed word, since both are then the same names with more written.
+     */
+    static final float PERSON_CONTAINED_FACTOR = 0.25f;
+    /** Fewest further names a query must add to a listed person's name for them to cost less (see ratio). */
+    static final int MIN_FURTHER_NAMES = 2;
 
     private final TokenSimilarity similarity;
 
@@ -87,7 +95,7 @@ public final class NameScorer {
                         memo.put(i, c.ids[j], v);
                     }
                 }
-                sim[i * n + j] = v;
+                sim[i * n + j] = Math.max(Math.min(v, hangulSyllables(q, i, c, j)), numberSpelledOut(q, i, c, j));
             }
         }
         Alignment base = greedy(q, c, sim, null);
@@ -97,11 +105,108 @@ public final class NameScorer {
         // A word split in one name and joined in the other ("isabe lla" / "isabella") can lose to a greedy fuzzy
         // pair of its first half; try the best join up front and keep whichever alignment scores higher.
         int[] join = bestJoin(q, c);
-        if (join == null) {
-            return base;
+        Alignment best = base;
+        if (join != null) {
+            Alignment joined = greedy(q, c, sim, join);
+            best = joined.score > best.score ? joined : best;
         }
-        Alignment joined = greedy(q, c, sim, join);
-        return joined.score > base.score ? joined : base;
+        int[] initials = bestInitialism(q, c);
+        if (initials != null) {
+            Alignment spelled = greedy(q, c, sim, initials);
+            best = spelled.score > best.score ? spelled : best;
+        }
+        return best;
+    }
+
+    /** How sure dotted initials are of the words they stand for: short of the same word written out. */
+    static final float INITIALISM = 0.95f;
+
+    /**
+     * Dotted initials in one name ("U.S.") against as many adjacent words of the other whose first letters they are
+     * ("United States"), as {qStart, qLen, cStart, cLen, floatBits(sim)}, or null. Not in a name said to be a
+     * person's: there dotted letters are a person's initials, which {@link TokenSimilarity} already meets word by
+     * word.
+     */
+    private static int[] bestInitialism(NameTokens q, NameTokens c) {
+        if (q.type == PartyType.PERSON || c.type == PartyType.PERSON) {
+            return null;
+        }
+        for (int side = 0; side < 2; side++) {
+            NameTokens x = side == 0 ? q : c;
+            NameTokens y = side == 0 ? c : q;
+            if (x.initialism == null) {
+                continue;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!x.initialism[i]) {
+                    continue;
+                }
+                String letters = x.text[i];
+                for (int j = 0; j + letters.length() <= y.size(); j++) {
+                    if (initialsOf(y, j, letters)) {
+                        int bits = Float.floatToIntBits(INITIALISM);
+                        return side == 0 ? new int[]{i, 1, j, letters.length(), bits}
+                                : new int[]{j, letters.length(), i, 1, bits};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when the words of {@code y} from {@code from} on are major words starting with {@code letters}. */
+    private static boolean initialsOf(NameTokens y, int from, String letters) {
+        for (int k = 0; k < letters.length(); k++) {
+            if (!isMajor(y.kind[from + k]) || y.text[from + k].charAt(0) != letters.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two words both written in Hangul are compared syllable by syllable: each syllable of a Korean name is a name
+     * part, so 김종은 is not 김정은 however close their joined romanisations (gimjongeun / gimjeongeun) are. Of two
+     * words of as many syllables, the share of syllables that agree in place caps their similarity; otherwise (or
+     * when either word was not written in Hangul) no cap, 1.
+     */
+    static float hangulSyllables(NameTokens q, int i, NameTokens c, int j) {
+        if (q.hangul == null || c.hangul == null || q.hangul[i] == null || c.hangul[j] == null) {
+            return 1f;
+        }
+        String a = q.hangul[i];
+        String b = c.hangul[j];
+        if (a.length() != b.length()) {
+            return 1f;
+        }
+        int same = 0;
+        for (int k = 0; k < a.length(); k++) {
+            same += a.charAt(k) == b.charAt(k) ? 1 : 0;
+        }
+        return same / (float) a.length();
+    }
+
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+    /**
+     * 1 when one word is a number from 0 to 12 and the other that number written out in English ("3 Percenters" /
+     * "Three Percenters"), else 0. Compared here, not rewritten by the tokenizer, so that "FOURSEASONS" still meets
+     * "FOUR SEASONS" as words written joined.
+     */
+    static float numberSpelledOut(NameTokens q, int i, NameTokens c, int j) {
+        if (q.kind[i] == TokenKind.NUMBER && c.kind[j] == TokenKind.WORD) {
+            return spells(c.text[j], q.text[i]) ? 1f : 0f;
+        }
+        if (c.kind[j] == TokenKind.NUMBER && q.kind[i] == TokenKind.WORD) {
+            return spells(q.text[i], c.text[j]) ? 1f : 0f;
+        }
+        return 0f;
+    }
+
+    private static boolean spells(String word, String digits) {
+        int n = NUMBER_WORDS.indexOf(word);
+        return n >= 0 && digits.equals(Integer.toString(n));
     }
 
     /** Greedy best-pair-first alignment, optionally starting from one forced joined pair. */
@@ -262,17 +367,37 @@ public final class NameScorer {
         boolean leftoverC = false;
         boolean onlyBusinessWordsLeftQ = true;
         float leftQ = 0f;
+        float leftMajorQ = 0f;
+        int extraNamesQ = 0;
+        float halfCostQ = 0f;
         for (int i = 0; i < q.size(); i++) {
             if (!a.usedQ[i]) {
+                if (repeatsAMatchedWord(q, c, a, i) || q.aside != null && q.aside[i]) {
+                    halfCostQ += q.weight[i];
+                    continue;
+                }
                 leftQ += q.weight[i];
+                leftMajorQ += isMajor(q.kind[i]) ? q.weight[i] : 0f;
+                extraNamesQ += isMajor(q.kind[i]) ? 1 : 0;
                 leftoverQ |= isMajor(q.kind[i]);
                 onlyBusinessWordsLeftQ &= isBusinessWord(q.kind[i]);
             }
         }
+        // A word written twice ("Shoigu Shoigu Sergey") says nothing new the second time, and a word in parentheses
+        // ("Deutsche Bank (Schweiz) AG") qualifies the name rather than being it: left over, each costs what an
+        // omitted listed word costs, half.
+        den += UNMATCHED_LIST_FACTOR * halfCostQ;
         boolean listWordLeftC = false;
+        float leftC = 0f;
+        float leftMajorC = 0f;
+        boolean[] unusedAlternative = unmatchedAlternative(c, a.usedC);
         for (int j = 0; j < c.size(); j++) {
+            if (unusedAlternative != null && unusedAlternative[j]) {
+                continue; // the other alternative name was the one met: this one costs nothing
+            }
             if (!a.usedC[j]) {
-                den += UNMATCHED_LIST_FACTOR * c.weight[j];
+                leftC += c.weight[j];
+                leftMajorC += isMajor(c.kind[j]) ? c.weight[j] : 0f;
                 leftoverC |= isMajor(c.kind[j]);
                 listWordLeftC |= c.kind[j] != TokenKind.LEGAL_FORM;
             }
@@ -283,7 +408,30 @@ public final class NameScorer {
         // or a near spelling ("Bill Holdings" / "Bilal"), inside a longer name is too weak a sign. A generic word on
         // each side ("Acme Technologies" / "Acme Systems") is no containment either.
         a.contained = leftQ > 0f && onlyBusinessWordsLeftQ && !listWordLeftC && majorMatched && allExact(a);
-        den += a.contained ? UNMATCHED_LIST_FACTOR * leftQ : leftQ;
+        // A person's name wholly inside a longer one, word for word and in order: the listed name with the query's
+        // further names ("FAZL RABI ABDUL HAMID" / "FAZL RABI"), or a query of three names or more inside a longer
+        // listed name ("SHER ABBAS STANEKZAI" / "SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN"). People carry more
+        // names than any one list or document writes; the extra words cost a quarter. Both must start with the same
+        // first name: a word before it is another first name ("Sarah Anne John Smith" is not "SMITH, John"), and
+        // a son's name carries his father's after his own ("SALIH AL-AHMAR, Ahmad Ali Abdallah" is not "SALIH, Ali
+        // Abdallah"). A longer query must be the long form of the listed name: the listed name, then two names or
+        // more (father's, grandfather's, family names). One word more is as often a namesake's second family name
+        // or middle name ("Jose Luis Garcia" / "JOSE LUIS"); a name inserted inside the listed one is another
+        // lineage ("Abd al-Latif Abdallah Salih" is the son of Abdallah, "Abd al-Latif Salih" of Salih); both keep
+        // their full cost. Only the extra names are cheaper: a particle left over ("AL-HASSAN, Abu" / "HASSAN, Abu")
+        // costs what it always costs, or the rule would rank a near namesake above the very name.
+        boolean personQueryContains = extraNamesQ >= MIN_FURTHER_NAMES && !leftoverC && halfCostQ == 0f
+                && startsWithTheMatchedWords(a.usedQ) && personContained(q, c, a, 2);
+        boolean personListContains = leftMajorC > 0f && leftQ == 0f && a.usedC[0] && personContained(q, c, a, 3);
+        if (a.contained) {
+            den += UNMATCHED_LIST_FACTOR * leftQ;
+        } else if (personQueryContains) {
+            den += PERSON_CONTAINED_FACTOR * leftMajorQ + (leftQ - leftMajorQ);
+        } else {
+            den += leftQ;
+        }
+        den += personListContains ? PERSON_CONTAINED_FACTOR * leftMajorC + UNMATCHED_LIST_FACTOR * (leftC - leftMajorC)
+                : UNMATCHED_LIST_FACTOR * leftC;
         if (den == 0f) {
             return 0f;
         }
@@ -329,6 +477,128 @@ public final class NameScorer {
             }
         }
         return -1;
+    }
+
+    /** True when the words used are the first words of the name, and not all of them. */
+    private static boolean startsWithTheMatchedWords(boolean[] used) {
+        int k = 0;
+        while (k < used.length && used[k]) {
+            k++;
+        }
+        for (int rest = k; rest < used.length; rest++) {
+            if (used[rest]) {
+                return false;
+            }
+        }
+        return k > 0 && k < used.length;
+    }
+
+    /**
+     * Of a listed name written as two alternatives with a slash ("Al-Qa'ida/Islamic Army"), the words of the
+     * alternative of which no word was met, when a major word of the other was; else null. Lists write two names of
+     * one party so; a query names one of them. Only listed names: in a query a slash is as often a qualifier
+     * ("Acme SE/ADR").
+     */
+    private static boolean[] unmatchedAlternative(NameTokens c, boolean[] usedC) {
+        if (c.afterSlash == null) {
+            return null;
+        }
+        boolean[] metMajor = new boolean[2];
+        boolean[] metAny = new boolean[2];
+        for (int j = 0; j < c.size(); j++) {
+            int side = c.afterSlash[j] ? 1 : 0;
+            if (usedC[j]) {
+                metAny[side] = true;
+                metMajor[side] |= isMajor(c.kind[j]);
+            }
+        }
+        for (int side = 0; side < 2; side++) {
+            if (!metAny[side] && metMajor[1 - side]) {
+                boolean[] out = new boolean[c.size()];
+                for (int j = 0; j < c.size(); j++) {
+                    out[j] = c.afterSlash[j] == (side == 1);
+                }
+                return out;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when query word {@code i} is the word beside it that met a listed word exactly, written again, and the
+     * listed name has no name of its own left over that the repeat could stand for. Only beside it: apart, a
+     * repeated name is a name ("Ibrahim Sabawi Ibrahim", named after his grandfather).
+     */
+    private static boolean repeatsAMatchedWord(NameTokens q, NameTokens c, Alignment a, int i) {
+        if (!isMajor(q.kind[i])) {
+            return false;
+        }
+        for (int j = 0; j < c.size(); j++) {
+            if (!a.usedC[j] && isMajor(c.kind[j])) {
+                return false; // "MOHAMED MOHAMED" / "OSMAN MOHAMED": the second may be the other name, misread
+            }
+        }
+        for (int p = 0; p < a.pairs.size(); p++) {
+            int[] pr = a.pairs.get(p);
+            if (pr[1] == 1 && pr[3] == 1 && a.sims.get(p) >= 1f && Math.abs(pr[0] - i) == 1
+                    && q.text[pr[0]].equals(q.text[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Both names may be a person's, one said to be, and their words met one to one, exactly, in the same order, at
+     * least {@code minWords} of them between names (major words, not particles nor halves of a compound name).
+     */
+    private static boolean personContained(NameTokens q, NameTokens c, Alignment a, int minWords) {
+        if (!mayBePerson(q) || !mayBePerson(c) || q.type != PartyType.PERSON && c.type != PartyType.PERSON) {
+            return false;
+        }
+        int major = 0;
+        for (int p = 0; p < a.pairs.size(); p++) {
+            int[] pr = a.pairs.get(p);
+            if (pr[1] != 1 || pr[3] != 1 || a.sims.get(p) < 1f) {
+                return false;
+            }
+            for (int[] other : a.pairs) {
+                if (other[0] > pr[0] && other[2] < pr[2]) {
+                    return false; // another order
+                }
+            }
+            major += startsAName(q, pr[0]) && startsAName(c, pr[2]) ? 1 : 0;
+        }
+        return major >= minWords;
+    }
+
+    private static final java.util.Set<String> ARABIC_ARTICLES = java.util.Set.of("al", "el", "ul", "ad", "ed");
+
+    /**
+     * True when word {@code k} is a name of its own: a major word, not the second half of a compound joined by the
+     * Arabic article ("Abd al-Rahman", "Saif al-Din" are one name each, though written in three words).
+     */
+    private static boolean startsAName(NameTokens t, int k) {
+        return isMajor(t.kind[k]) && !(k >= 2 && t.kind[k - 1] == TokenKind.PARTICLE
+                && ARABIC_ARTICLES.contains(t.text[k - 1]) && isMajor(t.kind[k - 2]));
+    }
+
+    /**
+     * A name read as a person's, or of unknown type without a legal form or generic word; and not written in Han,
+     * kana or Hangul, where a person's name is a family name and a given name, with no further names to leave out
+     * (a third word there is another person's name: 明 建国 王 is not WANG Jianguo).
+     */
+    private static boolean mayBePerson(NameTokens t) {
+        if (t.type != PartyType.PERSON && t.type != PartyType.UNKNOWN) {
+            return false;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (t.kind[i] == TokenKind.LEGAL_FORM || t.kind[i] == TokenKind.GENERIC
+                    || t.origin[i] == WordOrigin.SYLLABIC) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** At least two pairs, and every pair an exact match. */

@@ -36,7 +36,11 @@ public final class NameTokenizer {
         List<String> words = new ArrayList<>(6);
         List<WordOrigin> wordOrigins = new ArrayList<>(6);
         List<String> natives = new ArrayList<>(6);
-        int comma = splitRaw(Disguises.undo(name), words, wordOrigins, natives);
+        java.util.Set<String> initialisms = new java.util.HashSet<>(2);
+        java.util.Set<String> asides = new java.util.HashSet<>(2);
+        String undone = Disguises.undo(name);
+        int comma = splitRaw(undone, words, wordOrigins, natives);
+        noteInitialismsAndAsides(undone, initialisms, asides);
         if (words.isEmpty()) {
             return NameTokens.EMPTY;
         }
@@ -52,9 +56,7 @@ public final class NameTokenizer {
         List<WordOrigin> origins = new ArrayList<>(words.size());
         List<String[]> units = new ArrayList<>(words.size());
         List<String[]> readings = new ArrayList<>(words.size());
-        List<Boolean> chineseSyllables = new ArrayList<>(words.size());
-        List<Integer> koreanSyllables = new ArrayList<>(words.size());
-        List<Boolean> finalYeh = new ArrayList<>(words.size());
+        List<String> tokenNatives = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             // first, so that "C0MPANY" is read as the legal form it disguises
             words.set(i, undoDigitForLetter(words.get(i)));
@@ -67,18 +69,18 @@ public final class NameTokenizer {
             joinSplitBusinessWords(words, wordOrigins, natives);
             correctTyposOfVocabularyWords(words);
         }
+        boolean person = type == PartyType.PERSON;
         for (int i = 0; i < words.size(); ) {
             String w = words.get(i);
-            int legal = mayHaveLegalForm ? legalFormAt(words, i) : -1;
+            int legal = mayHaveLegalForm ? legalFormAt(words, i)
+                    : person && words.size() > 1 ? unmistakableLegalFormAt(words, i) : -1;
             if (legal >= 0) {
                 text.add(vocabulary.legalFormCanonical.get(legal));
                 kinds.add(TokenKind.LEGAL_FORM);
                 origins.add(WordOrigin.LATIN);
                 units.add(null);
                 readings.add(null);
-                chineseSyllables.add(false);
-                koreanSyllables.add(0);
-                finalYeh.add(false);
+                tokenNatives.add(null);
                 i += vocabulary.legalFormVariants.get(legal).length;
                 continue;
             }
@@ -89,9 +91,7 @@ public final class NameTokenizer {
                 origins.add(WordOrigin.LATIN);
                 units.add(null);
                 readings.add(null);
-                chineseSyllables.add(false);
-                koreanSyllables.add(0);
-                finalYeh.add(false);
+                tokenNatives.add(null);
                 i++;
                 continue;
             }
@@ -100,9 +100,7 @@ public final class NameTokenizer {
             origins.add(wordOrigins.get(i));
             units.add(natives.get(i) == null ? null : Graphemes.of(natives.get(i)));
             readings.add(natives.get(i) == null ? null : Readings.of(natives.get(i), w));
-            chineseSyllables.add(natives.get(i) != null && Readings.isChineseSyllable(natives.get(i)));
-            koreanSyllables.add(natives.get(i) == null ? 0 : Readings.koreanSyllables(natives.get(i)));
-            finalYeh.add(natives.get(i) != null && Readings.endsInYeh(natives.get(i)));
+            tokenNatives.add(natives.get(i));
             i++;
         }
         markTitles(text, kinds, type);
@@ -119,11 +117,137 @@ public final class NameTokenizer {
         NameTokens tokens = new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin,
                 units.toArray(new String[0][]), readings.toArray(new String[0][]));
         for (int i = 0; i < t.length; i++) {
-            tokens.chineseSyllable[i] = chineseSyllables.get(i);
-            tokens.koreanSyllables[i] = koreanSyllables.get(i);
-            tokens.finalYeh[i] = finalYeh.get(i);
+            String nativeWord = tokenNatives.get(i);
+            tokens.chineseSyllable[i] = nativeWord != null && Readings.isChineseSyllable(nativeWord);
+            tokens.koreanSyllables[i] = nativeWord == null ? 0 : Readings.koreanSyllables(nativeWord);
+            tokens.finalYeh[i] = nativeWord != null && Readings.endsInYeh(nativeWord);
         }
+        tokens.type = type;
+        tokens.hangul = hangulWords(tokenNatives);
+        tokens.initialism = mark(t, kinds, initialisms, TokenKind.WORD);
+        tokens.aside = mark(t, kinds, asides, null);
+        tokens.afterSlash = afterSlash(undone, t);
         return tokens;
+    }
+
+    /**
+     * For a name of two alternatives written with one slash ("Al-Qa'ida/Islamic Army"), which words are the second
+     * one's (words of the first are not); null for any other name. Each side needs a word of three letters or more,
+     * so "A/S" and "c/o" are no alternatives.
+     */
+    private static boolean[] afterSlash(String name, String[] text) {
+        int slash = name.indexOf('/');
+        if (slash < 0 || name.indexOf('/', slash + 1) >= 0) {
+            return null;
+        }
+        java.util.Set<String> first = wordsOf(name.substring(0, slash));
+        java.util.Set<String> second = wordsOf(name.substring(slash + 1));
+        if (!hasLongWord(first) || !hasLongWord(second)) {
+            return null;
+        }
+        boolean[] out = new boolean[text.length];
+        boolean any = false;
+        for (int i = 0; i < text.length; i++) {
+            out[i] = second.contains(text[i]) && !first.contains(text[i]);
+            any |= out[i];
+        }
+        return any ? out : null;
+    }
+
+    private static java.util.Set<String> wordsOf(String part) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String raw : part.trim().split("[\\s,]+")) {
+            out.addAll(splitWords(ScriptTransliterator.wordToAscii(raw)));
+        }
+        return out;
+    }
+
+    private static boolean hasLongWord(java.util.Set<String> words) {
+        for (String w : words) {
+            if (w.length() >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Per word, whether it is a word (of {@code kind}, when given) whose text is in {@code texts}; null if none. */
+    private static boolean[] mark(String[] text, List<TokenKind> kinds, java.util.Set<String> texts, TokenKind kind) {
+        if (texts.isEmpty()) {
+            return null;
+        }
+        boolean[] out = null;
+        for (int i = 0; i < text.length; i++) {
+            if (texts.contains(text[i]) && (kind == null || kinds.get(i) == kind)) {
+                if (out == null) {
+                    out = new boolean[text.length];
+                }
+                out[i] = true;
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern DOTTED_INITIALS =
+            java.util.regex.Pattern.compile("(?:[a-z]\\.){2,}|[a-z](?:\\.[a-z])+");
+    private static final java.util.regex.Pattern PARENTHESES = java.util.regex.Pattern.compile("\\(([^()]*)\\)");
+
+    /**
+     * Words written as letters with dots ("U.S.", "U.K"), which stand for the initials of several words, and words
+     * written in parentheses ("Deutsche Bank (Schweiz) AG"), which qualify a name (a country, a branch, a former
+     * name) rather than being it.
+     */
+    private static void noteInitialismsAndAsides(String name, java.util.Set<String> initialisms,
+                                                 java.util.Set<String> asides) {
+        for (String piece : name.indexOf('.') < 0 ? new String[0] : name.split("\\s+")) {
+            String ascii = ScriptTransliterator.wordToAscii(piece.replace(",", ""));
+            if (DOTTED_INITIALS.matcher(ascii).matches()) {
+                initialisms.add(ascii.replace(".", ""));
+            }
+        }
+        java.util.regex.Matcher m = PARENTHESES.matcher(name);
+        while (name.indexOf('(') >= 0 && m.find()) {
+            for (String raw : m.group(1).split("\\s+")) {
+                asides.addAll(splitWords(ScriptTransliterator.wordToAscii(raw)));
+            }
+        }
+    }
+
+    /**
+     * Legal forms no person's name holds ("Nicolás Maduro LLC"): in a name said to be a person's, these are still
+     * legal forms, so the name reads as the person's name with a business form added, not as a third name.
+     */
+    private static final java.util.Set<String> UNMISTAKABLE_LEGAL_FORMS = java.util.Set.of("ltd", "llc", "plc", "inc",
+            "gmbh", "limited", "incorporated", "corporation");
+
+    private int unmistakableLegalFormAt(List<String> words, int i) {
+        int v = UNMISTAKABLE_LEGAL_FORMS.contains(words.get(i)) ? legalFormAt(words, i) : -1;
+        return v >= 0 && vocabulary.legalFormVariants.get(v).length == 1 ? v : -1;
+    }
+
+    /** Each word's Hangul spelling when it was written in Hangul syllables only, else null; null when none was. */
+    private static String[] hangulWords(List<String> natives) {
+        String[] out = null;
+        for (int i = 0; i < natives.size(); i++) {
+            String w = natives.get(i);
+            if (w != null && isHangulSyllables(w)) {
+                if (out == null) {
+                    out = new String[natives.size()];
+                }
+                out[i] = w;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isHangulSyllables(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char ch = w.charAt(i);
+            if (ch < 0xAC00 || ch > 0xD7A3) {
+                return false;
+            }
+        }
+        return !w.isEmpty();
     }
 
     /**
@@ -192,13 +316,14 @@ public final class NameTokenizer {
 
     /**
      * A legal form or generic word with one typo ("Gruop", "Limted", "COMPAoNY") is that word, so it keeps its low
-     * weight instead of counting as a distinctive word nobody else has. Only words not already known.
+     * weight instead of counting as a distinctive word nobody else has. Only words not already known (a word of a
+     * longer legal form, "limitata" of "societa a responsabilita limitata", is not a typo of "limitada").
      */
     private void correctTyposOfVocabularyWords(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.length() < Vocabulary.MIN_TYPO_LENGTH || vocabulary.genericWords.containsKey(w)
-                    || vocabulary.legalFormFirstTokens.contains(w) || vocabulary.particles.contains(w)) {
+                    || vocabulary.legalFormWords.contains(w) || vocabulary.particles.contains(w)) {
                 continue;
             }
             String meant = vocabulary.typoOfVocabularyWord(w);
@@ -368,12 +493,14 @@ public final class NameTokenizer {
             if (i < len && name.charAt(i) == ',') {
                 commas++;
             }
-            if (i == len || Character.isWhitespace(name.charAt(i)) || name.charAt(i) == ',') {
+            if (i == len || Character.isWhitespace(name.charAt(i)) || name.charAt(i) == ','
+                    || isNameSeparatorDot(name.charAt(i))) {
                 if (i > start) {
                     String raw = name.substring(start, i);
                     WordOrigin origin = WordOrigin.of(raw);
                     int before = words.size();
-                    words.addAll(splitWords(ScriptTransliterator.wordToAscii(raw)));
+                    List<String> ascii = splitWords(ScriptTransliterator.wordToAscii(raw));
+                    words.addAll(ascii.isEmpty() ? asWritten(raw) : ascii);
                     List<String> pieces = origin == WordOrigin.LATIN ? null : nativePieces(raw);
                     for (int k = before; k < words.size(); k++) {
                         origins.add(origin);
@@ -389,6 +516,45 @@ public final class NameTokenizer {
             }
         }
         return commas == 1 ? wordsBeforeComma : -1;
+    }
+
+    /**
+     * The words of a piece of a name in a script no transliterator reads (Khmer: ហ៊ុន ម៉ាណែត), kept as written (NFC,
+     * lower case, cut at anything but letters and marks): a name the engine cannot romanise still meets itself and
+     * its near spellings, rather than vanishing into no words at all. A single letter is left out as before (a
+     * Hebrew initial with a geresh, ג', reads as nothing): an initial in another script can meet no Latin word.
+     */
+    static List<String> asWritten(String raw) {
+        String nfc = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>(1);
+        StringBuilder cur = new StringBuilder(nfc.length());
+        int letters = 0;
+        for (int i = 0; i <= nfc.length(); ) {
+            int cp = i < nfc.length() ? nfc.codePointAt(i) : ' ';
+            i += i < nfc.length() ? Character.charCount(cp) : 1;
+            int type = Character.getType(cp);
+            if (Character.isLetter(cp) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                cur.appendCodePoint(cp);
+                letters += Character.isLetter(cp) ? 1 : 0;
+            } else {
+                if (letters >= 2) {
+                    out.add(cur.toString());
+                }
+                cur.setLength(0);
+                letters = 0;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The middle dots that separate the parts of a foreign name written in Chinese or Japanese (贝拉克·奥巴马,
+     * ウラジーミル・プーチン): spaces, not letters, though transliteration would drop them and join the parts.
+     */
+    private static boolean isNameSeparatorDot(char ch) {
+        return ch == '\u00B7' || ch == '\u30FB' || ch == '\uFF65' || ch == '\u2027';
     }
 
     /**

@@ -57,6 +57,22 @@ public final class NameTokens {
      */
     final boolean[] finalYeh;
     public final float totalWeight;
+    /** The type the name was read as (set by {@link NameTokenizer}): person containment applies to people only. */
+    org.exportguard.core.model.PartyType type = org.exportguard.core.model.PartyType.UNKNOWN;
+    /**
+     * Each word's spelling in Hangul syllables when it was written so, else null; null when no word was (set by
+     * {@link NameTokenizer}). Two such words are compared syllable by syllable ({@link NameScorer}).
+     */
+    String[] hangul;
+    /** Per word, whether it was written as dotted initials ("U.S."); null when none was (set by the tokenizer). */
+    boolean[] initialism;
+    /** Per word, whether it was written in parentheses ("(Schweiz)"); null when none was (set by the tokenizer). */
+    boolean[] aside;
+    /**
+     * Per word, whether it belongs to the second of two alternative names written with a slash ("Al-Qa'ida/Islamic
+     * Army"); null for a name without one (set by the tokenizer).
+     */
+    boolean[] afterSlash;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 

@@ -25,6 +25,8 @@ final class Vocabulary {
     final List<String> legalFormCanonical;
     /** Every single token that is, or starts, a legal-form variant: a quick pre-check. */
     final Set<String> legalFormFirstTokens;
+    /** Every word of every legal-form variant ("limitata" of "societa a responsabilita limitata"). */
+    final Set<String> legalFormWords;
     final Set<String> titles;
     final Set<String> particles;
     /** Each name or nickname mapped to the set of names it is interchangeable with. */
@@ -56,6 +58,11 @@ final class Vocabulary {
             first.add(v[0]);
         }
         this.legalFormFirstTokens = first;
+        Set<String> all = new HashSet<>();
+        for (String[] v : legalFormVariants) {
+            all.addAll(List.of(v));
+        }
+        this.legalFormWords = all;
         this.genericWords = genericWords;
         for (String[] v : legalFormVariants) {
             if (v.length == 1) {

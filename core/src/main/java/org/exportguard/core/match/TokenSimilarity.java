@@ -27,7 +27,8 @@ final class TokenSimilarity {
     static final float SLIP = 0.80f;
     static final int SLIP_MAX_LENGTH = 5;
 
-    private static final TransliterationModel MODEL = TransliterationModel.shared();
+    /** The shared model, its answers remembered across queries (see {@link TransliterationMemo}). */
+    private static final TransliterationMemo MODEL = new TransliterationMemo(TransliterationModel.shared());
 
     private final Vocabulary vocabulary;
 

@@ -62,6 +62,60 @@ final class JaroWinkler {
         return jaro + prefix * PREFIX_SCALE * (1 - jaro);
     }
 
+    /**
+     * As {@link #similarity}, but 0 where the similarity is certainly under {@code min}: most pairs of unrelated
+     * words share too few letters to reach a floor, and counting shared letters and the common prefix is cheaper
+     * than matching letters within a window. Where it is not 0 it is exactly {@link #similarity}.
+     */
+    static double similarityIfAtLeast(String a, String b, double min) {
+        if (a.length() <= 64 && b.length() <= 64 && upperBound(a, b) < min - BOUND_MARGIN) {
+            return 0;
+        }
+        return similarity(a, b);
+    }
+
+    /** Rounding room below a floor, so a bound a hair above the true value never prunes a pair that reaches it. */
+    private static final double BOUND_MARGIN = 1e-6;
+
+    /**
+     * At least {@link #similarity}: Jaro matches each letter at most once, so no more letters than the words share
+     * (counted with repeats, ignoring the window), and no transpositions; the prefix bonus is the true one.
+     */
+    static double upperBound(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return 0;
+        }
+        int[] counts = new int[27]; // a-z, and one bucket for every other character (counts too many: still a bound)
+        for (int i = 0; i < la; i++) {
+            counts[bucket(a.charAt(i))]++;
+        }
+        int shared = 0;
+        for (int j = 0; j < lb; j++) {
+            int k = bucket(b.charAt(j));
+            if (counts[k] > 0) {
+                counts[k]--;
+                shared++;
+            }
+        }
+        if (shared == 0) {
+            return 0;
+        }
+        double m = shared;
+        double jaro = (m / la + m / lb + 1.0) / 3.0;
+        int prefix = 0;
+        int maxPrefix = Math.min(4, Math.min(la, lb));
+        while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * PREFIX_SCALE * (1 - jaro);
+    }
+
+    private static int bucket(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    }
+
     /** Plain version for the rare word over 64 characters. */
     private static double slow(String a, String b) {
         int la = a.length();

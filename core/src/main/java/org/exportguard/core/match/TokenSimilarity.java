@@ -203,7 +203,7 @@ final class TokenSimilarity {
         if (minLen <= 2) {
             return 0f;
         }
-        float jw = (float) JaroWinkler.similarity(a, b);
+        float jw = (float) JaroWinkler.similarityIfAtLeast(a, b, floor(minLen));
         if (jw < floor(minLen)) {
             jw = 0f;
         }

@@ -78,8 +78,9 @@ final class JaroWinkler {
     private static final double BOUND_MARGIN = 1e-6;
 
     /**
-     * At least {@link #similarity}: Jaro matches each letter at most once, so no more letters than the words share
-     * (counted with repeats, ignoring the window), and no transpositions; the prefix bonus is the true one.
+     * At least {@link #similarity}: Jaro matches a letter of one word only to the same letter of the other, so no
+     * more letters than each word has of letters the other contains (by bit sets: no allocation), and counts no
+     * transpositions; the prefix bonus is the true one.
      */
     static double upperBound(String a, String b) {
         int la = a.length();
@@ -87,18 +88,9 @@ final class JaroWinkler {
         if (la == 0 || lb == 0) {
             return 0;
         }
-        int[] counts = new int[27]; // a-z, and one bucket for every other character (counts too many: still a bound)
-        for (int i = 0; i < la; i++) {
-            counts[bucket(a.charAt(i))]++;
-        }
-        int shared = 0;
-        for (int j = 0; j < lb; j++) {
-            int k = bucket(b.charAt(j));
-            if (counts[k] > 0) {
-                counts[k]--;
-                shared++;
-            }
-        }
+        long lettersA = letters(a);
+        long lettersB = letters(b);
+        int shared = Math.min(countIn(a, lettersB), countIn(b, lettersA));
         if (shared == 0) {
             return 0;
         }
@@ -112,8 +104,24 @@ final class JaroWinkler {
         return jaro + prefix * PREFIX_SCALE * (1 - jaro);
     }
 
-    private static int bucket(char c) {
-        return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    /** The set of characters of {@code w}, a bit per character modulo 64 (two characters may share one: a bound). */
+    private static long letters(String w) {
+        long set = 0;
+        for (int i = 0; i < w.length(); i++) {
+            set |= 1L << w.charAt(i);
+        }
+        return set;
+    }
+
+    /** How many characters of {@code w} are in {@code set}. */
+    private static int countIn(String w, long set) {
+        int n = 0;
+        for (int i = 0; i < w.length(); i++) {
+            if ((set & (1L << w.charAt(i))) != 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Plain version for the rare word over 64 characters. */

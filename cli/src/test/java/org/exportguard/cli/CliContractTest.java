@@ -332,14 +332,15 @@ class CliContractTest {
         assertEquals(0, r.code(), r::toString);
         assertEquals(1, r.outLines().size(), r::toString);
         JsonNode n = Cli.json(r.out());
-        for (String k : List.of("p50_us", "p99_us", "names_per_s", "build_ms", "heap_mb", "queries", "parties",
-                "threads", "java")) {
+        for (String k : List.of("p50_us", "p99_us", "cpu_us_per_query", "names_per_s", "build_ms", "heap_mb", "queries",
+                "parties", "threads", "java")) {
             assertTrue(n.has(k), "missing " + k + " in " + r.out());
         }
         assertEquals(3, n.get("queries").asInt());
         assertEquals(5, n.get("parties").asInt());
         assertTrue(n.get("p99_us").asDouble() >= n.get("p50_us").asDouble());
         assertTrue(n.get("names_per_s").asLong() > 0);
+        assertTrue(n.get("cpu_us_per_query").asDouble() > 0, r::toString);
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class NameLimits {
         if (name.length() > MAX_CHARS) {
             return String.format(Locale.ROOT, "name too long: %,d characters (at most %d)", name.length(), MAX_CHARS);
         }
+        if (name.length() < 2 * MAX_WORDS) {
+            // Words are separated by white space, so a name this short cannot have more than MAX_WORDS of them:
+            // no need to count them (every query passes here).
+            return null;
+        }
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < name.length(); i++) {

@@ -28,7 +28,8 @@ final class TokenSimilarity {
     static final float SLIP = 0.80f;
     static final int SLIP_MAX_LENGTH = 5;
 
-    private static final TransliterationModel MODEL = TransliterationModel.shared();
+    /** The shared model, its answers remembered across queries (see {@link TransliterationMemo}). */
+    private static final TransliterationMemo MODEL = new TransliterationMemo(TransliterationModel.shared());
 
     private final Vocabulary vocabulary;
 
@@ -291,7 +292,7 @@ final class TokenSimilarity {
         if (minLen <= 2) {
             return 0f;
         }
-        float jw = (float) JaroWinkler.similarity(a, b);
+        float jw = (float) JaroWinkler.similarityIfAtLeast(a, b, floor(minLen));
         if (jw < floor(minLen)) {
             jw = 0f;
         }

@@ -177,7 +177,7 @@ public final class ScreeningIndex {
             if (hits.size() == limit) {
                 break;
             }
-            hits.add(hit(query, q, b));
+            hits.add(hit(query, q, b, s.memo));
         }
         return hits;
     }
@@ -189,9 +189,10 @@ public final class ScreeningIndex {
         return raw >= 0.9999f ? WEAK_ALIAS_FACTOR : WEAK_ALIAS_FUZZY_FACTOR;
     }
 
-    private ScreeningHit hit(ScreeningQuery query, NameTokens q, Best b) {
+    private ScreeningHit hit(ScreeningQuery query, NameTokens q, Best b, SimilarityMemo memo) {
         ListedParty party = parties.get(nameParty[b.name]);
-        NameScorer.Alignment al = scorer.align(q, nameTokens[b.name]);
+        // the query's memo still holds this name's word similarities: the same alignment, not computed again
+        NameScorer.Alignment al = scorer.align(q, nameTokens[b.name], memo);
         List<MatchExplanation.Penalty> penalties = new ArrayList<>(2);
         if (nameWeak[b.name]) {
             penalties.add(new MatchExplanation.Penalty("weak alias", weakFactor(b.name, al.score())));

@@ -125,8 +125,7 @@ public final class TransliterationModelLearner {
             }
             p = normalise(counts, 1e-6);
         }
-        p = smoothWithParents(counts, p);
-        p = normalise(p, MIN_PROBABILITY);
+        p = normalise(counts, MIN_PROBABILITY);
         Map<String, Map<String, Float>> emissions = new HashMap<>();
         p.forEach((u, m) -> {
             Map<String, Float> e = new HashMap<>();
@@ -213,40 +212,6 @@ public final class TransliterationModelLearner {
                 }
             }
         }
-    }
-
-    /**
-     * Units with a coarser parent ({@link Graphemes#parent}: a Han reading's initial consonant) share what their
-     * siblings show, Witten-Bell style: a unit seen rarely, or with many spellings, leans on its parent more. The
-     * parents go into the table too, for units never seen in training.
-     */
-    private static Map<String, Map<String, Double>> smoothWithParents(Map<String, Map<String, Double>> counts,
-                                                                      Map<String, Map<String, Double>> p) {
-        Map<String, Map<String, Double>> parentCounts = new HashMap<>();
-        counts.forEach((u, c) -> {
-            String parent = Graphemes.parent(u);
-            if (parent != null) {
-                Map<String, Double> pc = parentCounts.computeIfAbsent(parent, x -> new HashMap<>());
-                c.forEach((f, v) -> pc.merge(f, v, Double::sum));
-            }
-        });
-        Map<String, Map<String, Double>> parentP = normalise(parentCounts, 1e-6);
-        Map<String, Map<String, Double>> out = new HashMap<>(parentP);
-        p.forEach((u, m) -> {
-            String parent = Graphemes.parent(u);
-            if (parent == null) {
-                out.put(u, m);
-                return;
-            }
-            double total = counts.get(u).values().stream().mapToDouble(Double::doubleValue).sum();
-            long types = counts.get(u).values().stream().filter(v -> v >= 0.5).count();
-            double lambda = total / (total + Math.max(1, types));
-            Map<String, Double> mixed = new HashMap<>();
-            parentP.get(parent).forEach((f, v) -> mixed.put(f, (1 - lambda) * v));
-            m.forEach((f, v) -> mixed.merge(f, lambda * v, Double::sum));
-            out.put(u, mixed);
-        });
-        return out;
     }
 
     private static double prob(Map<String, Map<String, Double>> p, String unit, String fragment) {

@@ -136,13 +136,9 @@ public final class TransliterationModel {
         return prev[m];
     }
 
-    /** The spellings of a unit, of its parent when it was never seen (see {@link Graphemes#parent}), or none. */
+    /** The spellings of a unit, or none when it was never seen. */
     private Map<String, Float> emissions(String unit) {
         Map<String, Float> e = emissions.get(unit);
-        if (e == null) {
-            String parent = Graphemes.parent(unit);
-            e = parent == null ? null : emissions.get(parent);
-        }
         return e == null ? Map.of() : e;
     }
 

@@ -18,15 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Vowel points and harakat are dropped (most names are written without them); a Hebrew geresh stays with its
  * letter (ג׳ is "j"). Hiragana is read as katakana. A word with characters of any other kind (Latin letters,
- * digits, Devanagari ...) has no units: the model does not speak for it; nor does a word of fewer than
- * {@value #MIN_SYLLABLES} syllables in Han, Hangul or kana.
+ * digits, Devanagari ...) has no units: the model does not speak for it.
  */
 public final class Graphemes {
     /**
-     * Fewest syllables (Han characters, Hangul blocks, kana) a word needs for the model to speak for it. The model
-     * knows how foreign names are transcribed; a one- or two-syllable word is most often a Chinese, Korean or
+     * Fewest syllables (Han characters, Hangul blocks, kana) a word needs for the model to judge it as usual. The
+     * model knows how foreign names are transcribed; a one- or two-syllable word is most often a Chinese, Korean or
      * Japanese name itself (李, 雅雯, 성호), whose own romanisation its reading already gives, and against a
-     * romanised East Asian name the model finds some spelling for nearly any two syllables.
+     * romanised East Asian name the model finds some spelling for nearly any two syllables: such a word is
+     * {@link #isShort short}.
      */
     static final int MIN_SYLLABLES = 3;
     private static final String SMALL_KANA = "ァィゥェォャュョヮ";
@@ -43,7 +43,6 @@ public final class Graphemes {
         // marks composed (ブ, not フ + ゛), so they are composed again.
         String nfd = Normalizer.normalize(word, Normalizer.Form.NFD);
         List<String> units = new ArrayList<>(nfd.length());
-        int syllables = 0;
         for (int i = 0; i < nfd.length(); ) {
             int cp = nfd.codePointAt(i);
             i += Character.charCount(cp);
@@ -79,7 +78,6 @@ public final class Graphemes {
                 }
                 case HANGUL -> {
                     units.add(new String(Character.toChars(cp)));
-                    syllables += cp >= 0x1100 && cp <= 0x1112 ? 1 : 0; // an initial consonant starts a block
                 }
                 case HIRAGANA, KATAKANA -> {
                     int k = cp >= 0x3041 && cp <= 0x3096 ? cp + 0x60 : cp;
@@ -90,7 +88,6 @@ public final class Graphemes {
                         units.set(last, units.get(last) + unit);
                     } else {
                         units.add(unit);
-                        syllables++;
                     }
                 }
                 case HAN -> {
@@ -103,25 +100,34 @@ public final class Graphemes {
                         units.add("H:" + reading.substring(0, k));
                     }
                     units.add("H-" + reading.substring(k));
-                    syllables++;
                 }
                 default -> {
                     return null;
                 }
             }
         }
-        if (units.isEmpty() || syllables > 0 && syllables < MIN_SYLLABLES) {
-            return null;
+        return units.isEmpty() ? null : units.toArray(new String[0]);
+    }
+
+    /**
+     * True for a word of one or two syllables in Han, Hangul or kana (see {@link #MIN_SYLLABLES}), which the model
+     * holds to more ({@link TransliterationModel#similarity(String[], String)}).
+     */
+    public static boolean isShort(String[] units) {
+        int syllables = 0;
+        for (String u : units) {
+            char c = u.charAt(0);
+            if (u.startsWith("H-") || c >= 0x1100 && c <= 0x1112 || c >= 0x30A1 && c <= 0x30FA) {
+                syllables++; // a Han final, a Hangul initial consonant (one a block), a kana
+            } else if (c != 0x30FC && !u.startsWith("H:") && !(c >= 0x1161 && c <= 0x11C2)) {
+                return false; // a letter of an alphabet or abjad
+            }
         }
-        return units.toArray(new String[0]);
+        return syllables < MIN_SYLLABLES;
     }
 
-    /** True when {@code word} has a letter of a script this class cuts into units. */
-    public static boolean covers(String word) {
-        return of(word) != null;
-    }
-
-    private static boolean isHan(String unit) {
+    /** True for a unit of a Han character (its reading's initial or final). */
+    static boolean isHan(String unit) {
         return unit.startsWith("H:") || unit.startsWith("H-");
     }
 
@@ -138,7 +144,7 @@ public final class Graphemes {
     }
 
     /** The toneless Mandarin reading of one Han character ("ge"), cached: ICU costs microseconds a call. */
-    private static String hanReading(int cp) {
+    static String hanReading(int cp) {
         return HAN_READINGS.computeIfAbsent(cp, c -> {
             String latin = PINYIN.get().transliterate(new String(Character.toChars(c)));
             StringBuilder sb = new StringBuilder(latin.length());

@@ -3,7 +3,9 @@ package org.exportguard.core.match.translit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GraphemesTest {
     @Test
@@ -38,10 +40,19 @@ class GraphemesTest {
     }
 
     @Test
-    void shortEastAsianWordsAndOtherScriptsAreNotCovered() {
-        assertNull(Graphemes.of("李"), "one syllable: a Chinese name itself, read by its pinyin");
-        assertNull(Graphemes.of("민준"), "two syllables");
+    void otherScriptsAreNotCovered() {
         assertNull(Graphemes.of("राम"), "Devanagari: no units");
         assertNull(Graphemes.of("ロビン1"), "a digit");
+    }
+
+    @Test
+    void wordsOfOneOrTwoSyllablesAreShort() {
+        assertTrue(Graphemes.isShort(Graphemes.of("李")));
+        assertTrue(Graphemes.isShort(Graphemes.of("민준")));
+        assertTrue(Graphemes.isShort(Graphemes.of("ジョン")), "ジョ is one syllable");
+        assertFalse(Graphemes.isShort(Graphemes.of("로빈슨")));
+        assertFalse(Graphemes.isShort(Graphemes.of("汤普森")));
+        assertFalse(Graphemes.isShort(Graphemes.of("מרגרט")), "letters of an abjad are no syllables");
+        assertFalse(Graphemes.isShort(Graphemes.of("Ян")));
     }
 }

@@ -1,9 +1,15 @@
 package org.exportguard.core.match.translit;
 
-import com.ibm.icu.text.Transliterator;
-
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a Latin word reads as syllables of a script's own romanisation: pinyin for Han (every toneless reading
@@ -12,9 +18,11 @@ import java.util.Set;
  * Korean name against a romanised one (志忠 / "zhiqing"), which its readings judge; the learned model, which knows how
  * foreign names are transcribed, would find some spelling for almost any two syllables there.
  *
- * <p>The syllable sets are built once from ICU and the jamo tables, about 400 pinyin and 1,500 Korean syllables.
+ * <p>The syllable sets are read or built once: 411 pinyin syllables (a resource written from ICU) and every Hangul
+ * block's readings from the jamo tables.
  */
 final class OwnRomanisation {
+    static final String PINYIN = "/org/exportguard/core/match/translit/pinyin-syllables.txt";
     /** Longest syllable of either set ("zhuang", "chuang", "kkwaeng"), bounding the search. */
     private static final int MAX_SYLLABLE = 8;
 
@@ -24,10 +32,24 @@ final class OwnRomanisation {
     private OwnRomanisation() {
     }
 
-    /** True when {@code latin} reads as pinyin or as Korean syllables (either system). */
+    /**
+     * True when {@code latin} reads as pinyin or as Korean syllables (either system); cached, since screening asks it
+     * of the same listed words again and again.
+     */
     static boolean isEastAsian(String latin) {
-        return isPinyin(latin) || isKorean(latin);
+        Boolean known = CACHE.get(latin);
+        if (known == null) {
+            known = isPinyin(latin) || isKorean(latin);
+            if (CACHE.size() > CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(latin, known);
+        }
+        return known;
     }
+
+    private static final int CACHE_LIMIT = 100_000;
+    private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
 
     /** True when {@code latin} is one or more pinyin syllables written together ("zhiqing", "li"). */
     static boolean isPinyin(String latin) {
@@ -59,42 +81,52 @@ final class OwnRomanisation {
     private static Set<String> pinyin() {
         Set<String> s = pinyin;
         if (s == null) {
-            Set<String> out = new HashSet<>();
-            for (int cp = 0x4E00; cp <= 0x9FFF; cp++) {
-                String r = Graphemes.hanReading(cp);
-                if (!r.isEmpty() && r.length() <= MAX_SYLLABLE) {
-                    out.add(r);
-                }
-            }
-            pinyin = s = out;
+            pinyin = s = readPinyin();
         }
         return s;
     }
 
-    private static Set<String> korean() {
+    /** The pinyin syllables of {@value #PINYIN}, written from ICU (building them from ICU at run time takes seconds). */
+    static Set<String> readPinyin() {
+        InputStream in = OwnRomanisation.class.getResourceAsStream(PINYIN);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + PINYIN);
+        }
+        Set<String> out = new HashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    out.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Every Hangul block's reading in the Revised Romanisation as ICU writes it one block at a time (finals
+     * transliterated: 각 "gag", 닭 "dalg") and in the McCune–Reischauer-like reading of {@link Readings}, from the jamo.
+     */
+    static Set<String> korean() {
         Set<String> s = korean;
         if (s == null) {
-            Transliterator rr = Transliterator.getInstance("Hangul-Latin; Latin-ASCII");
             Set<String> out = new HashSet<>();
             for (char c = 0xAC00; c <= 0xD7A3; c++) {
-                add(out, rr.transliterate(String.valueOf(c)));
-                add(out, Readings.mccuneReischauer(String.valueOf(c)));
+                int k = c - 0xAC00;
+                out.add(RR_INITIALS[k / (21 * 28)] + RR_VOWELS[(k / 28) % 21] + RR_FINALS[k % 28]);
+                out.add(Readings.mccuneReischauer(String.valueOf(c)));
             }
             korean = s = out;
         }
         return s;
     }
 
-    private static void add(Set<String> out, String reading) {
-        StringBuilder sb = new StringBuilder(reading.length());
-        for (int i = 0; i < reading.length(); i++) {
-            char c = Character.toLowerCase(reading.charAt(i));
-            if (c >= 'a' && c <= 'z') {
-                sb.append(c);
-            }
-        }
-        if (sb.length() > 0 && sb.length() <= MAX_SYLLABLE) {
-            out.add(sb.toString());
-        }
-    }
+    private static final String[] RR_INITIALS = {"g", "kk", "n", "d", "tt", "l", "m", "b", "pp", "s", "ss", "", "j",
+            "jj", "ch", "k", "t", "p", "h"};
+    private static final String[] RR_VOWELS = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe",
+            "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
+    private static final String[] RR_FINALS = {"", "g", "kk", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls",
+            "lt", "lp", "lh", "m", "b", "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "h"};
 }

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * P(fragment | unit); a letter-bigram model of the Latin words is the alternative the evidence is measured against.
  * The threshold (evidence at similarity 0.85) is set on the tuning half so that no more than
  * {@value #NEGATIVE_ACCEPT} of mismatched pairs (a native word against the Latin word of another pair of its
- * language) pass it.
+ * language) pass it. Words of one or two syllables in Han, Hangul or kana are not trained on: they set a threshold
+ * of their own, {@value #SHORT_NEGATIVE_ACCEPT} of mismatched pairs ({@link #shortThreshold}).
  */
 public final class TransliterationModelLearner {
     static final int MAX_FRAGMENT = 4;
@@ -37,6 +38,14 @@ public final class TransliterationModelLearner {
     /** Fragments rarer than this for their unit are dropped from the table. */
     static final double MIN_PROBABILITY = 0.002;
     static final double NEGATIVE_ACCEPT = 0.001;
+    /**
+     * The same for words of one or two syllables (Graphemes.isShort), ten times stricter: most such words are East
+     * Asian names, which meet thousands of romanised names on lists that a tuning set of transcribed Western names
+     * does not show; Latin words that read as pinyin or Korean syllables are left out (the model never judges those
+     * against a short word).
+     */
+    static final double SHORT_NEGATIVE_ACCEPT = 0.0001;
+    static final int SHORT_NEGATIVES_PER_WORD = 50;
     /** Log probability of a spelling the table lacks: base minus so much a letter (see TransliterationModel). */
     static final float UNSEEN_BASE = -6f;
     static final float UNSEEN_PER_LETTER = 2f;
@@ -66,7 +75,7 @@ public final class TransliterationModelLearner {
         Path out = Path.of(args.length > 0 ? args[0] : RESOURCE);
         List<WordPair> tuning = wordPairs(true);
         TransliterationModel model = learn(tuning);
-        List<WordPair> heldOut = wordPairs(false);
+        List<WordPair> heldOut = wordPairs(false).stream().filter(wp -> !Graphemes.isShort(wp.units())).toList();
         double[] ev = new double[heldOut.size()];
         for (int i = 0; i < ev.length; i++) {
             ev[i] = model.evidence(heldOut.get(i).units(), heldOut.get(i).latin());
@@ -78,8 +87,8 @@ public final class TransliterationModelLearner {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             model.write(w, "Learned by accuracy/src/test/java/org/exportguard/accuracy/TransliterationModelLearner.java\n"
                     + "from the tuning half of ../shared/data/dev/transliteration-pairs-sample.tsv ("
-                    + tuning.size() + " word pairs).\n"
-                    + "C threshold natsPerPoint unseenBase unseenPerLetter | B previous next log-p (Latin letter bigrams) | E unit fragment log-p");
+                    + tuning.size() + " word pairs; those of one or two syllables only set the short-word threshold).\n"
+                    + "C threshold natsPerPoint unseenBase unseenPerLetter shortThreshold | B previous next log-p (Latin letter bigrams) | E unit fragment log-p");
         }
         System.out.println("wrote " + out);
     }
@@ -115,7 +124,12 @@ public final class TransliterationModelLearner {
         }
     }
 
-    static TransliterationModel learn(List<WordPair> pairs) {
+    /**
+     * Learns from the word pairs of at least three syllables or letters; those of one or two syllables only set the
+     * short-word threshold.
+     */
+    static TransliterationModel learn(List<WordPair> all) {
+        List<WordPair> pairs = all.stream().filter(wp -> !Graphemes.isShort(wp.units())).toList();
         Map<String, Map<String, Double>> p = null;
         Map<String, Map<String, Double>> counts = null;
         for (int it = 0; it < ITERATIONS; it++) {
@@ -125,8 +139,7 @@ public final class TransliterationModelLearner {
             }
             p = normalise(counts, 1e-6);
         }
-        p = smoothWithParents(counts, p);
-        p = normalise(p, MIN_PROBABILITY);
+        p = normalise(counts, MIN_PROBABILITY);
         Map<String, Map<String, Float>> emissions = new HashMap<>();
         p.forEach((u, m) -> {
             Map<String, Float> e = new HashMap<>();
@@ -135,7 +148,7 @@ public final class TransliterationModelLearner {
         });
         float[] bigrams = bigrams(pairs);
         TransliterationModel uncalibrated = new TransliterationModel(emissions, bigrams, 0f, 1f, UNSEEN_BASE,
-                UNSEEN_PER_LETTER);
+                UNSEEN_PER_LETTER, 0f);
         double[] pos = new double[pairs.size()];
         List<Double> neg = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
@@ -153,8 +166,32 @@ public final class TransliterationModelLearner {
         double median = sortedPos[sortedPos.length / 2];
         double natsPerPoint = Math.max(0.5, (median - threshold) / 10.0);
         report(pairs, pos, threshold);
+        double shortThreshold = shortThreshold(all, uncalibrated);
+        System.out.printf(Locale.ROOT, "short-word threshold %.2f nats%n", shortThreshold);
         return new TransliterationModel(emissions, bigrams, (float) threshold, (float) natsPerPoint,
-                UNSEEN_BASE, UNSEEN_PER_LETTER);
+                UNSEEN_BASE, UNSEEN_PER_LETTER, (float) shortThreshold);
+    }
+
+    /**
+     * The evidence that {@value #SHORT_NEGATIVE_ACCEPT} of mismatched short-word pairs reach: each word of one or two
+     * syllables against the Latin words of {@value #SHORT_NEGATIVES_PER_WORD} other pairs of its language.
+     */
+    static double shortThreshold(List<WordPair> all, TransliterationModel model) {
+        List<Double> neg = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            WordPair wp = all.get(i);
+            if (!Graphemes.isShort(wp.units())) {
+                continue;
+            }
+            for (int k = 1; k <= SHORT_NEGATIVES_PER_WORD; k++) {
+                WordPair other = all.get((i + 7 * k + 1) % all.size());
+                if (other.lang().equals(wp.lang()) && TransliterationModel.speaksFor(wp.units(), other.latin())) {
+                    neg.add(model.evidence(wp.units(), other.latin()));
+                }
+            }
+        }
+        double[] negs = neg.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return negs[(int) Math.floor(negs.length * (1 - SHORT_NEGATIVE_ACCEPT))];
     }
 
     static void report(List<WordPair> pairs, double[] pos, double threshold) {
@@ -213,40 +250,6 @@ public final class TransliterationModelLearner {
                 }
             }
         }
-    }
-
-    /**
-     * Units with a coarser parent ({@link Graphemes#parent}: a Han reading's initial consonant) share what their
-     * siblings show, Witten-Bell style: a unit seen rarely, or with many spellings, leans on its parent more. The
-     * parents go into the table too, for units never seen in training.
-     */
-    private static Map<String, Map<String, Double>> smoothWithParents(Map<String, Map<String, Double>> counts,
-                                                                      Map<String, Map<String, Double>> p) {
-        Map<String, Map<String, Double>> parentCounts = new HashMap<>();
-        counts.forEach((u, c) -> {
-            String parent = Graphemes.parent(u);
-            if (parent != null) {
-                Map<String, Double> pc = parentCounts.computeIfAbsent(parent, x -> new HashMap<>());
-                c.forEach((f, v) -> pc.merge(f, v, Double::sum));
-            }
-        });
-        Map<String, Map<String, Double>> parentP = normalise(parentCounts, 1e-6);
-        Map<String, Map<String, Double>> out = new HashMap<>(parentP);
-        p.forEach((u, m) -> {
-            String parent = Graphemes.parent(u);
-            if (parent == null) {
-                out.put(u, m);
-                return;
-            }
-            double total = counts.get(u).values().stream().mapToDouble(Double::doubleValue).sum();
-            long types = counts.get(u).values().stream().filter(v -> v >= 0.5).count();
-            double lambda = total / (total + Math.max(1, types));
-            Map<String, Double> mixed = new HashMap<>();
-            parentP.get(parent).forEach((f, v) -> mixed.put(f, (1 - lambda) * v));
-            m.forEach((f, v) -> mixed.merge(f, lambda * v, Double::sum));
-            out.put(u, mixed);
-        });
-        return out;
     }
 
     private static double prob(Map<String, Map<String, Double>> p, String unit, String fragment) {

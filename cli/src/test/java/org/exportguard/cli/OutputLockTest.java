@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Locks what users see: {@code screen --json} on a fixed sample of the shared tuning names and {@code deal evaluate}
  * on fixed generated deals, both against every shared list file, compared line by line with digests recorded before
  * a refactoring (the files under {@code src/test/resources/golden}). A restructuring must leave every line the same;
- * a change meant to alter answers re-records them with {@code -Dgolden.record=true} and says why in its commit.
+ * a change meant to alter answers re-records them with {@code -Dgolden.record=true} and says why in its commit;
+ * {@code -Dgolden.dump=DIR} writes the compared lines to DIR, to read (and diff against another build's) first.
  *
  * <p>Only digests are kept, so no shared data enters the repository. Keys listed in {@link #ADDED_KEYS} were added
  * to the output after the digests were recorded (additions, not changes) and are left out before hashing.
@@ -191,6 +192,11 @@ class OutputLockTest {
             text.put(String.valueOf(i + 1), canonical);
         }
         Path golden = GOLDEN.resolve(goldenName);
+        String dump = System.getProperty("golden.dump");
+        if (dump != null) { // the canonical lines themselves, to read what a re-record would change
+            Files.createDirectories(Path.of(dump));
+            Files.write(Path.of(dump, goldenName + ".txt"), text.values(), StandardCharsets.UTF_8);
+        }
         if (Boolean.getBoolean("golden.record")) {
             Files.createDirectories(GOLDEN);
             StringBuilder sb = new StringBuilder();

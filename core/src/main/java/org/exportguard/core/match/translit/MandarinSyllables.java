@@ -1,11 +1,5 @@
 package org.exportguard.core.match.translit;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,13 +9,11 @@ import java.util.Set;
  * itself pinyin but another spelling ({@code cheng} / {@code chen}, {@code feng} / {@code fang}) names other
  * characters, so another person, not a typo of the same one.
  *
- * <p>The resource {@value #RESOURCE} is every syllable ICU4J's {@code Han-Latin} gives the CJK Unified Ideographs
- * (regenerated and checked by {@code MandarinSyllablesTest}; computing it at run time costs seconds). Interjections
- * without a vowel ({@code m}, {@code ng}, {@code hm}) are left out: they would let any stray consonant count as
- * pinyin.
+ * <p>The syllables are {@link OwnRomanisation}'s (every reading ICU4J's {@code Han-Latin} gives the CJK Unified
+ * Ideographs, a resource checked against ICU by its test), but the interjections without a vowel ({@code m},
+ * {@code ng}, {@code hm}): they would let a Latin name ending in m (Sam, Tom) count as pinyin here.
  */
 public final class MandarinSyllables {
-    static final String RESOURCE = "mandarin-syllables.txt";
     /** Longest syllable ({@code zhuang}). */
     private static final int MAX_SYLLABLE = 6;
     private static final Set<String> SYLLABLES = load();
@@ -55,21 +47,13 @@ public final class MandarinSyllables {
         return SYLLABLES;
     }
 
+    /** {@link OwnRomanisation}'s pinyin syllables, but the interjections without a vowel. */
     private static Set<String> load() {
         Set<String> out = new HashSet<>();
-        try (InputStream in = MandarinSyllables.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        for (String syllable : OwnRomanisation.readPinyin()) {
+            if (syllable.matches(".*[aeiouv].*")) {
+                out.add(syllable);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Set.copyOf(out);
     }

@@ -47,9 +47,15 @@ public final class TransliterationModel {
     private final float unseenPerLetter;
     /** Longest fragment an unseen spelling may have. */
     static final int MAX_UNSEEN_FRAGMENT = 4;
+    /**
+     * Evidence (nats) a word of one or two syllables needs for a similarity of 0.85 ({@link Graphemes#isShort}): more
+     * than a longer word, since the model finds some spelling for almost any two syllables.
+     */
+    private final float shortThreshold;
 
     public TransliterationModel(Map<String, Map<String, Float>> emissions, float[] bigrams, float threshold,
-                                float natsPerPoint, float unseenBase, float unseenPerLetter) {
+                                float natsPerPoint, float unseenBase, float unseenPerLetter, float shortThreshold) {
+        this.shortThreshold = shortThreshold;
         this.unseenBase = unseenBase;
         this.unseenPerLetter = unseenPerLetter;
         this.emissions = emissions;
@@ -88,15 +94,36 @@ public final class TransliterationModel {
         return units == null ? -1f : similarity(units, latin);
     }
 
-    /** As {@link #similarity(String, String)}, for a word already cut into its units. */
+    /**
+     * As {@link #similarity(String, String)}, for a word already cut into its units. A word of one or two syllables
+     * (most often a Chinese, Korean or Japanese name itself) is held to more: never against a Latin word that reads as
+     * pinyin or Korean syllables ({@link OwnRomanisation}: its readings judge those), evidence over
+     * {@code shortThreshold}, and in Han nothing under 0.85 (Chinese writes a foreign name as one word, so a short
+     * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
+     */
     public float similarity(String[] units, String latin) {
+        boolean isShort = Graphemes.isShort(units);
+        if (isShort && OwnRomanisation.isEastAsian(latin)) {
+            return 0f;
+        }
         double e = evidence(units, latin);
         if (Double.isInfinite(e)) {
             return 0f;
         }
-        double sim = 0.85 + (e - threshold) / natsPerPoint / 100.0;
+        double sim = 0.85 + (e - (isShort ? shortThreshold : threshold)) / natsPerPoint / 100.0;
+        if (isShort && sim < 0.85 && Graphemes.isHan(units[0])) {
+            return 0f;
+        }
         // Like a fuzzy spelling below its floor, weak evidence is no match at all: it must not add up over words.
         return sim < FLOOR ? 0f : (float) Math.min(CEILING, sim);
+    }
+
+    /**
+     * False for a word of one or two syllables against a Latin word that reads as pinyin or Korean syllables, which
+     * the model never judges (for the learner, which leaves those pairs out of its calibration).
+     */
+    public static boolean speaksFor(String[] units, String latin) {
+        return !Graphemes.isShort(units) || !OwnRomanisation.isEastAsian(latin);
     }
 
     /** Log likelihood ratio (nats) that {@code latin} spells the units, against its being any Latin name. */
@@ -136,13 +163,9 @@ public final class TransliterationModel {
         return prev[m];
     }
 
-    /** The spellings of a unit, of its parent when it was never seen (see {@link Graphemes#parent}), or none. */
+    /** The spellings of a unit, or none when it was never seen. */
     private Map<String, Float> emissions(String unit) {
         Map<String, Float> e = emissions.get(unit);
-        if (e == null) {
-            String parent = Graphemes.parent(unit);
-            e = parent == null ? null : emissions.get(parent);
-        }
         return e == null ? Map.of() : e;
     }
 
@@ -176,7 +199,8 @@ public final class TransliterationModel {
 
     /**
      * Reads the table format {@link #write} writes: {@code E unit fragment logp}, {@code B prev next logp} (letters,
-     * {@code ^} for the boundary), {@code C threshold natsPerPoint unseenBase unseenPerLetter}; {@code #} starts a comment.
+     * {@code ^} for the boundary), {@code C threshold natsPerPoint unseenBase unseenPerLetter
+     * shortThreshold}; {@code #} starts a comment.
      */
     static TransliterationModel read(BufferedReader r) throws IOException {
         Map<String, Map<String, Float>> emissions = new HashMap<>();
@@ -185,6 +209,7 @@ public final class TransliterationModel {
         float natsPerPoint = Float.NaN;
         float unseenBase = Float.NaN;
         float unseenPerLetter = Float.NaN;
+        float shortThreshold = Float.NaN;
         String line;
         int lineNo = 0;
         while ((line = r.readLine()) != null) {
@@ -202,6 +227,7 @@ public final class TransliterationModel {
                         natsPerPoint = Float.parseFloat(f[2]);
                         unseenBase = Float.parseFloat(f[3]);
                         unseenPerLetter = Float.parseFloat(f[4]);
+                        shortThreshold = Float.parseFloat(f[5]);
                     }
                     default -> throw new IllegalStateException("unknown record " + f[0]);
                 }
@@ -212,7 +238,8 @@ public final class TransliterationModel {
         if (Float.isNaN(threshold)) {
             throw new IllegalStateException(RESOURCE + ": no calibration (C) line");
         }
-        return new TransliterationModel(emissions, bigrams, threshold, natsPerPoint, unseenBase, unseenPerLetter);
+        return new TransliterationModel(emissions, bigrams, threshold, natsPerPoint, unseenBase, unseenPerLetter,
+                shortThreshold);
     }
 
     private static int boundaryOr(String s) {
@@ -226,7 +253,7 @@ public final class TransliterationModel {
         }
         out.append("C\t").append(Float.toString(threshold)).append('\t').append(Float.toString(natsPerPoint))
                 .append('\t').append(Float.toString(unseenBase)).append('\t').append(Float.toString(unseenPerLetter))
-                .append('\n');
+                .append('\t').append(Float.toString(shortThreshold)).append('\n');
         for (int a = 0; a < SYMBOLS; a++) {
             for (int b = 0; b < SYMBOLS; b++) {
                 out.append("B\t").append(name(a)).append('\t').append(name(b)).append('\t')
@@ -256,6 +283,11 @@ public final class TransliterationModel {
     /** Evidence (nats) at which the similarity is 0.85. */
     public float threshold() {
         return threshold;
+    }
+
+    /** Evidence (nats) at which the similarity of a word of one or two syllables is 0.85. */
+    public float shortThreshold() {
+        return shortThreshold;
     }
 
     /** The emission table, for the learner and tests. */

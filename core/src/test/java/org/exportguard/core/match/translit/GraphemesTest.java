@@ -3,7 +3,9 @@ package org.exportguard.core.match.translit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GraphemesTest {
     @Test
@@ -22,9 +24,11 @@ class GraphemesTest {
     }
 
     @Test
-    void hanCharactersAreUnitsByTheirReading() {
-        assertArrayEquals(new String[]{"H:tang", "H:pu", "H:sen"}, Graphemes.of("汤普森"));
-        assertArrayEquals(new String[]{"H:tang", "H:pu", "H:sen"}, Graphemes.of("湯普森"));
+    void hanCharactersAreUnitsByTheInitialAndFinalOfTheirReading() {
+        String[] thompson = {"H:t", "H-ang", "H:p", "H-u", "H:s", "H-en"};
+        assertArrayEquals(thompson, Graphemes.of("汤普森"));
+        assertArrayEquals(thompson, Graphemes.of("湯普森"), "traditional characters read the same");
+        assertArrayEquals(new String[]{"H:zh", "H-uang", "H-ai", "H:k", "H-e"}, Graphemes.of("庄爱克"));
     }
 
     @Test
@@ -36,18 +40,19 @@ class GraphemesTest {
     }
 
     @Test
-    void shortEastAsianWordsAndOtherScriptsAreNotCovered() {
-        assertNull(Graphemes.of("李"), "one syllable: a Chinese name itself, read by its pinyin");
-        assertNull(Graphemes.of("민준"), "two syllables");
+    void otherScriptsAreNotCovered() {
         assertNull(Graphemes.of("राम"), "Devanagari: no units");
         assertNull(Graphemes.of("ロビン1"), "a digit");
     }
 
     @Test
-    void hanReadingsBackOffToTheirInitialConsonant() {
-        org.junit.jupiter.api.Assertions.assertEquals("H:zh*", Graphemes.parent("H:zhuang"));
-        org.junit.jupiter.api.Assertions.assertEquals("H:*", Graphemes.parent("H:ai"));
-        assertNull(Graphemes.parent("ב"));
-        assertNull(Graphemes.parent("H:zh*"));
+    void wordsOfOneOrTwoSyllablesAreShort() {
+        assertTrue(Graphemes.isShort(Graphemes.of("李")));
+        assertTrue(Graphemes.isShort(Graphemes.of("민준")));
+        assertTrue(Graphemes.isShort(Graphemes.of("ジョン")), "ジョ is one syllable");
+        assertFalse(Graphemes.isShort(Graphemes.of("로빈슨")));
+        assertFalse(Graphemes.isShort(Graphemes.of("汤普森")));
+        assertFalse(Graphemes.isShort(Graphemes.of("מרגרט")), "letters of an abjad are no syllables");
+        assertFalse(Graphemes.isShort(Graphemes.of("Ян")));
     }
 }

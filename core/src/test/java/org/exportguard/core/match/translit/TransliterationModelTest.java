@@ -54,13 +54,33 @@ class TransliterationModelTest {
     @Test
     void scriptsItHasNoUnitsForAreNotJudged() {
         assertEquals(-1f, model.similarity("राम", "ram"));
-        assertEquals(-1f, model.similarity("李", "li"));
+    }
+
+    @Test
+    void aShortWordMeetsATranscriptionOnlyOnStrongEvidence() {
+        assertTrue(model.shortThreshold() > model.threshold(), "one or two syllables need more evidence");
+        spells("헌터", "hunter");
+        spells("터너", "turner");
+        spells("亨特", "hunter");
+        spells("格林", "green");
+        doesNotSpell("헌터", "hinton");
+        doesNotSpell("鸿", "jhon");
+    }
+
+    @Test
+    void aShortWordIsNeverJudgedAgainstARomanisedEastAsianName() {
+        // 志忠 and "zhiqing" are two Chinese names, 李 / "li" one: the readings judge those, not the model
+        assertEquals(0f, model.similarity("志忠", "zhiqing"));
+        assertEquals(0f, model.similarity("李", "li"));
+        assertEquals(0f, model.similarity("영수", "yongsu"));
+        assertTrue(TransliterationModel.speaksFor(Graphemes.of("헌터"), "hunter"));
+        assertTrue(TransliterationModel.speaksFor(Graphemes.of("志忠林"), "zhiqing"), "three syllables: the model");
     }
 
     @Test
     void aHandMadeTableIsReadAndScored() throws Exception {
         // two units: "x" spelled "k" or "ks", "y" spelled "a"; every bigram log(1/27)
-        StringBuilder t = new StringBuilder("# test\nC\t1.0\t0.5\t-6\t2\n");
+        StringBuilder t = new StringBuilder("# test\nC\t1.0\t0.5\t-6\t2\t3\n");
         String letters = "^abcdefghijklmnopqrstuvwxyz";
         for (char a : letters.toCharArray()) {
             for (char b : letters.toCharArray()) {
@@ -79,7 +99,7 @@ class TransliterationModelTest {
     @Test
     void aBrokenTableNamesItsLine() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TransliterationModel.read(
-                new BufferedReader(new StringReader("C\t1\t1\t-6\t2\nE\tx\tk\tnot-a-number\n"))));
+                new BufferedReader(new StringReader("C\t1\t1\t-6\t2\t3\nE\tx\tk\tnot-a-number\n"))));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 }

@@ -14,8 +14,6 @@ import java.util.Set;
  * {@code ng}, {@code hm}): they would let a Latin name ending in m (Sam, Tom) count as pinyin here.
  */
 public final class MandarinSyllables {
-    /** Longest syllable ({@code zhuang}). */
-    private static final int MAX_SYLLABLE = 6;
     private static final Set<String> SYLLABLES = load();
 
     private MandarinSyllables() {
@@ -23,24 +21,7 @@ public final class MandarinSyllables {
 
     /** Whether the word is one or more pinyin syllables written together ({@code xiaoming}, {@code zhang}). */
     public static boolean isPinyin(String word) {
-        int n = word.length();
-        if (n == 0) {
-            return false;
-        }
-        // reachable[k]: the first k letters split into syllables
-        boolean[] reachable = new boolean[n + 1];
-        reachable[0] = true;
-        for (int k = 0; k < n; k++) {
-            if (!reachable[k]) {
-                continue;
-            }
-            for (int len = 1; len <= MAX_SYLLABLE && k + len <= n; len++) {
-                if (SYLLABLES.contains(word.substring(k, k + len))) {
-                    reachable[k + len] = true;
-                }
-            }
-        }
-        return reachable[n];
+        return !word.isEmpty() && OwnRomanisation.splits(word, SYLLABLES);
     }
 
     static Set<String> syllables() {

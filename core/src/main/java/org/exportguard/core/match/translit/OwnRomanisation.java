@@ -61,7 +61,8 @@ final class OwnRomanisation {
         return splits(latin, korean());
     }
 
-    private static boolean splits(String latin, Set<String> syllables) {
+    /** Whether {@code latin} is one or more of {@code syllables} written together. */
+    static boolean splits(String latin, Set<String> syllables) {
         int n = latin.length();
         boolean[] reach = new boolean[n + 1];
         reach[0] = true;

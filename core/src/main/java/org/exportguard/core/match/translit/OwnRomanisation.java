@@ -51,6 +51,24 @@ final class OwnRomanisation {
     private static final int CACHE_LIMIT = 100_000;
     private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
 
+    /**
+     * As {@link #isPinyin}, cached: a short Han word is judged against pinyin only (a Latin word that reads as Korean
+     * syllables, {@code merwin}, {@code bud}, is no Chinese romanisation), and screening asks it of the same words.
+     */
+    static boolean readsAsPinyin(String latin) {
+        Boolean known = PINYIN_CACHE.get(latin);
+        if (known == null) {
+            known = isPinyin(latin);
+            if (PINYIN_CACHE.size() > CACHE_LIMIT) {
+                PINYIN_CACHE.clear();
+            }
+            PINYIN_CACHE.put(latin, known);
+        }
+        return known;
+    }
+
+    private static final Map<String, Boolean> PINYIN_CACHE = new ConcurrentHashMap<>();
+
     /** True when {@code latin} is one or more pinyin syllables written together ("zhiqing", "li"). */
     static boolean isPinyin(String latin) {
         return splits(latin, pinyin());

@@ -97,13 +97,14 @@ public final class TransliterationModel {
     /**
      * As {@link #similarity(String, String)}, for a word already cut into its units. A word of one or two syllables
      * (most often a Chinese, Korean or Japanese name itself) is held to more: never against a Latin word that reads as
-     * pinyin or Korean syllables ({@link OwnRomanisation}: its readings judge those), evidence over
+     * its own script's romanisation (Han: pinyin; Hangul, kana: pinyin or Korean syllables; {@link OwnRomanisation}:
+     * its readings judge those), evidence over
      * {@code shortThreshold}, and in Han nothing under 0.85 (Chinese writes a foreign name as one word, so a short
      * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
      */
     public float similarity(String[] units, String latin) {
         boolean isShort = Graphemes.isShort(units);
-        if (isShort && OwnRomanisation.isEastAsian(latin)) {
+        if (isShort && readsAsOwnRomanisation(units, latin)) {
             return 0f;
         }
         double e = evidence(units, latin);
@@ -123,7 +124,16 @@ public final class TransliterationModel {
      * the model never judges (for the learner, which leaves those pairs out of its calibration).
      */
     public static boolean speaksFor(String[] units, String latin) {
-        return !Graphemes.isShort(units) || !OwnRomanisation.isEastAsian(latin);
+        return !Graphemes.isShort(units) || !readsAsOwnRomanisation(units, latin);
+    }
+
+    /**
+     * Whether {@code latin} reads as a romanisation of the native word's own script: a Han word's pinyin (Korean
+     * syllables such as {@code merwin} or {@code bud} say nothing of a Chinese name, and half the Western names
+     * transcribed in two Han characters read so), for Hangul and kana pinyin or Korean syllables.
+     */
+    private static boolean readsAsOwnRomanisation(String[] units, String latin) {
+        return Graphemes.isHan(units[0]) ? OwnRomanisation.readsAsPinyin(latin) : OwnRomanisation.isEastAsian(latin);
     }
 
     /** Log likelihood ratio (nats) that {@code latin} spells the units, against its being any Latin name. */

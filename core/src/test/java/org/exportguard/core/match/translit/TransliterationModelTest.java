@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,17 @@ class TransliterationModelTest {
         assertEquals(0f, model.similarity("영수", "yongsu"));
         assertTrue(TransliterationModel.speaksFor(Graphemes.of("헌터"), "hunter"));
         assertTrue(TransliterationModel.speaksFor(Graphemes.of("志忠林"), "zhiqing"), "three syllables: the model");
+    }
+
+    @Test
+    void aShortHanWordIsKeptFromPinyinOnlyNotFromKoreanSyllables() {
+        // "merwin" reads as Korean syllables (meo-rwin) but not as pinyin: for 默溫 it is a transcribed Western name
+        assertTrue(OwnRomanisation.isKorean("merwin"));
+        assertFalse(OwnRomanisation.isPinyin("merwin"));
+        assertTrue(TransliterationModel.speaksFor(Graphemes.of("默溫"), "merwin"));
+        assertTrue(model.similarity("默溫", "merwin") >= 0.85f);
+        // a short Hangul word is still kept from Korean syllables
+        assertFalse(TransliterationModel.speaksFor(Graphemes.of("영수"), "merwin"));
     }
 
     @Test

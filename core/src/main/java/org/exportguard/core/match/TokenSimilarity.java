@@ -274,7 +274,7 @@ final class TokenSimilarity {
         }
         float s = fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
         String[] units = y.nativeUnits[j];
-        return units == null || !joinedIsLatin ? s : Math.max(s, MODEL.similarity(units, joined));
+        return units == null || !joinedIsLatin ? s : Math.max(s, MODEL.joinedSimilarity(units, joined));
     }
 
     /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */

@@ -49,6 +49,11 @@ final class TransliterationMemo {
         return sim;
     }
 
+    /** As {@link TransliterationModel#joinedSimilarity}: the Korean syllable test, then the memo. */
+    float joinedSimilarity(String[] units, String joined) {
+        return TransliterationModel.isOtherKoreanName(units, joined) ? 0f : similarity(units, joined);
+    }
+
     private static int hash(String[] units, String latin) {
         int h = Arrays.hashCode(units) * 31 + latin.hashCode();
         return h ^ (h >>> 16);

@@ -72,6 +72,18 @@ class NativeNamePartsTest {
     }
 
     @Test
+    void aRomanisedKoreanNameMeetsAHangulNameOnlySyllableBySyllable() {
+        matches("Kim Seo-yeong", "김서영");
+        matches("Kim Jong Un", "김정은");
+        // other Korean names: the learned model finds a spelling for them, the syllables do not agree
+        doesNotMatch("Kim Minsu", "김민서");
+        doesNotMatch("Park Gyeongsu", "김형규");
+        // common spellings no romanisation system gives, learned per syllable (HangulSpellings)
+        matches("Lee Jae-won", "이재원");
+        matches("Sangdon Park", "박상돈");
+    }
+
+    @Test
     void aTwoSyllableKoreanNamePartIsNotAOneSyllableLatinWord() {
         matches("영수 김", "KIM, Yong Su");
         matches("정은 김", "Kim Jong Un");

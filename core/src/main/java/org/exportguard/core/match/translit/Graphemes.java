@@ -126,6 +126,12 @@ public final class Graphemes {
         return syllables < MIN_SYLLABLES;
     }
 
+    /** True for a unit of a Hangul block (a conjoining jamo). */
+    static boolean isHangul(String unit) {
+        char c = unit.charAt(0);
+        return c >= 0x1100 && c <= 0x11FF;
+    }
+
     /** True for a unit of a Han character (its reading's initial or final). */
     static boolean isHan(String unit) {
         return unit.startsWith("H:") || unit.startsWith("H-");

@@ -142,6 +142,11 @@ final class OwnRomanisation {
         return s;
     }
 
+    /** A block (offset from U+AC00) in the Revised Romanisation as ICU writes one block. */
+    static String revised(int k) {
+        return RR_INITIALS[k / (21 * 28)] + RR_VOWELS[(k / 28) % 21] + RR_FINALS[k % 28];
+    }
+
     private static final String[] RR_INITIALS = {"g", "kk", "n", "d", "tt", "l", "m", "b", "pp", "s", "ss", "", "j",
             "jj", "ch", "k", "t", "p", "h"};
     private static final String[] RR_VOWELS = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe",

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>Han: ICU {@code Han-Latin/Names} (surname readings: 单 shan, 曾 zeng, 解 xie);</li>
  *   <li>Hangul: a McCune–Reischauer-like reading (written here from the jamo: 정 chong, 김 kim, 성 song, 은 un,
- *       the system behind most North Korean names on lists), beside ICU's Revised Romanisation;</li>
+ *       the system behind most North Korean names on lists), beside ICU's Revised Romanisation; and the syllables'
+ *       common spellings learned from the tuning half ({@link HangulSpellings}: 이재원 leejaewon);</li>
  *   <li>Hebrew and Arabic: ICU {@code Hebrew-Latin/BGN} and {@code Arabic-Latin/BGN};</li>
  *   <li>kana: ICU {@code Katakana-Latin/BGN}.</li>
  * </ul>
@@ -79,6 +80,7 @@ public final class Readings {
         }
         if (hangul) {
             add(out, main, mccuneReischauer(nfc));
+            add(out, main, HangulSpellings.reading(nfc));
         }
         if (kana) {
             add(out, main, icu("Hiragana-Katakana; Katakana-Latin/BGN; Any-Latin; Latin-ASCII", nfc));

@@ -120,6 +120,30 @@ public final class TransliterationModel {
     }
 
     /**
+     * As {@link #similarity(String[], String)} for Latin words written joined against one native word. Korean writes
+     * a foreign name word by word (토미 헌터), so several Latin words that together read as Korean syllables against
+     * one Hangul word are a romanised Korean name ("Kim Minsu" / 김민서): the same name only when they read it syllable
+     * by syllable ({@link HangulSyllables}). The model, whose evidence is measured against a letter model of mostly
+     * Western names, finds a spelling of almost any Korean name in another.
+     */
+    public float joinedSimilarity(String[] units, String joined) {
+        return isOtherKoreanName(units, joined) ? 0f : similarity(units, joined);
+    }
+
+    /**
+     * True for Latin words joined that read as Korean syllables but not as the Hangul word's own, in written order or
+     * with the surname (first syllable) last, as Western lists often write it ("Sangdon Park" / 박상돈).
+     */
+    public static boolean isOtherKoreanName(String[] units, String joined) {
+        if (!Graphemes.isHangul(units[0]) || !HangulSyllables.isKoreanName(joined)) {
+            return false;
+        }
+        int[] blocks = HangulSyllables.blocks(units);
+        return blocks != null && !HangulSyllables.readsAs(blocks, joined)
+                && !HangulSyllables.readsAs(HangulSyllables.surnameLast(blocks), joined);
+    }
+
+    /**
      * False for a word of one or two syllables against a Latin word that reads as pinyin or Korean syllables, which
      * the model never judges (for the learner, which leaves those pairs out of its calibration).
      */

@@ -1,0 +1,111 @@
+package org.exportguard.core.match.translit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Common spellings of Hangul syllables that no romanisation system gives ("soo" for 수, "chung" for 정), learned from
+ * the tuning half of the transliteration set by the accuracy module's {@code HangulSpellingLearner}: a table of
+ * syllables and spellings, no names.
+ */
+public final class HangulSpellings {
+    public static final String RESOURCE = "/org/exportguard/core/match/translit/hangul-spellings.txt";
+
+    private static volatile Map<Integer, String[]> table;
+    private static volatile Set<String> all;
+
+    private HangulSpellings() {
+    }
+
+    /** True when {@code latin} is {@code syllable} (one Hangul block) in the Revised or McCune–Reischauer system. */
+    public static boolean isRomanisation(String syllable, String latin) {
+        int[] blocks = HangulSyllables.blocks(Graphemes.of(syllable));
+        return blocks != null && blocks.length == 1 && HangulSyllables.readsByRule(blocks, latin);
+    }
+
+    /** The learned spellings of a block (offset from U+AC00), empty when none. */
+    static String[] of(int block) {
+        String[] s = table().get(block);
+        return s == null ? NONE : s;
+    }
+
+    /** Every learned spelling, whatever its syllable. */
+    static Set<String> all() {
+        Set<String> s = all;
+        if (s == null) {
+            Set<String> out = new HashSet<>();
+            table().values().forEach(v -> out.addAll(java.util.List.of(v)));
+            all = s = out;
+        }
+        return s;
+    }
+
+    /**
+     * A reading of a Hangul word with each syllable in its most frequent learned spelling and the others as ICU's
+     * Revised Romanisation writes them (이재원 "leejaewon"), or "" when no syllable has a learned spelling.
+     */
+    static String reading(String word) {
+        StringBuilder sb = new StringBuilder(word.length() * 4);
+        boolean learned = false;
+        for (int i = 0; i < word.length(); i++) {
+            int block = word.charAt(i) - 0xAC00;
+            if (block < 0 || block >= 11172) {
+                continue;
+            }
+            String[] s = of(block);
+            learned |= s.length > 0;
+            sb.append(s.length > 0 ? s[0] : OwnRomanisation.revised(block));
+        }
+        return learned ? sb.toString() : "";
+    }
+
+    private static final String[] NONE = new String[0];
+
+    private static Map<Integer, String[]> table() {
+        Map<Integer, String[]> t = table;
+        if (t == null) {
+            table = t = read();
+        }
+        return t;
+    }
+
+    private static Map<Integer, String[]> read() {
+        InputStream in = HangulSpellings.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            return Map.of(); // not learned yet
+        }
+        Map<Integer, String[]> out = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                int block = f[0].charAt(0) - 0xAC00;
+                // the most frequent spelling first: it makes the word's learned reading (reading)
+                String[] old = out.getOrDefault(block, NONE);
+                String[] now = java.util.Arrays.copyOf(old, old.length + 1);
+                int at = old.length;
+                while (at > 0 && counts.get(block + "\t" + old[at - 1]) < Integer.parseInt(f[2])) {
+                    now[at] = old[at - 1];
+                    at--;
+                }
+                now[at] = f[1];
+                counts.put(block + "\t" + f[1], Integer.parseInt(f[2]));
+                out.put(block, now);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

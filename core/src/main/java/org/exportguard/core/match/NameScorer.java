@@ -365,6 +365,8 @@ public final class NameScorer {
         }
         boolean leftoverQ = false;
         boolean leftoverC = false;
+        boolean genericLeftQ = false;
+        boolean genericLeftC = false;
         boolean onlyBusinessWordsLeftQ = true;
         float leftQ = 0f;
         float leftMajorQ = 0f;
@@ -380,6 +382,7 @@ public final class NameScorer {
                 leftMajorQ += isMajor(q.kind[i]) ? q.weight[i] : 0f;
                 extraNamesQ += isMajor(q.kind[i]) ? 1 : 0;
                 leftoverQ |= isMajor(q.kind[i]);
+                genericLeftQ |= q.kind[i] == TokenKind.GENERIC;
                 onlyBusinessWordsLeftQ &= isBusinessWord(q.kind[i]);
             }
         }
@@ -399,6 +402,7 @@ public final class NameScorer {
                 leftC += c.weight[j];
                 leftMajorC += isMajor(c.kind[j]) ? c.weight[j] : 0f;
                 leftoverC |= isMajor(c.kind[j]);
+                genericLeftC |= c.kind[j] == TokenKind.GENERIC;
                 listWordLeftC |= c.kind[j] != TokenKind.LEGAL_FORM;
             }
         }
@@ -439,7 +443,9 @@ public final class NameScorer {
         if (!majorMatched) {
             a.minorOnly = true;
             score *= MINOR_ONLY_FACTOR;
-        } else if (leftoverQ && leftoverC) {
+        } else if (leftoverQ && leftoverC || genericLeftQ && genericLeftC) {
+            // A generic word left over on each side is as much a different name as a distinctive one: "Bowne
+            // Business Solutions" and "Bowne Business Enterprises" are two businesses of one group.
             a.conflict = true;
             score *= CONFLICT_FACTOR;
         }

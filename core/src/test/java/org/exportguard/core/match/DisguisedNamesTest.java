@@ -128,6 +128,16 @@ class DisguisedNamesTest {
     }
 
     @Test
+    void enterprisesIsAGenericWordAndOneOnEachSideBesidesAnotherIsNoMatch() {
+        // Two businesses of one group, each described by its own generic word (a labelled non-match).
+        MatchResult r = matcher.match("Bowne Business Solutions, Inc.", "Bowne Business Enterprises, L.P.",
+                PartyType.ORGANIZATION);
+        assertTrue(r.score() < DEFAULT_THRESHOLD, r.explanation().toText());
+        assertEquals(words("Acme Enterprises", PartyType.ORGANIZATION),
+                words("ACME ENTERPRISE", PartyType.ORGANIZATION));
+    }
+
+    @Test
     void aListedNameContainedInALongerNameWithOnlyGenericWordsMatches() {
         MatchResult r = matcher.match("NSO Group Technologies Ltd", "NSO Group", PartyType.ORGANIZATION);
         assertTrue(r.score() >= DEFAULT_THRESHOLD, r.explanation().toText());

@@ -311,8 +311,22 @@ public final class NameScorer {
             if (usedX[i] || usedX[i + 1] || !isWordLike(x.kind[i]) || !isWordLike(x.kind[i + 1])) {
                 continue;
             }
+            // Most candidates leave no word of y free, or none with a skeleton to compare: then the joined
+            // word's skeleton (or the joined word itself) is not needed.
+            boolean anyFree = false;
+            boolean skeletonNeeded = false;
+            for (int j = 0; j < y.size(); j++) {
+                if (!usedY[j] && isWordLike(y.kind[j])) {
+                    anyFree = true;
+                    skeletonNeeded |= y.skeleton[j] != null && y.skeleton[j].length() >= 4;
+                }
+            }
+            if (!anyFree) {
+                continue;
+            }
             String joined = x.text[i] + x.text[i + 1];
-            String joinedSkeleton = Skeleton.of(joined);
+            // fuzzy() only compares skeletons of four letters or more
+            String joinedSkeleton = skeletonNeeded ? Skeleton.of(joined) : null;
             int bestJ = -1;
             float bestSim = 0f;
             for (int j = 0; j < y.size(); j++) {

@@ -34,6 +34,11 @@ public final class TransliterationModel {
     private static volatile TransliterationModel shared;
 
     private final Map<String, Map<String, Float>> emissions;
+    /** The same spellings as a trie per unit, for the alignment's inner loop. */
+    private final Map<String, FragmentTrie> tries;
+    private static final FragmentTrie NO_FRAGMENTS = FragmentTrie.of(Map.of());
+    /** {@code unseenBase - unseenPerLetter × k} for each k up to {@link #MAX_UNSEEN_FRAGMENT}. */
+    private final float[] unseen;
     private final float[] bigrams;
     private final int maxFragment;
     /** Evidence (nats) at which the similarity is 0.85, and how many nats one hundredth of similarity takes. */
@@ -67,6 +72,14 @@ public final class TransliterationModel {
             }
         }
         this.maxFragment = longest;
+        this.tries = new HashMap<>();
+        for (Map.Entry<String, Map<String, Float>> e : emissions.entrySet()) {
+            tries.put(e.getKey(), FragmentTrie.of(e.getValue()));
+        }
+        this.unseen = new float[MAX_UNSEEN_FRAGMENT + 1];
+        for (int k = 0; k <= MAX_UNSEEN_FRAGMENT; k++) {
+            unseen[k] = unseenBase - unseenPerLetter * k;
+        }
         this.threshold = threshold;
         this.natsPerPoint = natsPerPoint;
     }
@@ -176,15 +189,28 @@ public final class TransliterationModel {
         prev[0] = 0;
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(cur, Double.NEGATIVE_INFINITY);
-            Map<String, Float> e = emissions(units[i]);
+            FragmentTrie e = tries.getOrDefault(units[i], NO_FRAGMENTS);
             for (int j = 0; j <= m; j++) {
                 if (prev[j] == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
+                // Walk the unit's fragments along latin[j..]: a spelling it holds, else an unseen one up to its
+                // length limit; past both nothing can follow.
+                int node = FragmentTrie.ROOT;
                 for (int k = 0; k <= maxFragment && j + k <= m; k++) {
-                    Float lp = e.get(latin.substring(j, j + k));
-                    double v = lp != null ? lp : k <= MAX_UNSEEN_FRAGMENT ? unseenBase - unseenPerLetter * k
-                            : Double.NEGATIVE_INFINITY;
+                    if (k > 0 && node != FragmentTrie.NONE) {
+                        node = e.next(node, latin.charAt(j + k - 1));
+                    }
+                    double v;
+                    if (node != FragmentTrie.NONE && e.isFragment(node)) {
+                        v = e.logp(node);
+                    } else if (k <= MAX_UNSEEN_FRAGMENT) {
+                        v = unseen[k];
+                    } else if (node == FragmentTrie.NONE) {
+                        break;
+                    } else {
+                        continue;
+                    }
                     if (prev[j] + v > cur[j + k]) {
                         cur[j + k] = prev[j] + v;
                     }
@@ -195,12 +221,6 @@ public final class TransliterationModel {
             cur = t;
         }
         return prev[m];
-    }
-
-    /** The spellings of a unit, or none when it was never seen. */
-    private Map<String, Float> emissions(String unit) {
-        Map<String, Float> e = emissions.get(unit);
-        return e == null ? Map.of() : e;
     }
 
     /** Log likelihood of {@code latin} as a Latin name, by letter bigrams with the word's boundaries. */
@@ -322,6 +342,16 @@ public final class TransliterationModel {
     /** Evidence (nats) at which the similarity of a word of one or two syllables is 0.85. */
     public float shortThreshold() {
         return shortThreshold;
+    }
+
+    /** Log probability of an unseen spelling with no letters, for tests. */
+    float unseenBase() {
+        return unseenBase;
+    }
+
+    /** What each letter of an unseen spelling costs, for tests. */
+    float unseenPerLetter() {
+        return unseenPerLetter;
     }
 
     /** The emission table, for the learner and tests. */

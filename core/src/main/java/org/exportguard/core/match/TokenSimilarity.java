@@ -1,7 +1,7 @@
 package org.exportguard.core.match;
 
 import org.exportguard.core.match.MatchExplanation.Kind;
-import org.exportguard.core.match.translit.MandarinSyllables;
+import org.exportguard.core.match.translit.OwnRomanisation;
 import org.exportguard.core.match.translit.TransliterationModel;
 
 /**
@@ -57,10 +57,10 @@ final class TokenSimilarity {
         }
         WordOrigin oa = q.origin[i];
         WordOrigin ob = c.origin[j];
-        if (q.chineseSyllable[i] && ob == WordOrigin.LATIN && MandarinSyllables.isPinyin(b)) {
+        if (q.chineseSyllable[i] && ob == WordOrigin.LATIN && OwnRomanisation.readsAsPinyin(b)) {
             return pinyinReading(q, i, b);
         }
-        if (c.chineseSyllable[j] && oa == WordOrigin.LATIN && MandarinSyllables.isPinyin(a)) {
+        if (c.chineseSyllable[j] && oa == WordOrigin.LATIN && OwnRomanisation.readsAsPinyin(a)) {
             return pinyinReading(c, j, a);
         }
         if (q.finalYeh[i] && ob == WordOrigin.LATIN && endsInConsonant(b)
@@ -269,7 +269,7 @@ final class TokenSimilarity {
             // words joined in Arabic script ("محمد حسن") against one ("محمدحسين"): the same name only as written
             return 0f;
         }
-        if (joinedIsLatin && y.chineseSyllable[j] && MandarinSyllables.isPinyin(joined)) {
+        if (joinedIsLatin && y.chineseSyllable[j] && OwnRomanisation.readsAsPinyin(joined)) {
             return pinyinReading(y, j, joined);
         }
         float s = fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The syllable sets are read or built once: 411 pinyin syllables (a resource written from ICU) and every Hangul
  * block's readings from the jamo tables.
  */
-final class OwnRomanisation {
+public final class OwnRomanisation {
     static final String PINYIN = "/org/exportguard/core/match/translit/pinyin-syllables.txt";
     /** Longest syllable of either set ("zhuang", "chuang", "kkwaeng"), bounding the search. */
     private static final int MAX_SYLLABLE = 8;
@@ -55,7 +55,7 @@ final class OwnRomanisation {
      * As {@link #isPinyin}, cached: a short Han word is judged against pinyin only (a Latin word that reads as Korean
      * syllables, {@code merwin}, {@code bud}, is no Chinese romanisation), and screening asks it of the same words.
      */
-    static boolean readsAsPinyin(String latin) {
+    public static boolean readsAsPinyin(String latin) {
         Boolean known = PINYIN_CACHE.get(latin);
         if (known == null) {
             known = isPinyin(latin);
@@ -94,7 +94,7 @@ final class OwnRomanisation {
                 }
             }
         }
-        return reach[n];
+        return n > 0 && reach[n]; // no letters are no syllables
     }
 
     private static Set<String> pinyin() {

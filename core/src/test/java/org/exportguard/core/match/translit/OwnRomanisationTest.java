@@ -57,4 +57,22 @@ class OwnRomanisationTest {
             assertTrue(korean.contains(r), c + " " + r);
         }
     }
+
+    /** The Han-syllable rule of TokenSimilarity asks this of listed Latin words. */
+    @Test
+    void wordsWrittenWhollyInSyllablesArePinyin() {
+        assertTrue(OwnRomanisation.readsAsPinyin("zhang"));
+        assertTrue(OwnRomanisation.readsAsPinyin("xiaoming"));
+        assertTrue(OwnRomanisation.readsAsPinyin("guihua"));
+        assertTrue(OwnRomanisation.readsAsPinyin("chen"));
+    }
+
+    @Test
+    void westernNamesAndOtherRomanisationsAreNotPinyin() {
+        assertFalse(OwnRomanisation.readsAsPinyin("simon"), "no pinyin syllable ends in m");
+        assertFalse(OwnRomanisation.readsAsPinyin("hsi"), "Wade-Giles");
+        assertFalse(OwnRomanisation.readsAsPinyin("kwang"), "McCune-Reischauer");
+        assertFalse(OwnRomanisation.readsAsPinyin("myint"));
+        assertFalse(OwnRomanisation.readsAsPinyin(""));
+    }
 }

@@ -115,13 +115,7 @@ public final class NameTokenizer {
             }
         }
         NameTokens tokens = new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin,
-                units.toArray(new String[0][]), readings.toArray(new String[0][]));
-        for (int i = 0; i < t.length; i++) {
-            String nativeWord = tokenNatives.get(i);
-            tokens.chineseSyllable[i] = nativeWord != null && Readings.isChineseSyllable(nativeWord);
-            tokens.koreanSyllables[i] = nativeWord == null ? 0 : Readings.koreanSyllables(nativeWord);
-            tokens.finalYeh[i] = nativeWord != null && Readings.endsInYeh(nativeWord);
-        }
+                units.toArray(new String[0][]), readings.toArray(new String[0][]), tokenNatives.toArray(new String[0]));
         tokens.type = type;
         tokens.hangul = hangulWords(tokenNatives);
         tokens.initialism = mark(t, kinds, initialisms, TokenKind.WORD);

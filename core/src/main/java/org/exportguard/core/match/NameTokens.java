@@ -1,12 +1,14 @@
 package org.exportguard.core.match;
 
+import org.exportguard.core.match.translit.Readings;
+
 /**
  * A name after normalisation: its words in ASCII, each with a kind, a weight and a consonant skeleton. Built once
  * per name (list names at index time, a query once per query) and then only read.
  */
 public final class NameTokens {
     static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0],
-            new String[0][], new String[0][]);
+            new String[0][], new String[0][], new String[0]);
 
     public final String[] text;
     final TokenKind[] kind;
@@ -42,8 +44,7 @@ public final class NameTokens {
     final boolean[] acronym;
     /**
      * Per word, whether it is one Han character ({@link org.exportguard.core.match.translit.Readings#isChineseSyllable}):
-     * a Chinese name syllable, whose romanisation is its reading, exactly (see {@link TokenSimilarity}). This and
-     * {@link #koreanSyllables} are set by the tokenizer after construction.
+     * a Chinese name syllable, whose romanisation is its reading, exactly (see {@link TokenSimilarity}).
      */
     final boolean[] chineseSyllable;
     /**
@@ -76,18 +77,20 @@ public final class NameTokens {
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
+    /** {@code natives}: each word as written in its own script, null for Latin words (the traits below come from it). */
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
-               String[][] readings) {
-        this(text, kind, skeleton, origin, nativeUnits, readings, SpellingVariants.DEFAULT);
+               String[][] readings, String[] natives) {
+        this(text, kind, skeleton, origin, nativeUnits, readings, natives, SpellingVariants.DEFAULT);
     }
 
     /** Latin words only, with the given spelling variants (the variant learner's test). */
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, SpellingVariants variants) {
-        this(text, kind, skeleton, origin, new String[text.length][], new String[text.length][], variants);
+        this(text, kind, skeleton, origin, new String[text.length][], new String[text.length][],
+                new String[text.length], variants);
     }
 
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
-               String[][] readings, SpellingVariants variants) {
+               String[][] readings, String[] natives, SpellingVariants variants) {
         this.text = text;
         this.readings = readings;
         this.readingPhonetic = new String[text.length][];
@@ -113,6 +116,13 @@ public final class NameTokens {
         this.chineseSyllable = new boolean[text.length];
         this.koreanSyllables = new int[text.length];
         this.finalYeh = new boolean[text.length];
+        for (int i = 0; i < text.length; i++) {
+            if (natives[i] != null) {
+                chineseSyllable[i] = Readings.isChineseSyllable(natives[i]);
+                koreanSyllables[i] = Readings.koreanSyllables(natives[i]);
+                finalYeh[i] = Readings.endsInYeh(natives[i]);
+            }
+        }
         for (int i = 0; i < text.length; i++) {
             boolean word = kind[i] == TokenKind.WORD || kind[i] == TokenKind.PATRONYMIC;
             phonetic[i] = word ? PhoneticForm.of(text[i]) : text[i];

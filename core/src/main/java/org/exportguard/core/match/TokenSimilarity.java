@@ -68,8 +68,9 @@ final class TokenSimilarity {
             // اشرفی Ashrafi is not ASHRAF, هاشمی Hashemi not HASHIM: the final -i makes another name
             return 0f;
         }
-        if (q.koreanSyllables[i] > vowelGroups(b) && ob == WordOrigin.LATIN
-                || c.koreanSyllables[j] > vowelGroups(a) && oa == WordOrigin.LATIN) {
+        // counted only for a Korean name part: this runs for every pair of words a query scores
+        if (q.koreanSyllables[i] > 0 && ob == WordOrigin.LATIN && q.koreanSyllables[i] > vowelGroups(b)
+                || c.koreanSyllables[j] > 0 && oa == WordOrigin.LATIN && c.koreanSyllables[j] > vowelGroups(a)) {
             return 0f;
         }
         if (oa == WordOrigin.ABJAD && ob == WordOrigin.ABJAD) {

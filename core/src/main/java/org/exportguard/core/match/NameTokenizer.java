@@ -114,14 +114,10 @@ public final class NameTokenizer {
                 skeletons[i] = Skeleton.of(t[i]);
             }
         }
-        NameTokens tokens = new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin,
-                units.toArray(new String[0][]), readings.toArray(new String[0][]), tokenNatives.toArray(new String[0]));
-        tokens.type = type;
-        tokens.hangul = hangulWords(tokenNatives);
-        tokens.initialism = mark(t, kinds, initialisms, TokenKind.WORD);
-        tokens.aside = mark(t, kinds, asides, null);
-        tokens.afterSlash = afterSlash(undone, t);
-        return tokens;
+        NameTokens.Writing writing = new NameTokens.Writing(type, hangulWords(tokenNatives),
+                mark(t, kinds, initialisms, TokenKind.WORD), mark(t, kinds, asides, null), afterSlash(undone, t));
+        return new NameTokens(t, kinds.toArray(new TokenKind[0]), skeletons, origin, units.toArray(new String[0][]),
+                readings.toArray(new String[0][]), tokenNatives.toArray(new String[0]), writing);
     }
 
     /**

@@ -8,7 +8,17 @@ import org.exportguard.core.match.translit.Readings;
  */
 public final class NameTokens {
     static final NameTokens EMPTY = new NameTokens(new String[0], new TokenKind[0], new String[0], new WordOrigin[0],
-            new String[0][], new String[0][], new String[0]);
+            new String[0][], new String[0][], new String[0], Writing.PLAIN);
+
+    /**
+     * What the tokenizer saw in how the name was written, beside its words: the type it was read as, words written in
+     * Hangul, as dotted initials, in parentheses or after a slash (each array null when no word was).
+     */
+    record Writing(org.exportguard.core.model.PartyType type, String[] hangul, boolean[] initialism, boolean[] aside,
+                   boolean[] afterSlash) {
+        /** A name of unknown type written plainly. */
+        static final Writing PLAIN = new Writing(org.exportguard.core.model.PartyType.UNKNOWN, null, null, null, null);
+    }
 
     public final String[] text;
     final TokenKind[] kind;
@@ -58,40 +68,45 @@ public final class NameTokens {
      */
     final boolean[] finalYeh;
     public final float totalWeight;
-    /** The type the name was read as (set by {@link NameTokenizer}): person containment applies to people only. */
-    org.exportguard.core.model.PartyType type = org.exportguard.core.model.PartyType.UNKNOWN;
+    /** The type the name was read as: person containment applies to people only. */
+    final org.exportguard.core.model.PartyType type;
     /**
-     * Each word's spelling in Hangul syllables when it was written so, else null; null when no word was (set by
-     * {@link NameTokenizer}). Two such words are compared syllable by syllable ({@link NameScorer}).
+     * Each word's spelling in Hangul syllables when it was written so, else null; null when no word was. Two such
+     * words are compared syllable by syllable ({@link NameScorer}).
      */
-    String[] hangul;
-    /** Per word, whether it was written as dotted initials ("U.S."); null when none was (set by the tokenizer). */
-    boolean[] initialism;
-    /** Per word, whether it was written in parentheses ("(Schweiz)"); null when none was (set by the tokenizer). */
-    boolean[] aside;
+    final String[] hangul;
+    /** Per word, whether it was written as dotted initials ("U.S."); null when none was. */
+    final boolean[] initialism;
+    /** Per word, whether it was written in parentheses ("(Schweiz)"); null when none was. */
+    final boolean[] aside;
     /**
      * Per word, whether it belongs to the second of two alternative names written with a slash ("Al-Qa'ida/Islamic
-     * Army"); null for a name without one (set by the tokenizer).
+     * Army"); null for a name without one.
      */
-    boolean[] afterSlash;
+    final boolean[] afterSlash;
     /** Vocabulary id of each word (listed names in an index only; null for queries): keys {@link SimilarityMemo}. */
     int[] ids;
 
     /** {@code natives}: each word as written in its own script, null for Latin words (the traits below come from it). */
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
-               String[][] readings, String[] natives) {
-        this(text, kind, skeleton, origin, nativeUnits, readings, natives, SpellingVariants.DEFAULT);
+               String[][] readings, String[] natives, Writing writing) {
+        this(text, kind, skeleton, origin, nativeUnits, readings, natives, writing, SpellingVariants.DEFAULT);
     }
 
     /** Latin words only, with the given spelling variants (the variant learner's test). */
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, SpellingVariants variants) {
         this(text, kind, skeleton, origin, new String[text.length][], new String[text.length][],
-                new String[text.length], variants);
+                new String[text.length], Writing.PLAIN, variants);
     }
 
     NameTokens(String[] text, TokenKind[] kind, String[] skeleton, WordOrigin[] origin, String[][] nativeUnits,
-               String[][] readings, String[] natives, SpellingVariants variants) {
+               String[][] readings, String[] natives, Writing writing, SpellingVariants variants) {
         this.text = text;
+        this.type = writing.type();
+        this.hangul = writing.hangul();
+        this.initialism = writing.initialism();
+        this.aside = writing.aside();
+        this.afterSlash = writing.afterSlash();
         this.readings = readings;
         this.readingPhonetic = new String[text.length][];
         this.readingSkeleton = new String[text.length][];

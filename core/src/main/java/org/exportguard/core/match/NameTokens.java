@@ -1,5 +1,6 @@
 package org.exportguard.core.match;
 
+import org.exportguard.core.match.translit.HanTranscription;
 import org.exportguard.core.match.translit.Readings;
 
 /**
@@ -57,6 +58,11 @@ public final class NameTokens {
      * a Chinese name syllable, whose romanisation is its reading, exactly (see {@link TokenSimilarity}).
      */
     final boolean[] chineseSyllable;
+    /**
+     * Per word, whether it is two Han characters Chinese writes foreign names with
+     * ({@link org.exportguard.core.match.translit.HanTranscription}): the learned model judges it as a transcription.
+     */
+    final boolean[] hanTranscription;
     /**
      * Per word written in one or two Hangul syllables (a Korean name part), how many of them have a vowel any
      * romanisation writes ({@link org.exportguard.core.match.translit.Readings#koreanSyllables}); else 0.
@@ -129,11 +135,13 @@ public final class NameTokens {
         this.phoneticIsText = new boolean[text.length];
         this.acronym = new boolean[text.length];
         this.chineseSyllable = new boolean[text.length];
+        this.hanTranscription = new boolean[text.length];
         this.koreanSyllables = new int[text.length];
         this.finalYeh = new boolean[text.length];
         for (int i = 0; i < text.length; i++) {
             if (natives[i] != null) {
                 chineseSyllable[i] = Readings.isChineseSyllable(natives[i]);
+                hanTranscription[i] = HanTranscription.isTranscription(natives[i]);
                 koreanSyllables[i] = Readings.koreanSyllables(natives[i]);
                 finalYeh[i] = Readings.endsInYeh(natives[i]);
             }
@@ -167,7 +175,8 @@ public final class NameTokens {
     public void assignIds(java.util.Map<String, Integer> vocabulary) {
         ids = new int[text.length];
         for (int i = 0; i < text.length; i++) {
-            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal() + (chineseSyllable[i] ? "c" : "") + koreanSyllables[i]
+            String key = text[i] + '\u0000' + kind[i].ordinal() + origin[i].ordinal() + (chineseSyllable[i] ? "c" : "")
+                    + (hanTranscription[i] ? "t" : "") + koreanSyllables[i]
                     + (finalYeh[i] ? "y" : "");
             if (nativeUnits[i] != null || readings[i] != null && readings[i].length > 0) {
                 // two native words with one main reading (单, 丹: "dan") differ in their other readings and units

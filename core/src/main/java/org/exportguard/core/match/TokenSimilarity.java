@@ -249,10 +249,10 @@ final class TokenSimilarity {
         String[] ua = q.nativeUnits[i];
         String[] ub = c.nativeUnits[j];
         if (ua != null && ub == null && c.origin[j] == WordOrigin.LATIN) {
-            return MODEL.similarity(ua, c.text[j]);
+            return MODEL.similarity(ua, c.text[j], q.hanTranscription[i]);
         }
         if (ub != null && ua == null && q.origin[i] == WordOrigin.LATIN) {
-            return MODEL.similarity(ub, q.text[i]);
+            return MODEL.similarity(ub, q.text[i], c.hanTranscription[j]);
         }
         return 0f;
     }
@@ -275,7 +275,8 @@ final class TokenSimilarity {
         }
         float s = fuzzy(joined, y.text[j], joinedSkeleton, y.skeleton[j]);
         String[] units = y.nativeUnits[j];
-        return units == null || !joinedIsLatin ? s : Math.max(s, MODEL.joinedSimilarity(units, joined));
+        return units == null || !joinedIsLatin ? s
+                : Math.max(s, MODEL.joinedSimilarity(units, joined, y.hanTranscription[j]));
     }
 
     /** Latin spellings and fixed syllable romanisations: two letters apart is another name, not a convention. */

@@ -38,24 +38,30 @@ final class TransliterationMemo {
 
     /** As {@link TransliterationModel#similarity(String[], String)}. */
     float similarity(String[] units, String latin) {
-        int h = hash(units, latin);
+        return similarity(units, latin, false);
+    }
+
+    /** As {@link TransliterationModel#similarity(String[], String, boolean)}. */
+    float similarity(String[] units, String latin, boolean hanTranscription) {
+        int h = hash(units, latin, hanTranscription);
         int slot = h & mask;
         Entry e = slots[slot];
-        if (e != null && e.hash == h && e.latin.equals(latin) && (e.units == units || Arrays.equals(e.units, units))) {
+        if (e != null && e.hash == h && e.hanTranscription == hanTranscription && e.latin.equals(latin)
+                && (e.units == units || Arrays.equals(e.units, units))) {
             return e.similarity;
         }
-        float sim = model.similarity(units, latin);
-        slots[slot] = new Entry(h, units, latin, sim);
+        float sim = model.similarity(units, latin, hanTranscription);
+        slots[slot] = new Entry(h, units, latin, hanTranscription, sim);
         return sim;
     }
 
     /** As {@link TransliterationModel#joinedSimilarity}: the Korean syllable test, then the memo. */
-    float joinedSimilarity(String[] units, String joined) {
-        return TransliterationModel.isOtherKoreanName(units, joined) ? 0f : similarity(units, joined);
+    float joinedSimilarity(String[] units, String joined, boolean hanTranscription) {
+        return TransliterationModel.isOtherKoreanName(units, joined) ? 0f : similarity(units, joined, hanTranscription);
     }
 
-    private static int hash(String[] units, String latin) {
-        int h = Arrays.hashCode(units) * 31 + latin.hashCode();
+    private static int hash(String[] units, String latin, boolean hanTranscription) {
+        int h = (Arrays.hashCode(units) * 31 + latin.hashCode()) * 2 + (hanTranscription ? 1 : 0);
         return h ^ (h >>> 16);
     }
 
@@ -63,12 +69,14 @@ final class TransliterationMemo {
         final int hash;
         final String[] units;
         final String latin;
+        final boolean hanTranscription;
         final float similarity;
 
-        Entry(int hash, String[] units, String latin, float similarity) {
+        Entry(int hash, String[] units, String latin, boolean hanTranscription, float similarity) {
             this.hash = hash;
             this.units = units;
             this.latin = latin;
+            this.hanTranscription = hanTranscription;
             this.similarity = similarity;
         }
     }

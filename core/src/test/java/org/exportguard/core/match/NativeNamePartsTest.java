@@ -30,6 +30,16 @@ class NativeNamePartsTest {
     }
 
     @Test
+    void twoHanCharactersChineseTranscribesForeignNamesWithMeetTheNameTheyTranscribe() {
+        // under the short-word threshold: no match before the learned transcription characters
+        matches("Currie", "庫里");
+        matches("Herz", "赫兹");
+        // a Chinese given name is not of those characters, and pinyin is still left to the readings
+        doesNotMatch("Kelly Li", "桂花 李");
+        doesNotMatch("LIHAO", "丽华");
+    }
+
+    @Test
     void aHanSyllableMeetsOnlyItsOwnPinyin() {
         matches("成 朱", "CHENG, Zhu");
         matches("桂花 李", "LI, Guihua");

@@ -104,7 +104,7 @@ public final class TransliterationModel {
      */
     public float similarity(String nativeWord, String latin) {
         String[] units = Graphemes.of(nativeWord);
-        return units == null ? -1f : similarity(units, latin);
+        return units == null ? -1f : similarity(units, latin, HanTranscription.isTranscription(nativeWord));
     }
 
     /**
@@ -116,6 +116,16 @@ public final class TransliterationModel {
      * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
      */
     public float similarity(String[] units, String latin) {
+        return similarity(units, latin, false);
+    }
+
+    /**
+     * As {@link #similarity(String[], String)}; {@code hanTranscription} when the native word is two Han characters
+     * Chinese writes foreign names with ({@link HanTranscription#isTranscription}): a foreign name transcribed more
+     * likely than a Chinese given name, so judged by a threshold of its own, set as the longer words' is, and like
+     * them down to 0.80.
+     */
+    public float similarity(String[] units, String latin, boolean hanTranscription) {
         boolean isShort = Graphemes.isShort(units);
         if (isShort && readsAsOwnRomanisation(units, latin)) {
             return 0f;
@@ -124,8 +134,10 @@ public final class TransliterationModel {
         if (Double.isInfinite(e)) {
             return 0f;
         }
-        double sim = 0.85 + (e - (isShort ? shortThreshold : threshold)) / natsPerPoint / 100.0;
-        if (isShort && sim < 0.85 && Graphemes.isHan(units[0])) {
+        boolean transcription = isShort && hanTranscription && Graphemes.isHan(units[0]);
+        double sim = 0.85 + (e - (transcription ? HanTranscription.threshold() : isShort ? shortThreshold : threshold))
+                / natsPerPoint / 100.0;
+        if (isShort && !transcription && sim < 0.85 && Graphemes.isHan(units[0])) {
             return 0f;
         }
         // Like a fuzzy spelling below its floor, weak evidence is no match at all: it must not add up over words.

@@ -1,0 +1,138 @@
+package org.exportguard.accuracy;
+
+import org.apache.commons.csv.CSVRecord;
+import org.exportguard.core.match.translit.Graphemes;
+import org.exportguard.core.match.translit.HanTranscription;
+import org.exportguard.core.match.translit.OwnRomanisation;
+import org.exportguard.core.match.translit.TransliterationModel;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Learns which Han characters Chinese writes foreign names with, and the evidence a two-character word of them needs
+ * ({@link HanTranscription}), from the tuning half of the shared transliteration set, and writes them into core's
+ * resources. Run from the project root:
+ *
+ * <pre>mvn -B -o -pl accuracy -am test -Dtest=HanTranscriptionLearner -Dsurefire.failIfNoSpecifiedTests=false -Dtranslit.learn=true</pre>
+ *
+ * <p>Without {@code -Dtranslit.learn=true} the test fails when the committed resource is not what the tuning half and
+ * the committed model teach (regenerate it after the model). A Chinese pair whose Latin name does not read as pinyin
+ * is a foreign name transcribed (普尔 / Poole); one whose Latin reads as pinyin is a Chinese name (or a foreign one
+ * that reads so). A character (folded to its simplified form) is kept when at least {@value #MIN_PAIRS} transcribed
+ * names use it and at least {@value #MIN_SHARE} of the pairs that use it are transcribed names. The threshold is the
+ * evidence that {@value #NEGATIVE_ACCEPT} of mismatched pairs reach (each two-character word of these characters
+ * against the Latin word of every other Chinese pair, those that read as pinyin left out, as the model never judges
+ * them against a short word): the rate the model's threshold for longer words is set at.
+ */
+public final class HanTranscriptionLearner {
+    static final int MIN_PAIRS = 3;
+    static final double MIN_SHARE = 0.75;
+    static final double NEGATIVE_ACCEPT = 0.001;
+    static final String RESOURCE = "../core/src/main/resources" + HanTranscription.RESOURCE;
+
+    record Pair(String nativeWord, String latin) {
+    }
+
+    @Test
+    void theCommittedTableIsWhatTheTuningHalfTeaches() throws Exception {
+        String learned = learn();
+        if (Boolean.getBoolean("translit.learn")) {
+            Files.writeString(Path.of(RESOURCE), learned, StandardCharsets.UTF_8);
+            System.out.print(learned);
+        }
+        assertEquals(learned, Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8),
+                "han-transcription-characters.txt is not what the tuning half teaches: regenerate it (see "
+                        + "HanTranscriptionLearner)");
+    }
+
+    /** The resource's text: a header, the threshold, then character, transcribed pairs, pinyin-named pairs. */
+    static String learn() throws Exception {
+        List<Pair> pairs = tuningPairs();
+        Map<String, int[]> counts = counts(pairs);
+        Set<Integer> kept = characters(counts, MIN_PAIRS, MIN_SHARE);
+        StringBuilder rows = new StringBuilder();
+        counts.forEach((c, n) -> {
+            if (kept.contains(c.codePointAt(0))) {
+                rows.append(c).append('\t').append(n[0]).append('\t').append(n[1]).append('\n');
+            }
+        });
+        double threshold = threshold(pairs, kept, TransliterationModel.shared());
+        return "# Learned by accuracy/src/test/java/org/exportguard/accuracy/HanTranscriptionLearner.java from the tuning half of\n"
+                + "# ../shared/data/dev/transliteration-pairs-sample.tsv and the committed transliteration-model.tsv.\n"
+                + "# T: evidence (nats) " + NEGATIVE_ACCEPT + " of mismatched two-character words of these characters reach.\n"
+                + "# Then Han characters (simplified) that at least " + MIN_PAIRS + " transcribed foreign names use, in "
+                + (int) (MIN_SHARE * 100) + "% or more of\n# the pairs using them: character, transcribed pairs, pinyin-named pairs.\n"
+                + String.format(Locale.ROOT, "T\t%.2f%n", threshold) + rows;
+    }
+
+    /** Per character (simplified): {transcribed pairs, pinyin-named pairs} that use it. */
+    static Map<String, int[]> counts(List<Pair> pairs) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Pair p : pairs) {
+            int kind = OwnRomanisation.readsAsPinyin(p.latin()) ? 1 : 0;
+            p.nativeWord().codePoints().map(HanTranscription::simplified).distinct()
+                    .forEach(cp -> counts.computeIfAbsent(new String(Character.toChars(cp)), k -> new int[2])[kind]++);
+        }
+        return counts;
+    }
+
+    /** The characters at least {@code minPairs} transcribed names use, in at least {@code minShare} of their pairs. */
+    static Set<Integer> characters(Map<String, int[]> counts, int minPairs, double minShare) {
+        Set<Integer> kept = new HashSet<>();
+        counts.forEach((c, n) -> {
+            if (n[0] >= minPairs && n[0] >= minShare * (n[0] + n[1])) {
+                kept.add(c.codePointAt(0));
+            }
+        });
+        return kept;
+    }
+
+    /** Chinese pairs of the tuning half whose native name is one Han word: the word and the Latin words joined. */
+    static List<Pair> tuningPairs() throws Exception {
+        List<Pair> out = new ArrayList<>();
+        for (CSVRecord r : DevSets.csv("transliteration-pairs-sample.tsv", '\t')) {
+            if (!r.get("lang").equals("zh") || !TransliterationSplit.isTuning("zh", r.get("latin"), r.get("native"))) {
+                continue;
+            }
+            String latin = String.join("", TransliterationSplit.latinWords(r.get("latin")));
+            List<String> nat = TransliterationSplit.nativeWords(r.get("native"));
+            if (!latin.isEmpty() && nat.size() == 1 && isHan(nat.get(0))) {
+                out.add(new Pair(nat.get(0), latin));
+            }
+        }
+        return out;
+    }
+
+    static double threshold(List<Pair> pairs, Set<Integer> characters, TransliterationModel model) {
+        List<Double> neg = new ArrayList<>();
+        for (Pair p : pairs) {
+            if (!HanTranscription.isTranscription(p.nativeWord(), characters)) {
+                continue;
+            }
+            String[] units = Graphemes.of(p.nativeWord());
+            for (Pair other : pairs) {
+                if (!other.latin().equals(p.latin()) && !OwnRomanisation.readsAsPinyin(other.latin())) {
+                    neg.add(model.evidence(units, other.latin()));
+                }
+            }
+        }
+        double[] negs = neg.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return negs[(int) Math.floor(negs.length * (1 - NEGATIVE_ACCEPT))];
+    }
+
+    static boolean isHan(String w) {
+        return !w.isEmpty() && w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+}

@@ -1,0 +1,120 @@
+package org.exportguard.core.match.translit;
+
+import com.ibm.icu.text.Transliterator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Han characters Chinese writes foreign names with (斯 特 尔 克 德 拉 ...), learned from the tuning half of the
+ * transliteration set by the accuracy module's {@code HanTranscriptionLearner}: characters in simplified form and one
+ * evidence threshold, no names. Chinese transcribes a foreign name with a small, conventional set of characters chosen
+ * for their sound, while Chinese given names mostly use others (伟 芳 秀 桂 ...), so a two-character word written only
+ * in these characters is most likely a foreign name transcribed (普尔 Poole, 库里 Currie), which
+ * {@link TransliterationModel} judges by {@link #threshold()} rather than by the stricter short-word threshold.
+ *
+ * <p>One character alone is left out: it is most often a Chinese surname, and several surnames (林 金 马 罗) also
+ * transcribe foreign sounds.
+ */
+public final class HanTranscription {
+    public static final String RESOURCE = "/org/exportguard/core/match/translit/han-transcription-characters.txt";
+    /** Characters a word needs to be judged as a transcription (a word of one is most often a surname). */
+    public static final int CHARACTERS = 2;
+
+    private static volatile HanTranscription shared;
+    private static final ThreadLocal<Transliterator> SIMPLIFIED =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    private static final ConcurrentHashMap<Integer, Integer> FOLDED = new ConcurrentHashMap<>();
+
+    private final Set<Integer> characters;
+    private final float threshold;
+
+    HanTranscription(Set<Integer> characters, float threshold) {
+        this.characters = characters;
+        this.threshold = threshold;
+    }
+
+    /** The table shipped in core's resources; no characters (so no word a transcription) when it is absent. */
+    static HanTranscription shared() {
+        HanTranscription s = shared;
+        if (s == null) {
+            shared = s = read();
+        }
+        return s;
+    }
+
+    /**
+     * True when {@code word} is {@value #CHARACTERS} Han characters (traditional or simplified), each one Chinese
+     * transcribes foreign names with.
+     */
+    public static boolean isTranscription(String word) {
+        return isTranscription(word, shared().characters);
+    }
+
+    /** As {@link #isTranscription(String)} against the given characters (simplified code points), for the learner. */
+    public static boolean isTranscription(String word, Set<Integer> characters) {
+        if (word.codePointCount(0, word.length()) != CHARACTERS) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN || !characters.contains(simplified(cp))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Evidence (nats) at which a transcription's similarity is 0.85 ({@link TransliterationModel}). */
+    public static float threshold() {
+        return shared().threshold;
+    }
+
+    /** The simplified form of a Han character (爾 → 尔), the character itself when it has none; cached per character. */
+    public static int simplified(int cp) {
+        Integer s = FOLDED.get(cp);
+        if (s == null) {
+            String out = SIMPLIFIED.get().transliterate(new String(Character.toChars(cp)));
+            s = out.codePointCount(0, out.length()) == 1 ? out.codePointAt(0) : cp;
+            FOLDED.put(cp, s);
+        }
+        return s;
+    }
+
+    /**
+     * Reads the resource: {@code #} comments, {@code T threshold}, then one line per character (character, then counts
+     * the learner reports).
+     */
+    private static HanTranscription read() {
+        InputStream in = HanTranscription.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            return new HanTranscription(Set.of(), Float.NaN); // not learned yet
+        }
+        Set<Integer> out = new HashSet<>();
+        float threshold = Float.NaN;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f[0].equals("T")) {
+                    threshold = Float.parseFloat(f[1]);
+                } else {
+                    out.add(f[0].codePointAt(0));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Float.isNaN(threshold) ? new HanTranscription(Set.of(), Float.NaN) : new HanTranscription(out, threshold);
+    }
+}

@@ -1,0 +1,46 @@
+package org.exportguard.core.match.translit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The learned transcription characters, and how the model judges a two-character word written in them. */
+class HanTranscriptionTest {
+    private final TransliterationModel model = TransliterationModel.shared();
+
+    @Test
+    void twoCharactersChineseTranscribesForeignNamesWithInEitherForm() {
+        assertTrue(HanTranscription.isTranscription("库里"), "Currie, simplified");
+        assertTrue(HanTranscription.isTranscription("庫里"), "Currie, traditional");
+        assertTrue(HanTranscription.isTranscription("格林"), "Green");
+        assertEquals('尔', HanTranscription.simplified('爾'));
+    }
+
+    @Test
+    void chineseGivenNamesOneCharacterAndLongerWordsAreNot() {
+        assertFalse(HanTranscription.isTranscription("桂花"));
+        assertFalse(HanTranscription.isTranscription("伟芳"));
+        assertFalse(HanTranscription.isTranscription("林"), "one character is most often a surname");
+        assertFalse(HanTranscription.isTranscription("格林斯"), "three characters are judged as usual");
+        assertFalse(HanTranscription.isTranscription("グリ"));
+    }
+
+    @Test
+    void aTranscriptionNeedsLessEvidenceThanOtherShortWordsAndNoLessThanLongerOnes() {
+        assertTrue(HanTranscription.threshold() < model.shortThreshold());
+        assertTrue(HanTranscription.threshold() >= model.threshold());
+        // under the short-word threshold, over the transcriptions' one
+        assertTrue(model.evidence(Graphemes.of("庫里"), "currie") < model.shortThreshold());
+        assertTrue(model.similarity("庫里", "currie") >= 0.85f);
+        assertTrue(model.similarity("赫兹", "herz") >= 0.85f);
+    }
+
+    @Test
+    void aTranscriptionIsStillNoOtherNameNorJudgedAgainstPinyin() {
+        assertTrue(model.similarity("马克", "mike") < 0.85f);
+        assertTrue(model.similarity("丽华", "lewis") < 0.85f);
+        assertEquals(0f, model.similarity("丽华", "lihua"), "a Chinese name against pinyin: the readings judge it");
+    }
+}

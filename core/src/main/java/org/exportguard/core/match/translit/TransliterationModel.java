@@ -117,14 +117,18 @@ public final class TransliterationModel {
      */
     public float similarity(String[] units, String latin) {
         boolean isShort = Graphemes.isShort(units);
+        double bar = isShort ? shortThreshold : threshold;
         if (isShort && readsAsOwnRomanisation(units, latin)) {
-            return 0f;
+            if (!looksTranscribed(units)) {
+                return 0f;
+            }
+            bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul against a Latin word of Korean shape
         }
         double e = evidence(units, latin);
         if (Double.isInfinite(e)) {
             return 0f;
         }
-        double sim = 0.85 + (e - (isShort ? shortThreshold : threshold)) / natsPerPoint / 100.0;
+        double sim = 0.85 + (e - bar) / natsPerPoint / 100.0;
         if (isShort && sim < 0.85 && Graphemes.isHan(units[0])) {
             return 0f;
         }
@@ -171,6 +175,19 @@ public final class TransliterationModel {
      */
     private static boolean readsAsOwnRomanisation(String[] units, String latin) {
         return Graphemes.isHan(units[0]) ? OwnRomanisation.readsAsPinyin(latin) : OwnRomanisation.isEastAsian(latin);
+    }
+
+    /**
+     * True for a Hangul word that looks like a foreign name transcribed (테드 Ted, 깁슨 Gibson; {@link HangulOrigin}),
+     * which the model judges even against a Latin word that reads as Korean syllables or pinyin, since many Western
+     * names do (ted, tom, sam), with a threshold of its own ({@link HangulOrigin#threshold}).
+     */
+    private static boolean looksTranscribed(String[] units) {
+        if (!Graphemes.isHangul(units[0])) {
+            return false;
+        }
+        int[] blocks = HangulSyllables.blocks(units);
+        return blocks != null && HangulOrigin.shared().looksTranscribed(blocks);
     }
 
     /** Log likelihood ratio (nats) that {@code latin} spells the units, against its being any Latin name. */

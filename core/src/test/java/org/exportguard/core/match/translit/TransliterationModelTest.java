@@ -79,6 +79,19 @@ class TransliterationModelTest {
     }
 
     @Test
+    void aShortHangulWordThatLooksTranscribedIsJudgedEvenAgainstKoreanSyllables() {
+        // "ted", "gibson" read as Korean syllables (te-d, gib-son), but 테드, 깁슨 are Western names transcribed
+        assertTrue(OwnRomanisation.isKorean("ted") && OwnRomanisation.isKorean("gibson"));
+        spells("테드", "ted");
+        spells("톰", "tom");
+        assertTrue(model.similarity("깁슨", "gibson") >= TransliterationModel.FLOOR, "weaker evidence, still counted");
+        doesNotSpell("테드", "tom");
+        // a Korean name is still kept from Korean syllables: its readings judge it
+        assertEquals(0f, model.similarity("영수", "yongsu"));
+        assertEquals(0f, model.similarity("민수", "minsoo"));
+    }
+
+    @Test
     void aShortHanWordIsKeptFromPinyinOnlyNotFromKoreanSyllables() {
         // "merwin" reads as Korean syllables (meo-rwin) but not as pinyin: for 默溫 it is a transcribed Western name
         assertTrue(OwnRomanisation.isKorean("merwin"));

@@ -51,7 +51,8 @@ final class TransliterationMemo {
 
     /** As {@link TransliterationModel#joinedSimilarity}: the Korean syllable test, then the memo. */
     float joinedSimilarity(String[] units, String joined) {
-        return TransliterationModel.isOtherKoreanName(units, joined) ? 0f : similarity(units, joined);
+        float korean = TransliterationModel.koreanNameSimilarity(units, joined);
+        return korean >= 0 ? korean : similarity(units, joined);
     }
 
     private static int hash(String[] units, String latin) {

@@ -144,8 +144,35 @@ public final class TransliterationModel {
      * Western names, finds a spelling of almost any Korean name in another.
      */
     public float joinedSimilarity(String[] units, String joined) {
-        return isOtherKoreanName(units, joined) ? 0f : similarity(units, joined);
+        float korean = koreanNameSimilarity(units, joined);
+        return korean >= 0 ? korean : similarity(units, joined);
     }
+
+    /**
+     * Latin words joined that read a Hangul word syllable by syllable (in written order, or in a name of three syllables
+     * or more surname last: "Hak Ja Han" / 한학자) are the name itself: {@value #SYLLABLE_READING}, above a spelling resemblance of some of the words
+     * ("hwang jin" / 황진우), so that the whole name is matched; Korean syllables that read another word are another
+     * name (0). -1 when the words do not read as Korean syllables or the word is not Hangul: the model judges.
+     */
+    public static float koreanNameSimilarity(String[] units, String joined) {
+        if (!Graphemes.isHangul(units[0]) || !HangulSyllables.isKoreanName(joined)) {
+            return -1f;
+        }
+        int[] blocks = HangulSyllables.blocks(units);
+        if (blocks == null) {
+            return -1f;
+        }
+        if (HangulSyllables.readsAs(blocks, joined)) {
+            return SYLLABLE_READING;
+        }
+        // surname last only in a whole name: two syllables are most often a given name, whose order is fixed (민석 is
+        // not "sok min")
+        boolean otherOrder = HangulSyllables.readsAs(HangulSyllables.surnameLast(blocks), joined);
+        return otherOrder && blocks.length >= 3 ? SYLLABLE_READING : otherOrder ? -1f : 0f;
+    }
+
+    /** Similarity of Latin words joined that read a Hangul word syllable by syllable. */
+    static final float SYLLABLE_READING = 0.98f;
 
     /**
      * True for Latin words joined that read as Korean syllables but not as the Hangul word's own, in written order or

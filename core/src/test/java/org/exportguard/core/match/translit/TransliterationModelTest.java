@@ -92,6 +92,17 @@ class TransliterationModelTest {
     }
 
     @Test
+    void latinWordsJoinedThatReadAHangulNameSyllableBySyllableAreThatName() {
+        assertEquals(0.98f, model.joinedSimilarity(Graphemes.of("황진우"), "hwangjinwoo"), "woo: a learned spelling");
+        assertEquals(0.98f, model.joinedSimilarity(Graphemes.of("한학자"), "hakjahan"), "surname last");
+        assertEquals(0f, model.joinedSimilarity(Graphemes.of("김민서"), "kimminsu"), "another Korean name");
+        // two syllables are a given name: its order is fixed, "sok min" is 석민, not 민석
+        assertTrue(model.joinedSimilarity(Graphemes.of("민석"), "sokmin") < 0.85f);
+        assertEquals(-1f, TransliterationModel.koreanNameSimilarity(Graphemes.of("로빈슨"), "robinsonx"),
+                "not Korean syllables: the model judges");
+    }
+
+    @Test
     void aShortHanWordIsKeptFromPinyinOnlyNotFromKoreanSyllables() {
         // "merwin" reads as Korean syllables (meo-rwin) but not as pinyin: for 默溫 it is a transcribed Western name
         assertTrue(OwnRomanisation.isKorean("merwin"));

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * neither. The cut (log odds over which a word looks transcribed) is chosen by two-fold cross-validation inside the
  * tuning half: the lowest of {@link #CUTS} at which no more than {@value #KOREAN_AS_TRANSCRIBED} of the parts of the
  * Korean names of the other fold (surname, given name: the words a Korean name is written in on a list) look
- * transcribed; Korean name parts that look transcribed are judged by the model against romanised Korean names.
+ * transcribed; Korean name parts that look transcribed are judged by the model against romanised Korean names. The
+ * model judges a short word that looks transcribed against its own threshold ({@link #threshold}).
  */
 public final class HangulOriginLearner {
     static final String RESOURCE = "../core/src/main/resources" + HangulOrigin.RESOURCE;
@@ -121,8 +122,8 @@ public final class HangulOriginLearner {
     /**
      * The evidence that {@value #NEGATIVE_ACCEPT} of mismatched pairs reach, each Korean word pair of one or two
      * syllables of the tuning half whose Hangul word looks transcribed against every Latin word of another Korean word
-     * pair that reads as Korean syllables or pinyin (the pairs the model otherwise leaves out); the same standard as
-     * the model's threshold for longer words, which are transcriptions too.
+     * pair: the standard of the model's threshold for longer words, since such a word is a transcription too, not the
+     * East Asian name the ten times stricter short-word standard guards against.
      */
     static double threshold(HangulOrigin origin, StringBuilder report) throws Exception {
         List<TransliterationModelLearner.WordPair> pairs = TransliterationModelLearner.wordPairs(true).stream()
@@ -142,7 +143,7 @@ public final class HangulOriginLearner {
             }
             words++;
             for (String other : latin) {
-                if (!other.equals(wp.latin()) && !TransliterationModel.speaksFor(wp.units(), other)) {
+                if (!other.equals(wp.latin())) {
                     negatives.add(model.evidence(wp.units(), other));
                 }
             }
@@ -150,8 +151,7 @@ public final class HangulOriginLearner {
         double[] sorted = negatives.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double threshold = sorted[(int) Math.floor(sorted.length * (1 - NEGATIVE_ACCEPT))];
         report.append(String.format(Locale.ROOT, "# Threshold: %.2f nats, reached by %s of %d mismatched pairs "
-                + "(%d short words that look transcribed, each against the Latin words of Korean or pinyin shape of "
-                + "the other Korean pairs)%n", threshold, NEGATIVE_ACCEPT, sorted.length, words));
+                + "(%d short words that look transcribed, each against every Latin word of the other Korean pairs)%n", threshold, NEGATIVE_ACCEPT, sorted.length, words));
         return threshold;
     }
 

@@ -111,18 +111,18 @@ public final class TransliterationModel {
      * As {@link #similarity(String, String)}, for a word already cut into its units. A word of one or two syllables
      * (most often a Chinese, Korean or Japanese name itself) is held to more: never against a Latin word that reads as
      * its own script's romanisation (Han: pinyin; Hangul, kana: pinyin or Korean syllables; {@link OwnRomanisation}:
-     * its readings judge those), evidence over
+     * its readings judge those) unless it is a Hangul word that looks transcribed ({@link HangulOrigin}: judged like a
+     * transcription, against a threshold of its own), evidence over
      * {@code shortThreshold}, and in Han nothing under 0.85 (Chinese writes a foreign name as one word, so a short
      * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
      */
     public float similarity(String[] units, String latin) {
         boolean isShort = Graphemes.isShort(units);
         double bar = isShort ? shortThreshold : threshold;
-        if (isShort && readsAsOwnRomanisation(units, latin)) {
-            if (!looksTranscribed(units)) {
-                return 0f;
-            }
-            bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul against a Latin word of Korean shape
+        if (isShort && looksTranscribed(units)) {
+            bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul: judged like a transcription
+        } else if (isShort && readsAsOwnRomanisation(units, latin)) {
+            return 0f;
         }
         double e = evidence(units, latin);
         if (Double.isInfinite(e)) {
@@ -206,8 +206,8 @@ public final class TransliterationModel {
 
     /**
      * True for a Hangul word that looks like a foreign name transcribed (테드 Ted, 깁슨 Gibson; {@link HangulOrigin}),
-     * which the model judges even against a Latin word that reads as Korean syllables or pinyin, since many Western
-     * names do (ted, tom, sam), with a threshold of its own ({@link HangulOrigin#threshold}).
+     * which the model judges like a transcription: against any Latin word, even one that reads as Korean syllables or
+     * pinyin, since many Western names do (ted, tom, sam), with a threshold of its own ({@link HangulOrigin#threshold}).
      */
     private static boolean looksTranscribed(String[] units) {
         if (!Graphemes.isHangul(units[0])) {

@@ -38,7 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public final class HangulOriginLearner {
     static final String RESOURCE = "../core/src/main/resources" + HangulOrigin.RESOURCE;
-    /** Weight of the jamo back-off against a syllable's own count. */
+    /**
+     * Weight of the jamo back-off against a syllable's own count: with the same cross-validation, at no more than
+     * 10% of Korean name parts, 0.5 classes 1,361 of 1,539 transcribed words as such, 1: 1,353, 2: 1,366, 4: 1,365,
+     * 8: 1,355, 16: 1,356.
+     */
     static final double ALPHA = 2;
     static final double KOREAN_AS_TRANSCRIBED = 0.10;
     /** Share of mismatched pairs that may reach the threshold (as for the model's words of three syllables or more). */

@@ -152,14 +152,16 @@ public final class TransliterationModel {
      * Latin words joined that read a Hangul word syllable by syllable (in written order, or in a name of three syllables
      * or more surname last: "Hak Ja Han" / 한학자) are the name itself: {@value #SYLLABLE_READING}, above a spelling resemblance of some of the words
      * ("hwang jin" / 황진우), so that the whole name is matched; Korean syllables that read another word are another
-     * name (0). -1 when the words do not read as Korean syllables or the word is not Hangul: the model judges.
+     * name (0). -1 when the words do not read as Korean syllables, or the word is not Hangul or looks like a foreign
+     * name transcribed ({@link HangulOrigin}: 장바티스트 is no Korean name, whatever "jean baptiste" reads as): the
+     * model judges.
      */
     public static float koreanNameSimilarity(String[] units, String joined) {
         if (!Graphemes.isHangul(units[0]) || !HangulSyllables.isKoreanName(joined)) {
             return -1f;
         }
         int[] blocks = HangulSyllables.blocks(units);
-        if (blocks == null) {
+        if (blocks == null || HangulOrigin.shared().looksTranscribed(blocks)) {
             return -1f;
         }
         if (HangulSyllables.readsAs(blocks, joined)) {

@@ -100,6 +100,10 @@ class TransliterationModelTest {
         assertTrue(model.joinedSimilarity(Graphemes.of("민석"), "sokmin") < 0.85f);
         assertEquals(-1f, TransliterationModel.koreanNameSimilarity(Graphemes.of("로빈슨"), "robinsonx"),
                 "not Korean syllables: the model judges");
+        // "jean baptiste" reads as Korean syllables (je-an-bap-tis-te), but 장바티스트 is no Korean name: the model judges
+        assertTrue(HangulSyllables.isKoreanName("jeanbaptiste"));
+        assertEquals(-1f, TransliterationModel.koreanNameSimilarity(Graphemes.of("장바티스트"), "jeanbaptiste"));
+        assertTrue(model.joinedSimilarity(Graphemes.of("장바티스트"), "jeanbaptiste") >= 0.85f);
     }
 
     @Test

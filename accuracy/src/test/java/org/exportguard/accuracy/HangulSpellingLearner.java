@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Learns the common spellings of Hangul syllables that neither the Revised nor the McCune–Reischauer romanisation
- * gives ("soo" for 수, "chung" for 정) from the tuning half of the shared transliteration set, and writes them into
- * core's resources ({@link HangulSpellings}). Run from the project root:
+ * gives ("soo" for 수, "chung" for 정), and of vowels ("yu" for ㅕ in 녕 "nyung"), from the tuning half of the shared
+ * transliteration set, and checks that core's resource ({@link HangulSpellings}) is what it teaches (the test fails
+ * when it is not). To write the resource, run from the project root:
  *
  * <pre>mvn -B -o -pl accuracy -am test -Dtest=HangulSpellingLearner -Dsurefire.failIfNoSpecifiedTests=false -Dtranslit.learn=true</pre>
  *
@@ -25,12 +26,15 @@ import java.util.TreeMap;
  */
 public final class HangulSpellingLearner {
     static final int MIN_PAIRS = 2;
+    /** A vowel's spelling serves every syllable with that vowel: it needs more pairs than one syllable's. */
+    static final int MIN_VOWEL_PAIRS = Integer.getInteger("vowel.min", 3);
     static final String RESOURCE = "../core/src/main/resources" + HangulSpellings.RESOURCE;
 
+    /** Fails when the committed table is not what the tuning half teaches; writes it with -Dtranslit.learn=true. */
     @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "translit.learn", matches = "true")
-    void learnAndWrite() throws Exception {
+    void committedTableIsWhatTheTuningHalfTeaches() throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> vowels = new TreeMap<>();
         for (CSVRecord r : DevSets.csv("transliteration-pairs-sample.tsv", '\t')) {
             if (!r.get("lang").equals("ko") || !TransliterationSplit.isTuning("ko", r.get("latin"), r.get("native"))) {
                 continue;
@@ -48,12 +52,19 @@ public final class HangulSpellingLearner {
             if (standard(word, order) == 0) {
                 continue; // not a Korean name read syllable by syllable (a Western name transcribed)
             }
+            java.util.Set<String> shown = new java.util.TreeSet<>();
             for (int k = 0; k < word.length(); k++) {
                 String syllable = word.substring(k, k + 1);
                 if (!HangulSpellings.isRomanisation(syllable, order.get(k))) {
                     counts.merge(syllable + '\t' + order.get(k), 1, Integer::sum);
+                    int block = syllable.charAt(0) - 0xAC00;
+                    for (String v : HangulSpellings.vowelSpellings(syllable, order.get(k))) {
+                        shown.add("V\t" + (char) (0x1161 + (block / 28) % 21) + '\t' + (block % 28 == 0 ? "open" : "closed")
+                                + '\t' + v);
+                    }
                 }
             }
+            shown.forEach(v -> vowels.merge(v, 1, Integer::sum)); // once a pair
         }
         StringBuilder out = new StringBuilder("# Learned by accuracy/src/test/java/org/exportguard/accuracy/"
                 + "HangulSpellingLearner.java from the tuning half of\n# ../shared/data/dev/transliteration-pairs-sample.tsv:"
@@ -63,8 +74,21 @@ public final class HangulSpellingLearner {
                 out.append(k).append('\t').append(n).append('\n');
             }
         });
-        Files.writeString(Path.of(RESOURCE), out, StandardCharsets.UTF_8);
-        System.out.print(out);
+        out.append("# Vowel spellings beyond both romanisations, in a syllable without a final (open) or with one (closed),"
+                + " the initial and final as either writes them: V, vowel, open|closed, spelling, pairs (at least "
+                + MIN_VOWEL_PAIRS + ").\n");
+        vowels.forEach((k, n) -> {
+            if (n >= MIN_VOWEL_PAIRS) {
+                out.append(k).append('\t').append(n).append('\n');
+            }
+        });
+        if (Boolean.getBoolean("translit.learn")) {
+            Files.writeString(Path.of(RESOURCE), out, StandardCharsets.UTF_8);
+            System.out.print(out);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(out.toString(),
+                Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8),
+                "hangul-spellings.txt is not what the tuning half teaches: run the learner with -Dtranslit.learn=true");
     }
 
     private static int standard(String word, List<String> parts) {

@@ -57,7 +57,8 @@ final class TransliterationMemo {
 
     /** As {@link TransliterationModel#joinedSimilarity}: the Korean syllable test, then the memo. */
     float joinedSimilarity(String[] units, String joined, boolean hanTranscription) {
-        return TransliterationModel.isOtherKoreanName(units, joined) ? 0f : similarity(units, joined, hanTranscription);
+        float korean = TransliterationModel.koreanNameSimilarity(units, joined);
+        return korean >= 0 ? korean : similarity(units, joined, hanTranscription);
     }
 
     private static int hash(String[] units, String latin, boolean hanTranscription) {

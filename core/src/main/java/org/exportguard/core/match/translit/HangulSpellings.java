@@ -31,6 +31,33 @@ public final class HangulSpellings {
         return blocks != null && blocks.length == 1 && HangulSyllables.readsByRule(blocks, latin);
     }
 
+    /**
+     * The spellings of a block's vowel that {@code latin} shows beyond both romanisations, with the block's initial and
+     * final as they write them ("yu" for ㅕ in 녕 / "nyung"), for the learner; empty when none.
+     */
+    public static java.util.List<String> vowelSpellings(String syllable, String latin) {
+        int[] blocks = HangulSyllables.blocks(Graphemes.of(syllable));
+        return blocks == null || blocks.length != 1 ? java.util.List.of()
+                : HangulSyllables.vowelSpellings(blocks[0], latin);
+    }
+
+    /** The learned spellings of a vowel (index in the jamo table) in a syllable with a final or without. */
+    static String[] vowels(int vowel, boolean closed) {
+        String[] s = vowelTable().get(vowel * 2 + (closed ? 1 : 0));
+        return s == null ? NONE : s;
+    }
+
+    private static volatile Map<Integer, String[]> vowelTable;
+
+    private static Map<Integer, String[]> vowelTable() {
+        Map<Integer, String[]> t = vowelTable;
+        if (t == null) {
+            table();
+            t = vowelTable;
+        }
+        return t;
+    }
+
     /** The learned spellings of a block (offset from U+AC00), empty when none. */
     static String[] of(int block) {
         String[] s = table().get(block);
@@ -72,12 +99,19 @@ public final class HangulSpellings {
     private static Map<Integer, String[]> table() {
         Map<Integer, String[]> t = table;
         if (t == null) {
-            table = t = read();
+            Map<Integer, String[]> vowels = new HashMap<>();
+            t = read(vowels);
+            vowelTable = vowels;
+            table = t;
         }
         return t;
     }
 
-    private static Map<Integer, String[]> read() {
+    /**
+     * Reads the syllable rows ({@code syllable spelling pairs}) and the vowel rows ({@code V vowel open|closed
+     * spelling pairs}) into {@code vowels}, keyed by vowel index × 2 + 1 for a syllable with a final.
+     */
+    private static Map<Integer, String[]> read(Map<Integer, String[]> vowels) {
         InputStream in = HangulSpellings.class.getResourceAsStream(RESOURCE);
         if (in == null) {
             return Map.of(); // not learned yet
@@ -90,6 +124,14 @@ public final class HangulSpellings {
                     continue;
                 }
                 String[] f = line.split("\t");
+                if (f[0].equals("V")) {
+                    int key = (f[1].charAt(0) - 0x1161) * 2 + (f[2].equals("closed") ? 1 : 0);
+                    String[] old = vowels.getOrDefault(key, NONE);
+                    String[] now = java.util.Arrays.copyOf(old, old.length + 1);
+                    now[old.length] = f[3];
+                    vowels.put(key, now);
+                    continue;
+                }
                 int block = f[0].charAt(0) - 0xAC00;
                 // the most frequent spelling first: it makes the word's learned reading (reading)
                 String[] old = out.getOrDefault(block, NONE);

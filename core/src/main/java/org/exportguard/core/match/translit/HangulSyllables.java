@@ -23,6 +23,8 @@ final class HangulSyllables {
             {"lp", "p"}, {"lh", "l"}, {"m"}, {"b", "p"}, {"bs", "p"}, {"s", "t"}, {"ss", "t"}, {"ng"}, {"j", "t"},
             {"ch", "t"}, {"k"}, {"t"}, {"p"}, {"h", "t"}};
 
+    private static final String[] NONE = new String[0];
+
     private HangulSyllables() {
     }
 
@@ -106,7 +108,7 @@ final class HangulSyllables {
             boolean any = false;
             for (int j = 0; j <= latin.length(); j++) {
                 if (reach[j]) {
-                    any |= step(block, latin, j, next);
+                    any |= step(block, latin, j, next, learned);
                     if (learned) {
                         for (String sp : HangulSpellings.of(block)) {
                             if (latin.startsWith(sp, j)) {
@@ -125,14 +127,39 @@ final class HangulSyllables {
         return reach[latin.length()];
     }
 
+    /**
+     * The spellings of the block's vowel that {@code part} shows, when it is the block with its initial and final as
+     * either romanisation writes them and the vowel otherwise, in vowel letters ("nyung" for 녕: "yu" for ㅕ); empty
+     * when none.
+     */
+    static java.util.List<String> vowelSpellings(int block, String part) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.List<String> rule = java.util.List.of(VOWELS[(block / 28) % 21]);
+        for (String i : INITIALS[block / (21 * 28)]) {
+            for (String f : FINALS[block % 28]) {
+                if (part.length() > i.length() + f.length() && part.startsWith(i) && part.endsWith(f)) {
+                    String v = part.substring(i.length(), part.length() - f.length());
+                    // a vowel is written in vowel letters (w, y for its glide): "lim" for 임 is a consonant added
+                    if (!rule.contains(v) && !out.contains(v) && v.chars().allMatch(c -> "aeiouwy".indexOf(c) >= 0)) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Marks in {@code next} every end of a reading of {@code block} that starts at {@code from}. */
-    private static boolean step(int block, String latin, int from, boolean[] next) {
+    private static boolean step(int block, String latin, int from, boolean[] next, boolean learned) {
         boolean any = false;
+        int vowel = (block / 28) % 21;
+        String[] learnedVowels = learned ? HangulSpellings.vowels(vowel, block % 28 != 0) : NONE;
         for (String i : INITIALS[block / (21 * 28)]) {
             if (!latin.startsWith(i, from)) {
                 continue;
             }
-            for (String v : VOWELS[(block / 28) % 21]) {
+            for (int k = 0; k < VOWELS[vowel].length + learnedVowels.length; k++) {
+                String v = k < VOWELS[vowel].length ? VOWELS[vowel][k] : learnedVowels[k - VOWELS[vowel].length];
                 int at = from + i.length();
                 if (!latin.startsWith(v, at)) {
                     continue;

@@ -144,7 +144,8 @@ public final class Readings {
     /**
      * For a word of one or two Hangul syllables and nothing else (a Korean surname or given name), the syllables whose
      * vowel every romanisation writes: all but a ㅡ with no final consonant, the vowel Korean adds to break up foreign
-     * consonant clusters (마크 "Mark"), which a Latin spelling leaves out. 0 for any other word.
+     * consonant clusters (마크 "Mark"), which a Latin spelling leaves out. 0 for any other word, and for one that looks
+     * like a foreign name transcribed ({@link HangulOrigin}: 제이 Jay, 레이 Rey, whose diphthong takes two syllables).
      */
     public static int koreanSyllables(String word) {
         String nfc = Normalizer.normalize(word, Normalizer.Form.NFC);
@@ -162,7 +163,8 @@ public final class Readings {
             int fin = s % 28;
             voiced += vowel == 18 && fin == 0 ? 0 : 1; // 18: ㅡ
         }
-        return voiced;
+        // a foreign name transcribed (제이 Jay, 로이 Roy) writes a diphthong in two syllables: not a Korean name part
+        return HangulOrigin.shared().looksTranscribed(nfc) ? 0 : voiced;
     }
 
     /**

@@ -111,7 +111,8 @@ public final class TransliterationModel {
      * As {@link #similarity(String, String)}, for a word already cut into its units. A word of one or two syllables
      * (most often a Chinese, Korean or Japanese name itself) is held to more: never against a Latin word that reads as
      * its own script's romanisation (Han: pinyin; Hangul, kana: pinyin or Korean syllables; {@link OwnRomanisation}:
-     * its readings judge those), evidence over
+     * its readings judge those) unless it is a Hangul word that looks transcribed ({@link HangulOrigin}: judged like a
+     * transcription, against a threshold of its own), evidence over
      * {@code shortThreshold}, and in Han nothing under 0.85 (Chinese writes a foreign name as one word, so a short
      * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
      */
@@ -127,16 +128,18 @@ public final class TransliterationModel {
      */
     public float similarity(String[] units, String latin, boolean hanTranscription) {
         boolean isShort = Graphemes.isShort(units);
-        if (isShort && readsAsOwnRomanisation(units, latin)) {
+        boolean transcription = isShort && hanTranscription && Graphemes.isHan(units[0]);
+        double bar = transcription ? HanTranscription.threshold() : isShort ? shortThreshold : threshold;
+        if (isShort && looksTranscribed(units)) {
+            bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul: judged like a transcription
+        } else if (isShort && readsAsOwnRomanisation(units, latin)) {
             return 0f;
         }
         double e = evidence(units, latin);
         if (Double.isInfinite(e)) {
             return 0f;
         }
-        boolean transcription = isShort && hanTranscription && Graphemes.isHan(units[0]);
-        double sim = 0.85 + (e - (transcription ? HanTranscription.threshold() : isShort ? shortThreshold : threshold))
-                / natsPerPoint / 100.0;
+        double sim = 0.85 + (e - bar) / natsPerPoint / 100.0;
         if (isShort && !transcription && sim < 0.85 && Graphemes.isHan(units[0])) {
             return 0f;
         }
@@ -152,8 +155,37 @@ public final class TransliterationModel {
      * Western names, finds a spelling of almost any Korean name in another.
      */
     public float joinedSimilarity(String[] units, String joined) {
-        return isOtherKoreanName(units, joined) ? 0f : similarity(units, joined);
+        float korean = koreanNameSimilarity(units, joined);
+        return korean >= 0 ? korean : similarity(units, joined);
     }
+
+    /**
+     * Latin words joined that read a Hangul word syllable by syllable (in written order, or in a name of three syllables
+     * or more surname last: "Hak Ja Han" / 한학자) are the name itself: {@value #SYLLABLE_READING}, above a spelling resemblance of some of the words
+     * ("hwang jin" / 황진우), so that the whole name is matched; Korean syllables that read another word are another
+     * name (0). -1 when the words do not read as Korean syllables, or the word is not Hangul or looks like a foreign
+     * name transcribed ({@link HangulOrigin}: 장바티스트 is no Korean name, whatever "jean baptiste" reads as): the
+     * model judges.
+     */
+    public static float koreanNameSimilarity(String[] units, String joined) {
+        if (!Graphemes.isHangul(units[0]) || !HangulSyllables.isKoreanName(joined)) {
+            return -1f;
+        }
+        int[] blocks = HangulSyllables.blocks(units);
+        if (blocks == null || HangulOrigin.shared().looksTranscribed(blocks)) {
+            return -1f;
+        }
+        if (HangulSyllables.readsAs(blocks, joined)) {
+            return SYLLABLE_READING;
+        }
+        // surname last only in a whole name: two syllables are most often a given name, whose order is fixed (민석 is
+        // not "sok min")
+        boolean otherOrder = HangulSyllables.readsAs(HangulSyllables.surnameLast(blocks), joined);
+        return otherOrder && blocks.length >= 3 ? SYLLABLE_READING : otherOrder ? -1f : 0f;
+    }
+
+    /** Similarity of Latin words joined that read a Hangul word syllable by syllable. */
+    static final float SYLLABLE_READING = 0.98f;
 
     /**
      * True for Latin words joined that read as Korean syllables but not as the Hangul word's own, in written order or
@@ -183,6 +215,19 @@ public final class TransliterationModel {
      */
     private static boolean readsAsOwnRomanisation(String[] units, String latin) {
         return Graphemes.isHan(units[0]) ? OwnRomanisation.readsAsPinyin(latin) : OwnRomanisation.isEastAsian(latin);
+    }
+
+    /**
+     * True for a Hangul word that looks like a foreign name transcribed (테드 Ted, 깁슨 Gibson; {@link HangulOrigin}),
+     * which the model judges like a transcription: against any Latin word, even one that reads as Korean syllables or
+     * pinyin, since many Western names do (ted, tom, sam), with a threshold of its own ({@link HangulOrigin#threshold}).
+     */
+    private static boolean looksTranscribed(String[] units) {
+        if (!Graphemes.isHangul(units[0])) {
+            return false;
+        }
+        int[] blocks = HangulSyllables.blocks(units);
+        return blocks != null && HangulOrigin.shared().looksTranscribed(blocks);
     }
 
     /** Log likelihood ratio (nats) that {@code latin} spells the units, against its being any Latin name. */

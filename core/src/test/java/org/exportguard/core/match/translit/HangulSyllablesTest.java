@@ -2,6 +2,9 @@ package org.exportguard.core.match.translit;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +22,16 @@ class HangulSyllablesTest {
         assertTrue(reads("박영수", "parkyoungsoo"), "learned spellings");
         assertFalse(HangulSyllables.readsByRule(HangulSyllables.blocks(Graphemes.of("박영수")), "parkyoungsoo"));
         assertTrue(HangulSyllables.isKoreanName("parkgyeongsu"));
+    }
+
+    @Test
+    void learnedVowelSpellingsServeEverySyllableWithThatVowel() {
+        assertTrue(reads("김수녕", "kimsoonyung"), "ㅕ as yu in a syllable with a final");
+        assertTrue(reads("구준회", "koojunhoe"), "ㅜ as oo");
+        assertTrue(reads("전영수", "chunyoungsoo"), "ㅓ as u in a syllable with a final");
+        assertFalse(reads("김민서", "kimminsu"), "not in one without: 서 is not su");
+        assertEquals(List.of("yu"), HangulSpellings.vowelSpellings("녕", "nyung"));
+        assertEquals(List.of(), HangulSpellings.vowelSpellings("임", "lim"), "a consonant added, not a vowel");
     }
 
     @Test

@@ -16,6 +16,16 @@ class ReadingsTest {
     }
 
     @Test
+    void aKoreanNamePartCountsTheVowelsEveryRomanisationWritesATranscriptionNone() {
+        assertEquals(2, Readings.koreanSyllables("성호"));
+        assertEquals(1, Readings.koreanSyllables("김"));
+        // a foreign name transcribed writes a diphthong in two syllables (Jay, Rey): not held to two vowels
+        assertEquals(0, Readings.koreanSyllables("제이"));
+        assertEquals(0, Readings.koreanSyllables("레이"));
+        assertEquals(0, Readings.koreanSyllables("김영수"), "three syllables: a whole name");
+    }
+
+    @Test
     void hanHasItsNameReadings() {
         // 单 is "dan" as a word and "shan" as a surname
         assertTrue(List.of(Readings.of("单", "dan")).contains("shan"));

@@ -79,6 +79,34 @@ class TransliterationModelTest {
     }
 
     @Test
+    void aShortHangulWordThatLooksTranscribedIsJudgedEvenAgainstKoreanSyllables() {
+        // "ted", "gibson" read as Korean syllables (te-d, gib-son), but 테드, 깁슨 are Western names transcribed
+        assertTrue(OwnRomanisation.isKorean("ted") && OwnRomanisation.isKorean("gibson"));
+        spells("테드", "ted");
+        spells("톰", "tom");
+        assertTrue(model.similarity("깁슨", "gibson") >= TransliterationModel.FLOOR, "weaker evidence, still counted");
+        doesNotSpell("테드", "tom");
+        // a Korean name is still kept from Korean syllables: its readings judge it
+        assertEquals(0f, model.similarity("영수", "yongsu"));
+        assertEquals(0f, model.similarity("민수", "minsoo"));
+    }
+
+    @Test
+    void latinWordsJoinedThatReadAHangulNameSyllableBySyllableAreThatName() {
+        assertEquals(0.98f, model.joinedSimilarity(Graphemes.of("황진우"), "hwangjinwoo"), "woo: a learned spelling");
+        assertEquals(0.98f, model.joinedSimilarity(Graphemes.of("한학자"), "hakjahan"), "surname last");
+        assertEquals(0f, model.joinedSimilarity(Graphemes.of("김민서"), "kimminsu"), "another Korean name");
+        // two syllables are a given name: its order is fixed, "sok min" is 석민, not 민석
+        assertTrue(model.joinedSimilarity(Graphemes.of("민석"), "sokmin") < 0.85f);
+        assertEquals(-1f, TransliterationModel.koreanNameSimilarity(Graphemes.of("로빈슨"), "robinsonx"),
+                "not Korean syllables: the model judges");
+        // "jean baptiste" reads as Korean syllables (je-an-bap-tis-te), but 장바티스트 is no Korean name: the model judges
+        assertTrue(HangulSyllables.isKoreanName("jeanbaptiste"));
+        assertEquals(-1f, TransliterationModel.koreanNameSimilarity(Graphemes.of("장바티스트"), "jeanbaptiste"));
+        assertTrue(model.joinedSimilarity(Graphemes.of("장바티스트"), "jeanbaptiste") >= 0.85f);
+    }
+
+    @Test
     void aShortHanWordIsKeptFromPinyinOnlyNotFromKoreanSyllables() {
         // "merwin" reads as Korean syllables (meo-rwin) but not as pinyin: for 默溫 it is a transcribed Western name
         assertTrue(OwnRomanisation.isKorean("merwin"));

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  */
 public final class TransliterationModelLearner {
     static final int MAX_FRAGMENT = 4;
-    static final int ITERATIONS = 10;
+    static final int ITERATIONS = 5;
     /** Fragments rarer than this for their unit are dropped from the table. */
     static final double MIN_PROBABILITY = 0.002;
     static final double NEGATIVE_ACCEPT = 0.001;
@@ -46,7 +46,7 @@ public final class TransliterationModelLearner {
     static final int SHORT_NEGATIVES_PER_WORD = 50;
     /** Log probability of a spelling the table lacks: base minus so much a letter (see TransliterationModel). */
     static final float UNSEEN_BASE = -6f;
-    static final float UNSEEN_PER_LETTER = 2f;
+    static final float UNSEEN_PER_LETTER = 3f;
     /**
      * Word pairs the first model explains with less evidence than this (nats) are left out of a second training:
      * a wrong or partial pair (a title, a name given in another language) otherwise teaches spellings no other name
@@ -74,7 +74,7 @@ public final class TransliterationModelLearner {
     record Settings(int iterations, double[] lengthPenalty, double minProbability, float unseenBase,
                     float unseenPerLetter, double smoothing, double cleanBelow) {
         static final Settings DEFAULT = new Settings(ITERATIONS, LENGTH_PENALTY, MIN_PROBABILITY, UNSEEN_BASE,
-                UNSEEN_PER_LETTER, 0, Double.NaN);
+                UNSEEN_PER_LETTER, 0, CLEAN_BELOW);
 
         Settings withCleaning(double below) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, below);
@@ -200,14 +200,18 @@ public final class TransliterationModelLearner {
 
     static TransliterationModel learn(List<WordPair> all, Settings settings, boolean verbose) {
         List<WordPair> pairs = all.stream().filter(wp -> !Graphemes.isShort(wp.units())).toList();
-        TransliterationModel first = train(pairs, settings);
-        TransliterationModel uncalibrated = first;
-        if (!Double.isNaN(settings.cleanBelow())) {
-            List<WordPair> clean = pairs.stream()
-                    .filter(wp -> first.evidence(wp.units(), wp.latin()) >= settings.cleanBelow()).toList();
-            uncalibrated = train(clean, settings);
-        }
+        TransliterationModel uncalibrated = Double.isNaN(settings.cleanBelow()) ? train(pairs, settings)
+                : train(explained(pairs, settings), settings);
         return calibrate(all, pairs, uncalibrated, settings, verbose);
+    }
+
+    /**
+     * The word pairs a first model, trained on all of them, explains with at least {@code cleanBelow} nats of
+     * evidence: the others are wrong or partial pairs, from which EM learns spellings no other name uses.
+     */
+    static List<WordPair> explained(List<WordPair> pairs, Settings settings) {
+        TransliterationModel first = train(pairs, settings);
+        return pairs.stream().filter(wp -> first.evidence(wp.units(), wp.latin()) >= settings.cleanBelow()).toList();
     }
 
     /** The emission and bigram tables learned from long word pairs, not yet calibrated (threshold 0). */

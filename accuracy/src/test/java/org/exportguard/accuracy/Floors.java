@@ -40,9 +40,10 @@ final class Floors {
      * False alerts of 53,934 background names against all shared lists: 256 = 0.0047 after ko14c (ceiling unchanged),
      * 250 = 0.0046 before (ceiling, + 0.1 point; name parts
      * in Han, Hangul and Arabic script read exactly, fa14: was 325 = 0.0060; before issue 14 part 3, the learned
-     * cross-script comparison in place of the loose consonant rules, 446 = 0.0083).
+     * cross-script comparison in place of the loose consonant rules, 446 = 0.0083). gen14's re-learned model: 262 =
+     * 0.0049, ceiling left where it was (still under it, and under the 0.5% bar).
      */
-    static final double FALSE_ALERTS_CEILING = 0.0056;
+    static final double FALSE_ALERTS_CEILING = 0.0050;
 
     // Pairs (PairMatchingAccuracyTest)
 
@@ -57,13 +58,13 @@ final class Floors {
      * figures before it were over the whole set: ar 0.8275, he 0.5420, ja 0.6620, ja-kana 0.6410, ko 0.3140,
      * ru 0.9035, zh 0.4100.
      */
-    static final double TRANSLIT_AR = 0.931; // 1,807/1,930 = 0.9363 (tuning half 0.9498); 1,809 before fa14's final-yeh rule
-    static final double TRANSLIT_HE = 0.901; // 905/1,000 = 0.9050 (tuning 0.9280)
-    static final double TRANSLIT_JA = 0.849; // 834/970 = 0.8598, under 1,000 rows: − 1 point (tuning 0.9379); zh14b's pinyin-only rule for short Han words, was 833 (0.8588); short words, was 0.8412
-    static final double TRANSLIT_JA_KANA = 0.850; // 856/995 = 0.8603, under 1,000 rows: − 1 point (tuning 0.9333); was 0.8503
-    static final double TRANSLIT_KO = 0.7620; // 780/1,017 = 0.7670 (tuning 0.8016): ko14c, short Hangul words that look transcribed are judged like transcriptions, even against Korean-shaped Latin words (HangulOrigin), Latin words reading a Hangul name syllable by syllable are that name, learned vowel spellings, the vowel-group rule and the Korean-name rule only for Korean-looking words; before it 721 (0.7089, tuning 0.7213): ko14b, romanised Korean names meet a Hangul word only syllable by syllable; before it 727 (0.7148, tuning 0.7355) with all of issue 14 merged; zhko14 alone 732 (0.7198), main before it 0.6608
-    static final double TRANSLIT_RU = 0.953; // 959/1,001 = 0.9580 (tuning 0.9790)
-    static final double TRANSLIT_ZH = 0.734; // 749/1,013 = 0.7394 (tuning 0.8207): zh14c, two Han characters Chinese transcribes foreign names with judged as a transcription; was 737 (0.7275, tuning 0.8095): short Han words kept from pinyin only (zh14b), was 716 (0.7068); short words, was 0.6910 (0.5972 before the Han units split)
+    static final double TRANSLIT_AR = 0.944; // 1,833/1,930 = 0.9497 (tuning half 0.9657): gen14, the model re-learned (second training on the pairs the first explains, 5 rounds, unseen spelling 6 + 3 nats a letter); was 1,807 (0.9363, tuning 0.9498); 1,809 before fa14's final-yeh rule
+    static final double TRANSLIT_HE = 0.927; // 932/1,000 = 0.9320 (tuning 0.9400): gen14; was 905 (0.9050, tuning 0.9280)
+    static final double TRANSLIT_JA = 0.862; // 846/970 = 0.8722, under 1,000 rows: − 1 point (tuning 0.9369): gen14; was 834 (0.8598, tuning 0.9379); zh14b's pinyin-only rule for short Han words, was 833 (0.8588); short words, was 0.8412
+    static final double TRANSLIT_JA_KANA = 0.865; // 871/995 = 0.8754, under 1,000 rows: − 1 point (tuning 0.9413): gen14; was 856 (0.8603, tuning 0.9333); was 0.8503
+    static final double TRANSLIT_KO = 0.794; // 813/1,017 = 0.7994 (tuning 0.8281) with zh14c, ko14c and gen14 merged and the Hangul thresholds re-learned on gen14's model; ko14c alone 780 = 0.7670 (tuning 0.8016): ko14c, short Hangul words that look transcribed are judged like transcriptions, even against Korean-shaped Latin words (HangulOrigin), Latin words reading a Hangul name syllable by syllable are that name, learned vowel spellings, the vowel-group rule and the Korean-name rule only for Korean-looking words; before it 721 (0.7089, tuning 0.7213): ko14b, romanised Korean names meet a Hangul word only syllable by syllable; before it 727 (0.7148, tuning 0.7355) with all of issue 14 merged; zhko14 alone 732 (0.7198), main before it 0.6608
+    static final double TRANSLIT_RU = 0.959; // 965/1,001 = 0.9640 (tuning 0.9830): gen14; was 959 (0.9580, tuning 0.9790)
+    static final double TRANSLIT_ZH = 0.769; // 784/1,013 = 0.7739 (tuning 0.8450) with zh14c, ko14c and gen14 merged and the Han threshold re-learned on gen14's model; zh14c alone 749 = 0.7394 (tuning 0.8207): zh14c, two Han characters Chinese transcribes foreign names with judged as a transcription; was 737 (0.7275, tuning 0.8095): short Han words kept from pinyin only (zh14b), was 716 (0.7068); short words, was 0.6910 (0.5972 before the Han units split)
     /**
      * Labelled pairs (399, half of the OpenSanctions bench; − 1 point): precision 0.9477 (tp 163, fp 9), recall
      * 0.7725 (fn 48), F1 0.8512. OpenSanctions' own logic-v2 scores F1 about 0.80 on the bench: that is the bar.

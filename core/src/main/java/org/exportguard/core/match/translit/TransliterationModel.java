@@ -411,6 +411,11 @@ public final class TransliterationModel {
         return unseenPerLetter;
     }
 
+    /** The Latin letter-bigram table (log probabilities), for the learner. */
+    public float[] bigrams() {
+        return bigrams.clone();
+    }
+
     /** The emission table, for the learner and tests. */
     public Map<String, Map<String, Float>> emissions() {
         return emissions;

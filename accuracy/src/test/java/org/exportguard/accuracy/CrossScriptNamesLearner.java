@@ -104,14 +104,15 @@ public final class CrossScriptNamesLearner {
         return best;
     }
 
-    /** The evidence {@link #NEGATIVE_ACCEPT} of the mismatched names reach, each word with the minimum. */
+    /**
+     * The evidence {@link #NEGATIVE_ACCEPT} of the mismatched names reach, each word with the minimum; when fewer than
+     * that have the minimum at all, the least sum a whole name can have (two words weighed, each at the minimum): the
+     * minimum alone then keeps mismatched names under the rate.
+     */
     static double threshold(List<double[][]> negatives, double minimum) {
         double[] s = negatives.stream().mapToDouble(n -> best(n, minimum)).sorted().toArray();
         double t = s[(int) Math.floor(s.length * (1 - NEGATIVE_ACCEPT))];
-        if (!Double.isFinite(t)) {
-            throw new IllegalStateException("fewer than " + NEGATIVE_ACCEPT + " of mismatched names have the minimum");
-        }
-        return t;
+        return Double.isFinite(t) ? t : 2 * minimum;
     }
 
     /**

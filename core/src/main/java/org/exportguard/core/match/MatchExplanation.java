@@ -10,8 +10,11 @@ import java.util.Locale;
 public record MatchExplanation(List<TokenPair> pairs, List<String> unmatchedQuery, List<String> unmatchedList,
                                List<Penalty> penalties) {
 
-    /** How a query token met a list token. */
-    public enum Kind { EXACT, FUZZY, INITIAL, NICKNAME, JOINED, PHONETIC }
+    /**
+     * How a query token met a list token; {@code WHOLE_NAME}: a word of a name written word by word in another script,
+     * judged with the other words of its name, on their evidence together ({@link CrossScriptNames}).
+     */
+    public enum Kind { EXACT, FUZZY, INITIAL, NICKNAME, JOINED, PHONETIC, WHOLE_NAME }
 
     /** One aligned pair of tokens. */
     public record TokenPair(String queryToken, String listToken, double similarity, Kind kind) {

@@ -64,6 +64,8 @@ public final class NameScorer {
         boolean contained;
         boolean conflict;
         boolean lineageSwap;
+        /** Met as whole names written word by word in two scripts ({@link CrossScriptNames}). */
+        boolean wholeName;
     }
 
     public float score(NameTokens q, NameTokens c) {
@@ -115,7 +117,38 @@ public final class NameScorer {
             Alignment spelled = greedy(q, c, sim, initials);
             best = spelled.score > best.score ? spelled : best;
         }
+        if (best.score < WHOLE_NAME_BELOW) {
+            CrossScriptNames.Judgement whole = CrossScriptNames.shared().judge(q, c);
+            if (whole != null && whole.similarity() > best.score) {
+                best = wholeName(q, c, whole);
+            }
+        }
         return best;
+    }
+
+    /**
+     * A Latin name and a Hangul name are judged as whole names ({@link CrossScriptNames}) only when their words alone
+     * do not match: a match needs no more, and the few candidates of other scripts pay the model's cost.
+     */
+    static final float WHOLE_NAME_BELOW = (float) NameMatcher.DEFAULT_THRESHOLD;
+
+    /** Every word paired as the judgement paired them, each at the whole name's similarity. */
+    private Alignment wholeName(NameTokens q, NameTokens c, CrossScriptNames.Judgement whole) {
+        Alignment a = new Alignment();
+        a.usedQ = new boolean[q.size()];
+        a.usedC = new boolean[c.size()];
+        for (int k = 0; k < whole.latinOf().length; k++) {
+            int l = whole.latinOf()[k];
+            int qi = whole.hangulIsQuery() ? k : l;
+            int cj = whole.hangulIsQuery() ? l : k;
+            a.usedQ[qi] = true;
+            a.usedC[cj] = true;
+            a.pairs.add(new int[]{qi, 1, cj, 1});
+            a.sims.add(whole.similarity());
+        }
+        a.wholeName = true;
+        a.score = ratio(q, c, a);
+        return a;
     }
 
     /** How sure dotted initials are of the words they stand for: short of the same word written out. */
@@ -663,7 +696,8 @@ public final class NameScorer {
         for (int p : idx) {
             int[] pr = a.pairs.get(p);
             float s = a.sims.get(p);
-            Kind kind = pr[1] > 1 || pr[3] > 1 ? Kind.JOINED : similarity.kindOf(q, pr[0], c, pr[2], s);
+            Kind kind = a.wholeName ? Kind.WHOLE_NAME
+                    : pr[1] > 1 || pr[3] > 1 ? Kind.JOINED : similarity.kindOf(q, pr[0], c, pr[2], s);
             pairs.add(new TokenPair(words(q, pr[0], pr[1]), words(c, pr[2], pr[3]), round(s), kind));
         }
         List<String> uq = new ArrayList<>();

@@ -29,7 +29,7 @@ final class TokenSimilarity {
     static final int SLIP_MAX_LENGTH = 5;
 
     /** The shared model, its answers remembered across queries (see {@link TransliterationMemo}). */
-    private static final TransliterationMemo MODEL = new TransliterationMemo(TransliterationModel.shared());
+    static final TransliterationMemo MODEL = new TransliterationMemo(TransliterationModel.shared());
 
     private final Vocabulary vocabulary;
 

@@ -20,6 +20,8 @@ final class TransliterationMemo {
 
     private final TransliterationModel model;
     private final Entry[] slots;
+    /** The model's evidence of pairs ({@link #evidence}), in a table of its own: a whole name asks for it. */
+    private final Entry[] evidenceSlots;
     private final int mask;
 
     TransliterationMemo(TransliterationModel model) {
@@ -33,6 +35,7 @@ final class TransliterationMemo {
         }
         this.model = model;
         this.slots = new Entry[slots];
+        this.evidenceSlots = new Entry[slots];
         this.mask = slots - 1;
     }
 
@@ -48,11 +51,24 @@ final class TransliterationMemo {
         Entry e = slots[slot];
         if (e != null && e.hash == h && e.hanTranscription == hanTranscription && e.latin.equals(latin)
                 && (e.units == units || Arrays.equals(e.units, units))) {
-            return e.similarity;
+            return e.value;
         }
         float sim = model.similarity(units, latin, hanTranscription);
         slots[slot] = new Entry(h, units, latin, hanTranscription, sim);
         return sim;
+    }
+
+    /** As {@link TransliterationModel#evidence}, in nats (-inf as {@link Float#NEGATIVE_INFINITY}). */
+    float evidence(String[] units, String latin) {
+        int h = hash(units, latin, false);
+        int slot = h & mask;
+        Entry e = evidenceSlots[slot];
+        if (e != null && e.hash == h && e.latin.equals(latin) && (e.units == units || Arrays.equals(e.units, units))) {
+            return e.value;
+        }
+        float nats = (float) model.evidence(units, latin);
+        evidenceSlots[slot] = new Entry(h, units, latin, false, nats);
+        return nats;
     }
 
     /** As {@link TransliterationModel#joinedSimilarity}: the Korean syllable test, then the memo. */
@@ -71,14 +87,14 @@ final class TransliterationMemo {
         final String[] units;
         final String latin;
         final boolean hanTranscription;
-        final float similarity;
+        final float value; // a similarity, or evidence in nats
 
-        Entry(int hash, String[] units, String latin, boolean hanTranscription, float similarity) {
+        Entry(int hash, String[] units, String latin, boolean hanTranscription, float value) {
             this.hash = hash;
             this.units = units;
             this.latin = latin;
             this.hanTranscription = hanTranscription;
-            this.similarity = similarity;
+            this.value = value;
         }
     }
 }

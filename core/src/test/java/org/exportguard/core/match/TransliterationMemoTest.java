@@ -27,6 +27,21 @@ class TransliterationMemoTest {
     }
 
     @Test
+    void evidenceIsTheModelsAndKeptApartFromSimilarity() {
+        TransliterationMemo memo = new TransliterationMemo(MODEL, 8);
+        for (int pass = 0; pass < 2; pass++) {
+            for (String n : NATIVE) {
+                String[] units = Graphemes.of(n);
+                for (String l : LATIN) {
+                    // asked for both, in either order: each table answers for its own
+                    assertEquals((float) MODEL.evidence(units, l), memo.evidence(units, l), n + " / " + l);
+                    assertEquals(MODEL.similarity(units, l), memo.similarity(units, l), n + " / " + l);
+                }
+            }
+        }
+    }
+
+    @Test
     void pairsOverwritingEachOtherInASmallTableStillGetTheirOwnAnswers() {
         TransliterationMemo memo = new TransliterationMemo(MODEL, 8);
         // many more pairs than slots, asked twice: each answer must still be its own pair's

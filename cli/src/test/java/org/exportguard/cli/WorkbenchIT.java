@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -155,7 +156,7 @@ class WorkbenchIT {
         go("#/deals", "Deal queue");
         new Select(browser.findElement(By.id("q-outcome"))).selectByValue("REVIEW");
         browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(d -> { // the filtered page replaced the first, unfiltered one
+        waiting().until(d -> { // the filtered page replaced the first, unfiltered one
             String q = d.findElement(By.id("queue")).getText();
             return q.contains("d-nso") && !q.contains("d-siemens");
         });
@@ -307,7 +308,7 @@ class WorkbenchIT {
     }
 
     private void waitStatus(String code, String status) {
-        new WebDriverWait(browser, WAIT).until(d -> {
+        waiting().until(d -> {
             List<WebElement> el = d.findElements(By.cssSelector("#page svg.world [data-code='" + code + "']"));
             return !el.isEmpty() && status.equals(el.get(0).getAttribute("data-status"));
         });
@@ -323,12 +324,12 @@ class WorkbenchIT {
         go("#/deals", "Deal queue");
         WebElement byDestination = wait(By.cssSelector("th button[data-sort=destination]"));
         byDestination.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(d -> queueIds().equals(List.of("d-siemens", "d-orion", "d-nso")));
+        waitQueue("d-siemens", "d-orion", "d-nso");
         WebElement pressed = browser.switchTo().activeElement(); // the focus stayed on the header button
         assertEquals("destination", pressed.getAttribute("data-sort"));
         assertEquals("ascending", pressed.findElement(By.xpath("..")).getAttribute("aria-sort"));
         pressed.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(d -> queueIds().equals(List.of("d-nso", "d-orion", "d-siemens")));
+        waitQueue("d-nso", "d-orion", "d-siemens");
         assertEquals("desc", new Select(browser.findElement(By.id("q-direction"))).getFirstSelectedOption()
                 .getAttribute("value"));
         shot("deals-sorted");
@@ -339,8 +340,23 @@ class WorkbenchIT {
         waitText(By.id("queue"), "No deals match.");
         regime.selectByValue("US-EAR");
         browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(d -> queueIds().equals(List.of("d-nso", "d-orion", "d-siemens")));
+        waitQueue("d-nso", "d-orion", "d-siemens");
         signOut();
+    }
+
+    /**
+     * A wait for the page to reach a state. The workbench draws its views anew on every answer, so an element read
+     * while it is replaced is stale: the wait reads again rather than fail.
+     */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Waits until the queue table shows these deal ids, top to bottom. */
+    private void waitQueue(String... ids) {
+        waiting().until(d -> queueIds().equals(List.of(ids)));
     }
 
     /** The deal ids of the queue table as shown, top to bottom. */
@@ -411,9 +427,9 @@ class WorkbenchIT {
         t.clear();
         t.sendKeys(token);
         browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(t)); // the form post's answer loaded
+        waiting().until(ExpectedConditions.stalenessOf(t)); // the form post's answer loaded
         try {
-            new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("signout")).isDisplayed()
+            waiting().until(d -> d.findElement(By.id("signout")).isDisplayed()
                     || d.findElement(By.id("signin-error")).isDisplayed());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("after signing in: " + browser.getCurrentUrl() + "\n" + browser.getPageSource()
@@ -432,15 +448,15 @@ class WorkbenchIT {
     }
 
     private WebElement wait(By by) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+        return waiting().until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private WebElement visible(By by) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private void waitText(By by, String text) {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     private String sessionCookie() {

@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * is a foreign name transcribed (普尔 / Poole); one whose Latin reads as pinyin is a Chinese name (or a foreign one
  * that reads so). A character (folded to its simplified form) is kept when at least {@value #MIN_PAIRS} transcribed
  * names use it and at least {@value #MIN_SHARE} of the pairs that use it are transcribed names. The threshold is the
- * evidence that {@value #NEGATIVE_ACCEPT} of mismatched pairs reach (each two-character word of these characters
- * against the Latin word of every other Chinese pair, those that read as pinyin left out, as the model never judges
+ * evidence that {@value #NEGATIVE_ACCEPT} of mismatched pairs reach (each two-character word with at least
+ * {@link HanTranscription#IN_TABLE} of these characters against the Latin word of every other Chinese pair, those that read as pinyin left out, as the model never judges
  * them against a short word): the rate the model's threshold for longer words is set at.
  */
 public final class HanTranscriptionLearner {
@@ -71,7 +71,8 @@ public final class HanTranscriptionLearner {
         double threshold = threshold(pairs, kept, TransliterationModel.shared());
         return "# Learned by accuracy/src/test/java/org/exportguard/accuracy/HanTranscriptionLearner.java from the tuning half of\n"
                 + "# ../shared/data/dev/transliteration-pairs-sample.tsv and the committed transliteration-model.tsv.\n"
-                + "# T: evidence (nats) " + NEGATIVE_ACCEPT + " of mismatched two-character words of these characters reach.\n"
+                + "# T: evidence (nats) " + NEGATIVE_ACCEPT + " of mismatched two-character words with at least "
+                + HanTranscription.IN_TABLE + " of these characters reach.\n"
                 + "# Then Han characters (simplified) that at least " + MIN_PAIRS + " transcribed foreign names use, in "
                 + (int) (MIN_SHARE * 100) + "% or more of\n# the pairs using them: character, transcribed pairs, pinyin-named pairs.\n"
                 + String.format(Locale.ROOT, "T\t%.2f%n", threshold) + rows;

@@ -121,10 +121,11 @@ public final class TransliterationModel {
     }
 
     /**
-     * As {@link #similarity(String[], String)}; {@code hanTranscription} when the native word is two Han characters
-     * Chinese writes foreign names with ({@link HanTranscription#isTranscription}): a foreign name transcribed more
-     * likely than a Chinese given name, so judged by a threshold of its own, set as the longer words' is, and like
-     * them down to 0.80.
+     * As {@link #similarity(String[], String)}; {@code hanTranscription} when the native word is two Han characters,
+     * one or both of which Chinese writes foreign names with ({@link HanTranscription#isTranscription}): a foreign name
+     * transcribed more likely than a Chinese given name, so judged by a threshold of its own, set as the longer words'
+     * is. Like every short Han word it gets nothing under 0.85: such a word beside others (兰英 唐) is most often a
+     * Chinese given name, whose weak evidence must not add up with a surname.
      */
     public float similarity(String[] units, String latin, boolean hanTranscription) {
         boolean isShort = Graphemes.isShort(units);
@@ -140,7 +141,7 @@ public final class TransliterationModel {
             return 0f;
         }
         double sim = 0.85 + (e - bar) / natsPerPoint / 100.0;
-        if (isShort && !transcription && sim < 0.85 && Graphemes.isHan(units[0])) {
+        if (isShort && sim < 0.85 && Graphemes.isHan(units[0])) {
             return 0f;
         }
         // Like a fuzzy spelling below its floor, weak evidence is no match at all: it must not add up over words.

@@ -40,6 +40,11 @@ public final class HanTranscriptionLearner {
     static final int MIN_PAIRS = 3;
     static final double MIN_SHARE = 0.75;
     static final double NEGATIVE_ACCEPT = 0.001;
+    /**
+     * Against Latin words that read as pinyin: ten times stricter, as the model's short-word threshold is, since on lists
+     * a Chinese given name meets thousands of romanised Chinese names, which a set of transcribed names does not show.
+     */
+    static final double NEGATIVE_ACCEPT_PINYIN = 0.0001;
     static final String RESOURCE = "../core/src/main/resources" + HanTranscription.RESOURCE;
 
     record Pair(String nativeWord, String latin) {
@@ -68,14 +73,16 @@ public final class HanTranscriptionLearner {
                 rows.append(c).append('\t').append(n[0]).append('\t').append(n[1]).append('\n');
             }
         });
-        double threshold = threshold(pairs, kept, TransliterationModel.shared());
+        double threshold = threshold(pairs, kept, TransliterationModel.shared(), false);
+        double pinyinThreshold = threshold(pairs, kept, TransliterationModel.shared(), true);
         return "# Learned by accuracy/src/test/java/org/exportguard/accuracy/HanTranscriptionLearner.java from the tuning half of\n"
                 + "# ../shared/data/dev/transliteration-pairs-sample.tsv and the committed transliteration-model.tsv.\n"
                 + "# T: evidence (nats) " + NEGATIVE_ACCEPT + " of mismatched two-character words with at least "
                 + HanTranscription.IN_TABLE + " of these characters reach.\n"
                 + "# Then Han characters (simplified) that at least " + MIN_PAIRS + " transcribed foreign names use, in "
                 + (int) (MIN_SHARE * 100) + "% or more of\n# the pairs using them: character, transcribed pairs, pinyin-named pairs.\n"
-                + String.format(Locale.ROOT, "T\t%.2f%n", threshold) + rows;
+                + String.format(Locale.ROOT, "# P: evidence %.4f of them reach", NEGATIVE_ACCEPT_PINYIN) + " against the Latin words that read as pinyin (most of them Chinese names).\n"
+                + String.format(Locale.ROOT, "T\t%.2f%nP\t%.2f%n", threshold, pinyinThreshold) + rows;
     }
 
     /** Per character (simplified): {transcribed pairs, pinyin-named pairs} that use it. */
@@ -116,7 +123,11 @@ public final class HanTranscriptionLearner {
         return out;
     }
 
-    static double threshold(List<Pair> pairs, Set<Integer> characters, TransliterationModel model) {
+    /**
+     * The evidence {@value #NEGATIVE_ACCEPT} of mismatched pairs reach: each transcription-like word against the Latin
+     * word of every other pair that does not read as pinyin, or ({@code pinyin}) that does.
+     */
+    static double threshold(List<Pair> pairs, Set<Integer> characters, TransliterationModel model, boolean pinyin) {
         List<Double> neg = new ArrayList<>();
         for (Pair p : pairs) {
             if (!HanTranscription.isTranscription(p.nativeWord(), characters)) {
@@ -124,13 +135,13 @@ public final class HanTranscriptionLearner {
             }
             String[] units = Graphemes.of(p.nativeWord());
             for (Pair other : pairs) {
-                if (!other.latin().equals(p.latin()) && !OwnRomanisation.readsAsPinyin(other.latin())) {
+                if (!other.latin().equals(p.latin()) && OwnRomanisation.readsAsPinyin(other.latin()) == pinyin) {
                     neg.add(model.evidence(units, other.latin()));
                 }
             }
         }
         double[] negs = neg.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return negs[(int) Math.floor(negs.length * (1 - NEGATIVE_ACCEPT))];
+        return negs[(int) Math.floor(negs.length * (1 - (pinyin ? NEGATIVE_ACCEPT_PINYIN : NEGATIVE_ACCEPT)))];
     }
 
     static boolean isHan(String w) {

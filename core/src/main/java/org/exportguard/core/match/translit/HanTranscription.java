@@ -42,10 +42,12 @@ public final class HanTranscription {
 
     private final Set<Integer> characters;
     private final float threshold;
+    private final float pinyinThreshold;
 
-    HanTranscription(Set<Integer> characters, float threshold) {
+    HanTranscription(Set<Integer> characters, float threshold, float pinyinThreshold) {
         this.characters = characters;
         this.threshold = threshold;
+        this.pinyinThreshold = pinyinThreshold;
     }
 
     /** The table shipped in core's resources; no characters (so no word a transcription) when it is absent. */
@@ -89,6 +91,16 @@ public final class HanTranscription {
         return shared().threshold;
     }
 
+    /**
+     * Evidence (nats) at which a transcription's similarity to a Latin word that also reads as pinyin is 0.85 (NaN when
+     * not learned: such pairs are then left to the readings, as for every other short Han word). Many Western names
+     * read as pinyin syllables (cela, eden, naren), so a transcription is judged against them too, at a threshold set
+     * at the same rate on mismatched pairs of such Latin words, most of them Chinese names.
+     */
+    public static float pinyinThreshold() {
+        return shared().pinyinThreshold;
+    }
+
     /** The simplified form of a Han character (爾 → 尔), the character itself when it has none; cached per character. */
     public static int simplified(int cp) {
         Integer s = FOLDED.get(cp);
@@ -101,16 +113,17 @@ public final class HanTranscription {
     }
 
     /**
-     * Reads the resource: {@code #} comments, {@code T threshold}, then one line per character (character, then counts
+     * Reads the resource: {@code #} comments, {@code T threshold}, {@code P} threshold against pinyin, then one line per character (character, then counts
      * the learner reports).
      */
     private static HanTranscription read() {
         InputStream in = HanTranscription.class.getResourceAsStream(RESOURCE);
         if (in == null) {
-            return new HanTranscription(Set.of(), Float.NaN); // not learned yet
+            return new HanTranscription(Set.of(), Float.NaN, Float.NaN); // not learned yet
         }
         Set<Integer> out = new HashSet<>();
         float threshold = Float.NaN;
+        float pinyinThreshold = Float.NaN;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -119,6 +132,8 @@ public final class HanTranscription {
                 String[] f = line.split("\t");
                 if (f[0].equals("T")) {
                     threshold = Float.parseFloat(f[1]);
+                } else if (f[0].equals("P")) {
+                    pinyinThreshold = Float.parseFloat(f[1]);
                 } else {
                     out.add(f[0].codePointAt(0));
                 }
@@ -126,6 +141,7 @@ public final class HanTranscription {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Float.isNaN(threshold) ? new HanTranscription(Set.of(), Float.NaN) : new HanTranscription(out, threshold);
+        return Float.isNaN(threshold) ? new HanTranscription(Set.of(), Float.NaN, Float.NaN)
+                : new HanTranscription(out, threshold, pinyinThreshold);
     }
 }

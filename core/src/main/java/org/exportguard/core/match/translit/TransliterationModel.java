@@ -124,7 +124,7 @@ public final class TransliterationModel {
      * As {@link #similarity(String[], String)}; {@code hanTranscription} when the native word is two Han characters,
      * one or both of which Chinese writes foreign names with ({@link HanTranscription#isTranscription}): a foreign name
      * transcribed more likely than a Chinese given name, so judged by a threshold of its own, set as the longer words'
-     * is. Like every short Han word it gets nothing under 0.85: such a word beside others (兰英 唐) is most often a
+     * is, and against a Latin word that reads as pinyin too, by a threshold set so against such words. Like every short Han word it gets nothing under 0.85: such a word beside others (兰英 唐) is most often a
      * Chinese given name, whose weak evidence must not add up with a surname.
      */
     public float similarity(String[] units, String latin, boolean hanTranscription) {
@@ -134,7 +134,11 @@ public final class TransliterationModel {
         if (isShort && looksTranscribed(units)) {
             bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul: judged like a transcription
         } else if (isShort && readsAsOwnRomanisation(units, latin)) {
-            return 0f;
+            if (!transcription || Float.isNaN(HanTranscription.pinyinThreshold())) {
+                return 0f;
+            }
+            // a transcription against a Latin word that also reads as pinyin (塞拉 cela, 伊登 eden)
+            bar = HanTranscription.pinyinThreshold();
         }
         double e = evidence(units, latin);
         if (Double.isInfinite(e)) {

@@ -57,6 +57,18 @@ class HanTranscriptionTest {
     }
 
     @Test
+    void aTranscriptionMeetsAWesternNameThatReadsAsPinyinOnlyOnStrongEvidence() {
+        assertTrue(OwnRomanisation.readsAsPinyin("loden"));
+        assertTrue(HanTranscription.pinyinThreshold() > HanTranscription.threshold());
+        assertTrue(model.similarity("羅登", "loden") >= 0.85f, "Loden");
+        assertTrue(model.similarity("伦辛", "rensing") >= 0.85f, "Rensing");
+        // a Chinese name against pinyin keeps to the readings: 高武 (高 is a transcription character) / gaowu
+        double e = model.evidence(Graphemes.of("高武"), "gaowu");
+        assertTrue(e > HanTranscription.threshold() && e < HanTranscription.pinyinThreshold(), "evidence " + e);
+        assertEquals(0f, model.similarity("高武", "gaowu"));
+    }
+
+    @Test
     void aTranscriptionIsStillNoOtherNameNorJudgedAgainstPinyin() {
         assertTrue(model.similarity("马克", "mike") < 0.85f);
         assertTrue(model.similarity("丽华", "lewis") < 0.85f);

@@ -112,7 +112,8 @@ public final class TransliterationModel {
      * (most often a Chinese, Korean or Japanese name itself) is held to more: never against a Latin word that reads as
      * its own script's romanisation (Han: pinyin; Hangul, kana: pinyin or Korean syllables; {@link OwnRomanisation}:
      * its readings judge those) unless it is a Hangul word that looks transcribed ({@link HangulOrigin}: judged like a
-     * transcription, against a threshold of its own), evidence over
+     * transcription, against a threshold of its own) or a Han transcription ({@link HanTranscription}: against a
+     * stricter threshold of its own), evidence over
      * {@code shortThreshold}, and in Han nothing under 0.85 (Chinese writes a foreign name as one word, so a short
      * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
      */

@@ -112,7 +112,8 @@ public final class TransliterationModel {
      * (most often a Chinese, Korean or Japanese name itself) is held to more: never against a Latin word that reads as
      * its own script's romanisation (Han: pinyin; Hangul, kana: pinyin or Korean syllables; {@link OwnRomanisation}:
      * its readings judge those) unless it is a Hangul word that looks transcribed ({@link HangulOrigin}: judged like a
-     * transcription, against a threshold of its own), evidence over
+     * transcription, against a threshold of its own) or a Han transcription ({@link HanTranscription}: against a
+     * stricter threshold of its own), evidence over
      * {@code shortThreshold}, and in Han nothing under 0.85 (Chinese writes a foreign name as one word, so a short
      * Han word beside others is a Chinese name's part, and weak evidence for it must not add up with its neighbours).
      */
@@ -121,10 +122,11 @@ public final class TransliterationModel {
     }
 
     /**
-     * As {@link #similarity(String[], String)}; {@code hanTranscription} when the native word is two Han characters
-     * Chinese writes foreign names with ({@link HanTranscription#isTranscription}): a foreign name transcribed more
-     * likely than a Chinese given name, so judged by a threshold of its own, set as the longer words' is, and like
-     * them down to 0.80.
+     * As {@link #similarity(String[], String)}; {@code hanTranscription} when the native word is two Han characters,
+     * one or both of which Chinese writes foreign names with ({@link HanTranscription#isTranscription}): a foreign name
+     * transcribed more likely than a Chinese given name, so judged by a threshold of its own, set as the longer words'
+     * is, and against a Latin word that reads as pinyin too, by a threshold set so against such words. Like every short Han word it gets nothing under 0.85: such a word beside others (兰英 唐) is most often a
+     * Chinese given name, whose weak evidence must not add up with a surname.
      */
     public float similarity(String[] units, String latin, boolean hanTranscription) {
         boolean isShort = Graphemes.isShort(units);
@@ -133,14 +135,18 @@ public final class TransliterationModel {
         if (isShort && looksTranscribed(units)) {
             bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul: judged like a transcription
         } else if (isShort && readsAsOwnRomanisation(units, latin)) {
-            return 0f;
+            if (!transcription || Float.isNaN(HanTranscription.pinyinThreshold())) {
+                return 0f;
+            }
+            // a transcription against a Latin word that also reads as pinyin (塞拉 cela, 伊登 eden)
+            bar = HanTranscription.pinyinThreshold();
         }
         double e = evidence(units, latin);
         if (Double.isInfinite(e)) {
             return 0f;
         }
         double sim = 0.85 + (e - bar) / natsPerPoint / 100.0;
-        if (isShort && !transcription && sim < 0.85 && Graphemes.isHan(units[0])) {
+        if (isShort && sim < 0.85 && Graphemes.isHan(units[0])) {
             return 0f;
         }
         // Like a fuzzy spelling below its floor, weak evidence is no match at all: it must not add up over words.

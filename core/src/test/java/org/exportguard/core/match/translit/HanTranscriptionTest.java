@@ -19,6 +19,25 @@ class HanTranscriptionTest {
     }
 
     @Test
+    void oneCharacterOfTheTableIsEnough() {
+        // 宁 and 戈 are transcription characters, 唐 and 登 are not (also in Chinese names, or in too few transcriptions)
+        assertTrue(HanTranscription.isTranscription("唐宁"), "Downing");
+        assertTrue(HanTranscription.isTranscription("戈登"), "Gordon");
+        assertTrue(HanTranscription.isTranscription("湯姆"), "Tom, traditional");
+        assertTrue(model.similarity("唐宁", "downing") >= 0.85f);
+        assertTrue(model.similarity("戈登", "gorton") >= 0.85f);
+    }
+
+    @Test
+    void aTranscriptionUnderTheBarIsNoMatchAtAll() {
+        // 建华 (华 is in the table) is most often a given name: 0.82 against bahawal must not add up with a surname
+        assertTrue(HanTranscription.isTranscription("建华"));
+        double e = model.evidence(Graphemes.of("建华"), "bahawal");
+        assertTrue(e > 0 && e < HanTranscription.threshold(), "some evidence, under the bar: " + e);
+        assertEquals(0f, model.similarity("建华", "bahawal"));
+    }
+
+    @Test
     void chineseGivenNamesOneCharacterAndLongerWordsAreNot() {
         assertFalse(HanTranscription.isTranscription("桂花"));
         assertFalse(HanTranscription.isTranscription("伟芳"));
@@ -35,6 +54,18 @@ class HanTranscriptionTest {
         assertTrue(model.evidence(Graphemes.of("庫里"), "currie") < model.shortThreshold());
         assertTrue(model.similarity("庫里", "currie") >= 0.85f);
         assertTrue(model.similarity("赫兹", "herz") >= 0.85f);
+    }
+
+    @Test
+    void aTranscriptionMeetsAWesternNameThatReadsAsPinyinOnlyOnStrongEvidence() {
+        assertTrue(OwnRomanisation.readsAsPinyin("loden"));
+        assertTrue(HanTranscription.pinyinThreshold() > HanTranscription.threshold());
+        assertTrue(model.similarity("羅登", "loden") >= 0.85f, "Loden");
+        assertTrue(model.similarity("伦辛", "rensing") >= 0.85f, "Rensing");
+        // a Chinese name against pinyin keeps to the readings: 高武 (高 is a transcription character) / gaowu
+        double e = model.evidence(Graphemes.of("高武"), "gaowu");
+        assertTrue(e > HanTranscription.threshold() && e < HanTranscription.pinyinThreshold(), "evidence " + e);
+        assertEquals(0f, model.similarity("高武", "gaowu"));
     }
 
     @Test

@@ -105,7 +105,21 @@ final class TokenSimilarity {
             sim = Math.max(sim, rb[k].equals(a) ? READING_EQUAL : spelling(a, pa, q.skeleton[i], oa, rb[k],
                     c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob, false));
         }
-        return Math.max(sim, crossScript(q, i, c, j));
+        return Math.max(sim, weakBandChecked(q, i, c, j, crossScript(q, i, c, j)));
+    }
+
+    /**
+     * The model's similarity of a native word and a Latin word, or 0 when it is weak evidence that does not stand
+     * ({@link WeakTransliteration}).
+     */
+    private static float weakBandChecked(NameTokens q, int i, NameTokens c, int j, float model) {
+        if (model <= 0f || model >= WeakTransliteration.STRONG) {
+            return model;
+        }
+        boolean stands = q.nativeUnits[i] != null
+                ? WeakTransliteration.stands(q, i, c.text[j], model)
+                : WeakTransliteration.stands(c, j, q.text[i], model);
+        return stands ? model : 0f;
     }
 
     /**

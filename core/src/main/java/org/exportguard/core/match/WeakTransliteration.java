@@ -1,0 +1,88 @@
+package org.exportguard.core.match;
+
+import java.lang.Character.UnicodeScript;
+
+/**
+ * Whether the learned model's weak evidence (a similarity from 0.80 up to {@link #STRONG}) that a Latin word spells
+ * a word written in Arabic script or Cyrillic stands. Those scripts write each consonant of a name with one letter
+ * that has one Latin spelling (short vowels aside), so their readings already carry the Latin word's consonants: a
+ * Latin word the model finds only weakly likely and whose consonants are not a reading's is another name ({@code
+ * Уваров} uvarov / {@code IVANOV}, {@code سماوات} smawat / {@code CEMENT}), while one that keeps them is a spelling
+ * the model does not favour ({@code محمد} mhmd / {@code MOHAMMAD}, 0.84). Hebrew (ב b or v, ו v, o or u, כ k or kh)
+ * and Hangul (ㄱ g or k, ㄹ r or l, vowels added to consonant clusters) read their letters several ways, so there the
+ * model's weak band stands: without it the tuning half lost 36 Hebrew and 50 Korean pairs, and no Arabic or Russian
+ * one.
+ */
+final class WeakTransliteration {
+    /** The model's similarity from which its evidence is over its threshold. */
+    static final float STRONG = 0.85f;
+
+    private WeakTransliteration() {
+    }
+
+    /**
+     * Whether the model's similarity {@code model} of native word {@code i} of {@code t} and {@code latin} stands:
+     * always from {@link #STRONG}; under it, for Arabic script and Cyrillic, only when the Latin word keeps the
+     * consonants of a reading (their {@link Skeleton#loose} keys are equal).
+     */
+    static boolean stands(NameTokens t, int i, String latin, float model) {
+        if (model >= STRONG || !consonantsReadOneToOne(t.nativeUnits[i])) {
+            return true;
+        }
+        String key = Skeleton.loose(latin);
+        if (key == null) {
+            return false;
+        }
+        if (keepsConsonants(t.text[i], key)) {
+            return true;
+        }
+        for (String r : t.readings(i)) {
+            if (keepsConsonants(r, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fewest consonants in which one may be spelled another way ({@code fysl} / {@code faycal}: ص as c). */
+    static final int MIN_KEY_FOR_ONE_OTHER = 3;
+
+    /**
+     * Whether a reading and a Latin word's consonant key agree: equal, or of three consonants or more with one
+     * consonant spelled another way (French c for ص: {@code fysl} / {@code faycal}, ث as s: {@code trath} /
+     * {@code toras}), the reading also without the Arabic article the Latin word may write apart ({@code altrath}).
+     */
+    static boolean keepsConsonants(String reading, String latinKey) {
+        if (agrees(Skeleton.loose(reading), latinKey)) {
+            return true;
+        }
+        return reading.startsWith("al") && reading.length() > 4 && !latinKey.startsWith("l")
+                && agrees(Skeleton.loose(reading.substring(2)), latinKey);
+    }
+
+    private static boolean agrees(String key, String latinKey) {
+        if (key == null) {
+            return false;
+        }
+        if (key.equals(latinKey)) {
+            return true;
+        }
+        if (key.length() != latinKey.length() || key.length() < MIN_KEY_FOR_ONE_OTHER) {
+            return false;
+        }
+        int differ = 0;
+        for (int k = 0; k < key.length(); k++) {
+            differ += key.charAt(k) != latinKey.charAt(k) ? 1 : 0;
+        }
+        return differ <= 1;
+    }
+
+    /** Arabic script (Arabic, Persian, Urdu) and Cyrillic: one letter, one consonant. */
+    static boolean consonantsReadOneToOne(String[] units) {
+        if (units == null || units.length == 0 || units[0].isEmpty()) {
+            return false;
+        }
+        UnicodeScript s = UnicodeScript.of(units[0].codePointAt(0));
+        return s == UnicodeScript.ARABIC || s == UnicodeScript.CYRILLIC;
+    }
+}

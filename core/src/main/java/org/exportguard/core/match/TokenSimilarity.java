@@ -117,8 +117,8 @@ final class TokenSimilarity {
             return model;
         }
         boolean stands = q.nativeUnits[i] != null
-                ? WeakTransliteration.stands(q, i, c.text[j], model)
-                : WeakTransliteration.stands(c, j, q.text[i], model);
+                ? WeakTransliteration.stands(q, i, c.text[j], c.skeleton[j], model)
+                : WeakTransliteration.stands(c, j, q.text[i], q.skeleton[i], model);
         return stands ? model : 0f;
     }
 

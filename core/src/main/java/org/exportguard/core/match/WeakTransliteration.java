@@ -25,19 +25,21 @@ final class WeakTransliteration {
      * always from {@link #STRONG}; under it, for Arabic script and Cyrillic, only when the Latin word keeps the
      * consonants of a reading (their {@link Skeleton#loose} keys are equal).
      */
-    static boolean stands(NameTokens t, int i, String latin, float model) {
+    static boolean stands(NameTokens t, int i, String latin, String latinSkeleton, float model) {
         if (model >= STRONG || !consonantsReadOneToOne(t.nativeUnits[i])) {
             return true;
         }
-        String key = Skeleton.loose(latin);
+        // the words' skeletons are computed once per name (null under three consonants): only then computed here
+        String key = latinSkeleton != null ? latinSkeleton : Skeleton.loose(latin);
         if (key == null) {
             return false;
         }
-        if (keepsConsonants(t.text[i], key)) {
+        if (keepsConsonants(t.text[i], t.skeleton[i], key)) {
             return true;
         }
-        for (String r : t.readings(i)) {
-            if (keepsConsonants(r, key)) {
+        String[] readings = t.readings(i);
+        for (int k = 0; k < readings.length; k++) {
+            if (keepsConsonants(readings[k], t.readingSkeleton[i][k], key)) {
                 return true;
             }
         }
@@ -47,13 +49,18 @@ final class WeakTransliteration {
     /** Fewest consonants in which one may be spelled another way ({@code fysl} / {@code faycal}: ص as c). */
     static final int MIN_KEY_FOR_ONE_OTHER = 3;
 
-    /**
-     * Whether a reading and a Latin word's consonant key agree: equal, or of three consonants or more with one
-     * consonant spelled another way (French c for ص: {@code fysl} / {@code faycal}, ث as s: {@code trath} /
-     * {@code toras}), the reading also without the Arabic article the Latin word may write apart ({@code altrath}).
-     */
     static boolean keepsConsonants(String reading, String latinKey) {
-        if (agrees(Skeleton.loose(reading), latinKey)) {
+        return keepsConsonants(reading, null, latinKey);
+    }
+
+    /**
+     * Whether a reading (with its {@link Skeleton#of} key, or null) and a Latin word's consonant key agree: equal, or
+     * of three consonants or more with one consonant spelled another way (French c for ص: {@code fysl} / {@code
+     * faycal}, ث as s: {@code trath} / {@code toras}), the reading also without the Arabic article the Latin word may
+     * write apart ({@code altrath}).
+     */
+    private static boolean keepsConsonants(String reading, String readingKey, String latinKey) {
+        if (agrees(readingKey != null ? readingKey : Skeleton.loose(reading), latinKey)) {
             return true;
         }
         return reading.startsWith("al") && reading.length() > 4 && !latinKey.startsWith("l")

@@ -3,30 +3,30 @@ package org.exportguard.core.match;
 import java.lang.Character.UnicodeScript;
 
 /**
- * Whether the learned model's weak evidence (a similarity from 0.80 up to {@link #STRONG}) that a Latin word spells
- * a word written in Arabic script or Cyrillic stands. Those scripts write each consonant of a name with one letter
- * that has one Latin spelling (short vowels aside), so their readings already carry the Latin word's consonants: a
- * Latin word the model finds only weakly likely and whose consonants are not a reading's is another name ({@code
- * Уваров} uvarov / {@code IVANOV}, {@code سماوات} smawat / {@code CEMENT}), while one that keeps them is a spelling
- * the model does not favour ({@code محمد} mhmd / {@code MOHAMMAD}, 0.84). Hebrew (ב b or v, ו v, o or u, כ k or kh)
- * and Hangul (ㄱ g or k, ㄹ r or l, vowels added to consonant clusters) read their letters several ways, so there the
- * model's weak band stands: without it the tuning half lost 36 Hebrew and 50 Korean pairs, and no Arabic or Russian
- * one.
+ * Whether weak evidence (a similarity from 0.80 up to {@link #STRONG}, by the learned model or by a reading's
+ * spelling likeness) that a Latin word spells a word written in Arabic script or Cyrillic stands. Those scripts write
+ * each consonant of a name with one letter that has one Latin spelling (short vowels aside), so their readings
+ * already carry the Latin word's consonants: a Latin word that is only weakly like the native word and whose
+ * consonants are not a reading's is another name ({@code Уваров} uvarov / {@code IVANOV}, {@code سماوات} smawat /
+ * {@code CEMENT}, {@code Турова} / {@code TSAROV}), while one that keeps them is a spelling the model does not favour
+ * ({@code محمد} mhmd / {@code MOHAMMAD}, 0.84). Hebrew (ב b or v, ו v, o or u, כ k or kh) and Hangul (ㄱ g or k, ㄹ
+ * r or l, vowels added to consonant clusters) read their letters several ways, so there weak evidence stands: without
+ * the model's weak band the tuning half lost 36 Hebrew and 50 Korean pairs, and no Arabic or Russian one.
  */
 final class WeakTransliteration {
-    /** The model's similarity from which its evidence is over its threshold. */
+    /** The similarity from which a cross-script match is sure enough alone (the model's threshold). */
     static final float STRONG = 0.85f;
 
     private WeakTransliteration() {
     }
 
     /**
-     * Whether the model's similarity {@code model} of native word {@code i} of {@code t} and {@code latin} stands:
-     * always from {@link #STRONG}; under it, for Arabic script and Cyrillic, only when the Latin word keeps the
-     * consonants of a reading (their {@link Skeleton#loose} keys are equal).
+     * Whether a similarity {@code sim} of native word {@code i} of {@code t} and {@code latin} stands: always from
+     * {@link #STRONG}; under it, for Arabic script and Cyrillic, only when the Latin word keeps the consonants of a
+     * reading (their {@link Skeleton#loose} keys agree).
      */
-    static boolean stands(NameTokens t, int i, String latin, String latinSkeleton, float model) {
-        if (model >= STRONG || !consonantsReadOneToOne(t.nativeUnits[i])) {
+    static boolean stands(NameTokens t, int i, String latin, String latinSkeleton, float sim) {
+        if (sim >= STRONG || !consonantsReadOneToOne(t.nativeUnits[i])) {
             return true;
         }
         // the words' skeletons are computed once per name (null under three consonants): only then computed here

@@ -60,28 +60,29 @@ final class WeakTransliteration {
      * write apart ({@code altrath}).
      */
     private static boolean keepsConsonants(String reading, String readingKey, String latinKey) {
-        if (agrees(readingKey != null ? readingKey : Skeleton.loose(reading), latinKey)) {
-            return true;
-        }
-        return reading.startsWith("al") && reading.length() > 4 && !latinKey.startsWith("l")
-                && agrees(Skeleton.loose(reading.substring(2)), latinKey);
-    }
-
-    private static boolean agrees(String key, String latinKey) {
+        String key = readingKey != null ? readingKey : Skeleton.loose(reading);
         if (key == null) {
             return false;
         }
-        if (key.equals(latinKey)) {
+        if (agrees(key, 0, latinKey)) {
             return true;
         }
-        if (key.length() != latinKey.length() || key.length() < MIN_KEY_FOR_ONE_OTHER) {
+        // "al" + word keys as "l" + the word's key (unless the word's own key starts with l: then it is the same key)
+        return reading.startsWith("al") && reading.length() > 4 && reading.charAt(2) != 'l' && key.charAt(0) == 'l'
+                && !latinKey.startsWith("l") && agrees(key, 1, latinKey);
+    }
+
+    /** Whether {@code key} from {@code from} and {@code latinKey} are equal or, from three consonants, one apart. */
+    private static boolean agrees(String key, int from, String latinKey) {
+        int n = key.length() - from;
+        if (n != latinKey.length()) {
             return false;
         }
         int differ = 0;
-        for (int k = 0; k < key.length(); k++) {
-            differ += key.charAt(k) != latinKey.charAt(k) ? 1 : 0;
+        for (int k = 0; k < n && differ <= 1; k++) {
+            differ += key.charAt(from + k) != latinKey.charAt(k) ? 1 : 0;
         }
-        return differ <= 1;
+        return differ == 0 || differ == 1 && n >= MIN_KEY_FOR_ONE_OTHER;
     }
 
     /** Arabic script (Arabic, Persian, Urdu) and Cyrillic: one letter, one consonant. */

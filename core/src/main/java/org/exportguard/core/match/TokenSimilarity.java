@@ -105,7 +105,21 @@ final class TokenSimilarity {
             sim = Math.max(sim, rb[k].equals(a) ? READING_EQUAL : spelling(a, pa, q.skeleton[i], oa, rb[k],
                     c.readingPhonetic[j][k], c.readingSkeleton[j][k], ob, false));
         }
-        return Math.max(sim, crossScript(q, i, c, j));
+        return weakBandChecked(q, i, c, j, Math.max(sim, crossScript(q, i, c, j)));
+    }
+
+    /**
+     * The best similarity of a native word and a Latin word (by the learned model or a reading's spelling), or 0 when
+     * it is weak evidence that does not stand ({@link WeakTransliteration}).
+     */
+    private static float weakBandChecked(NameTokens q, int i, NameTokens c, int j, float best) {
+        if (best <= 0f || best >= WeakTransliteration.STRONG) {
+            return best;
+        }
+        boolean stands = q.nativeUnits[i] != null
+                ? WeakTransliteration.stands(q, i, c.text[j], c.skeleton[j], best)
+                : WeakTransliteration.stands(c, j, q.text[i], q.skeleton[i], best);
+        return stands ? best : 0f;
     }
 
     /**

@@ -1,15 +1,12 @@
 package org.exportguard.core.match;
 
+import org.exportguard.core.match.translit.BundledTables;
 import org.exportguard.core.match.translit.Readings;
 import org.exportguard.core.match.translit.TransliterationModel;
 import org.exportguard.core.model.PartyType;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -239,15 +236,7 @@ public final class CrossScriptNames {
     }
 
     private static CrossScriptNames load() {
-        InputStream in = CrossScriptNames.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + RESOURCE);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return read(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledTables.read(CrossScriptNames.class, RESOURCE, CrossScriptNames::read);
     }
 
     /** Reads {@code C wordMinimum threshold natsPerPoint}; {@code #} starts a comment. */

@@ -4,10 +4,6 @@ import com.ibm.icu.text.Transliterator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,31 +113,29 @@ public final class HanTranscription {
      * the learner reports).
      */
     private static HanTranscription read() {
-        InputStream in = HanTranscription.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            return new HanTranscription(Set.of(), Float.NaN, Float.NaN); // not learned yet
-        }
+        return BundledTables.read(HanTranscription.class, RESOURCE, HanTranscription::read);
+    }
+
+    private static HanTranscription read(BufferedReader r) throws IOException {
         Set<Integer> out = new HashSet<>();
         float threshold = Float.NaN;
         float pinyinThreshold = Float.NaN;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f[0].equals("T")) {
-                    threshold = Float.parseFloat(f[1]);
-                } else if (f[0].equals("P")) {
-                    pinyinThreshold = Float.parseFloat(f[1]);
-                } else {
-                    out.add(f[0].codePointAt(0));
-                }
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] f = line.split("\t");
+            if (f[0].equals("T")) {
+                threshold = Float.parseFloat(f[1]);
+            } else if (f[0].equals("P")) {
+                pinyinThreshold = Float.parseFloat(f[1]);
+            } else {
+                out.add(f[0].codePointAt(0));
+            }
         }
-        return Float.isNaN(threshold) ? new HanTranscription(Set.of(), Float.NaN, Float.NaN)
-                : new HanTranscription(out, threshold, pinyinThreshold);
+        if (Float.isNaN(threshold) || Float.isNaN(pinyinThreshold)) {
+            throw new IllegalStateException(RESOURCE + ": no threshold (T) or pinyin threshold (P) line");
+        }
+        return new HanTranscription(out, threshold, pinyinThreshold);
     }
 }

@@ -2,10 +2,6 @@ package org.exportguard.core.match.translit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -177,15 +173,7 @@ public final class HangulOrigin {
     }
 
     private static HangulOrigin load() {
-        InputStream in = HangulOrigin.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            return new Counts().model(1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY); // not learned yet
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return read(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledTables.read(HangulOrigin.class, RESOURCE, HangulOrigin::read);
     }
 
     /** Reads what {@link Counts#write} writes; {@code #} starts a comment. */

@@ -2,10 +2,6 @@ package org.exportguard.core.match.translit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -112,41 +108,37 @@ public final class HangulSpellings {
      * spelling pairs}) into {@code vowels}, keyed by vowel index × 2 + 1 for a syllable with a final.
      */
     private static Map<Integer, String[]> read(Map<Integer, String[]> vowels) {
-        InputStream in = HangulSpellings.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            return Map.of(); // not learned yet
-        }
+        return BundledTables.read(HangulSpellings.class, RESOURCE, r -> read(r, vowels));
+    }
+
+    private static Map<Integer, String[]> read(BufferedReader r, Map<Integer, String[]> vowels) throws IOException {
         Map<Integer, String[]> out = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f[0].equals("V")) {
-                    int key = (f[1].charAt(0) - 0x1161) * 2 + (f[2].equals("closed") ? 1 : 0);
-                    String[] old = vowels.getOrDefault(key, NONE);
-                    String[] now = java.util.Arrays.copyOf(old, old.length + 1);
-                    now[old.length] = f[3];
-                    vowels.put(key, now);
-                    continue;
-                }
-                int block = f[0].charAt(0) - 0xAC00;
-                // the most frequent spelling first: it makes the word's learned reading (reading)
-                String[] old = out.getOrDefault(block, NONE);
-                String[] now = java.util.Arrays.copyOf(old, old.length + 1);
-                int at = old.length;
-                while (at > 0 && counts.get(block + "\t" + old[at - 1]) < Integer.parseInt(f[2])) {
-                    now[at] = old[at - 1];
-                    at--;
-                }
-                now[at] = f[1];
-                counts.put(block + "\t" + f[1], Integer.parseInt(f[2]));
-                out.put(block, now);
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] f = line.split("\t");
+            if (f[0].equals("V")) {
+                int key = (f[1].charAt(0) - 0x1161) * 2 + (f[2].equals("closed") ? 1 : 0);
+                String[] old = vowels.getOrDefault(key, NONE);
+                String[] now = java.util.Arrays.copyOf(old, old.length + 1);
+                now[old.length] = f[3];
+                vowels.put(key, now);
+                continue;
+            }
+            int block = f[0].charAt(0) - 0xAC00;
+            // the most frequent spelling first: it makes the word's learned reading (reading)
+            String[] old = out.getOrDefault(block, NONE);
+            String[] now = java.util.Arrays.copyOf(old, old.length + 1);
+            int at = old.length;
+            while (at > 0 && counts.get(block + "\t" + old[at - 1]) < Integer.parseInt(f[2])) {
+                now[at] = old[at - 1];
+                at--;
+            }
+            now[at] = f[1];
+            counts.put(block + "\t" + f[1], Integer.parseInt(f[2]));
+            out.put(block, now);
         }
         return out;
     }

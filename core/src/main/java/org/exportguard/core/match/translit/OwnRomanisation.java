@@ -1,11 +1,5 @@
 package org.exportguard.core.match.translit;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -107,21 +101,15 @@ public final class OwnRomanisation {
 
     /** The pinyin syllables of {@value #PINYIN}, written from ICU (building them from ICU at run time takes seconds). */
     static Set<String> readPinyin() {
-        InputStream in = OwnRomanisation.class.getResourceAsStream(PINYIN);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + PINYIN);
-        }
-        Set<String> out = new HashSet<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        return BundledTables.read(OwnRomanisation.class, PINYIN, r -> {
+            Set<String> out = new HashSet<>();
             for (String line; (line = r.readLine()) != null; ) {
                 if (!line.isEmpty() && !line.startsWith("#")) {
                     out.add(line.trim());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+            return out;
+        });
     }
 
     /**

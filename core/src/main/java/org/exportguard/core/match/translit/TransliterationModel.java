@@ -2,10 +2,6 @@ package org.exportguard.core.match.translit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -303,15 +299,7 @@ public final class TransliterationModel {
     }
 
     private static TransliterationModel load() {
-        InputStream in = TransliterationModel.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + RESOURCE);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return read(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledTables.read(TransliterationModel.class, RESOURCE, TransliterationModel::read);
     }
 
     /**

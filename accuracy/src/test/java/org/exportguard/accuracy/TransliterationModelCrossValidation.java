@@ -96,6 +96,54 @@ class TransliterationModelCrossValidation {
                 out.add(u.withMinProbability(0.001));
                 out.add(u.withIterations(5));
             }
+            case "han" -> {
+                for (double m : new double[]{0.005, 0.01, 0.02}) {
+                    out.add(d.withHanMinProbability(m));
+                }
+                for (double a : new double[]{1, 3, 10}) {
+                    out.add(d.withHanSmoothing(a));
+                }
+                for (double a : new double[]{0.2, 0.1}) {
+                    out.add(d.withHanPenalty(a));
+                }
+            }
+            case "han2" -> {
+                for (double m : new double[]{0.001, 0.0005}) {
+                    out.add(d.withHanMinProbability(m));
+                }
+                for (double a : new double[]{0.5, 0.4}) {
+                    out.add(d.withHanPenalty(a));
+                }
+                for (int n : new int[]{2, 3, 4}) {
+                    out.add(d.withHanIterations(n));
+                }
+                for (double a : new double[]{0.5, 1, 2, 3}) {
+                    out.add(d.withHanByVowel(a));
+                }
+            }
+            case "han3" -> {
+                out.add(d.withHanIterations(1));
+                TransliterationModelLearner.Settings two = d.withHanIterations(2);
+                for (double m : new double[]{0.005, 0.01}) {
+                    out.add(two.withHanMinProbability(m));
+                }
+                out.add(two.withHanPenalty(0.2));
+                out.add(two.withHanByVowel(1));
+                out.add(d.withHanIterations(3).withHanMinProbability(0.005));
+            }
+            case "han4" -> {
+                out.add(d);
+                out.add(d.withHanIterations(2));
+                out.add(d.withHanIterations(3));
+            }
+            case "han5" -> {
+                out.add(d.withHanSmoothing(1));
+                out.add(d.withHanByVowel(0.5));
+                out.add(d.withHanByVowel(1));
+                out.add(d.withHanPenalty(0.2));
+                out.add(d.withHanMinProbability(0.001));
+                out.add(d.withHanMinProbability(0.005));
+            }
             case "smoothing" -> {
                 for (double a : new double[]{1, 3, 10, 30}) {
                     out.add(d.withSmoothing(a));
@@ -111,6 +159,9 @@ class TransliterationModelCrossValidation {
     static String measure(List<TransliterationModelLearner.WordPair> tuning, TransliterationModelLearner.Settings s) {
         Map<String, int[]> per = new TreeMap<>();
         int[] shortNeg = new int[2];
+        StringBuilder folds = new StringBuilder(" | folds zh/all");
+        Map<String, List<Double>> posMargin = new TreeMap<>();
+        Map<String, List<Double>> negMargin = new TreeMap<>();
         for (int f = 0; f < FOLDS; f++) {
             List<TransliterationModelLearner.WordPair> train = new ArrayList<>();
             List<TransliterationModelLearner.WordPair> test = new ArrayList<>();
@@ -121,8 +172,18 @@ class TransliterationModelCrossValidation {
             Map<String, Double> perScript = PER_SCRIPT ? scriptThresholds(train, m) : Map.of();
             List<TransliterationModelLearner.WordPair> longTest =
                     test.stream().filter(wp -> !Graphemes.isShort(wp.units())).toList();
+            int[] fz = new int[4];
             for (int i = 0; i < longTest.size(); i++) {
                 TransliterationModelLearner.WordPair wp = longTest.get(i);
+                boolean hit = m.evidence(wp.units(), wp.latin()) >= perScript.getOrDefault(script(wp), (double) m.threshold());
+                double t0 = perScript.getOrDefault(script(wp), (double) m.threshold());
+                posMargin.computeIfAbsent(wp.lang(), k -> new ArrayList<>()).add(m.evidence(wp.units(), wp.latin()) - t0);
+                fz[2]++;
+                fz[3] += hit ? 1 : 0;
+                if (wp.lang().equals("zh")) {
+                    fz[0]++;
+                    fz[1] += hit ? 1 : 0;
+                }
                 int[] c = per.computeIfAbsent(wp.lang(), k -> new int[4]);
                 c[1]++;
                 double t = perScript.getOrDefault(script(wp), (double) m.threshold());
@@ -130,9 +191,11 @@ class TransliterationModelCrossValidation {
                 for (int k = 1; k <= 10; k++) {
                     TransliterationModelLearner.WordPair other = longTest.get((i + 7 * k + 1) % longTest.size());
                     c[3]++;
+                    negMargin.computeIfAbsent(wp.lang(), x -> new ArrayList<>()).add(m.evidence(wp.units(), other.latin()) - t);
                     c[2] += m.evidence(wp.units(), other.latin()) >= t ? 1 : 0;
                 }
             }
+            folds.append(String.format(Locale.ROOT, " %d/%d %d/%d", fz[1], fz[0], fz[3], fz[2]));
         }
         StringBuilder sb = new StringBuilder();
         int pos = 0;
@@ -148,6 +211,19 @@ class TransliterationModelCrossValidation {
             negAll += c[3];
         }
         sb.append(String.format(Locale.ROOT, "| all %.4f | neg %.4f", pos / (double) all, neg / (double) negAll));
+        sb.append(folds);
+        per.forEach((l, c) -> sb.append(String.format(Locale.ROOT, " | neg %s %d/%d", l, c[2], c[3])));
+        // Each language's hit rate at its own negative pass rates of 0.1% and 0.2% (margins to the fold threshold):
+        // compares models at equal strictness for that language, not at the shared threshold.
+        for (String l : posMargin.keySet()) {
+            double[] n = negMargin.get(l).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            sb.append(" | roc ").append(l);
+            for (double rate : new double[]{0.001, 0.002}) {
+                double cut = n[(int) Math.floor(n.length * (1 - rate))];
+                long hit = posMargin.get(l).stream().filter(v -> v > cut).count();
+                sb.append(String.format(Locale.ROOT, " %.3f", hit / (double) posMargin.get(l).size()));
+            }
+        }
         return sb.toString();
     }
 

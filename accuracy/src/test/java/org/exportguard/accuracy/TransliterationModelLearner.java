@@ -69,42 +69,122 @@ public final class TransliterationModelLearner {
      * What the learner may be tuned by (chosen by cross-validation inside the tuning half,
      * {@link TransliterationModelCrossValidation}): EM rounds, the weight of fragments of 0..4 letters in every
      * round, the smallest probability a fragment keeps, the cost of an unseen spelling, and how strongly each unit's
-     * fragments are drawn toward those of all units of its kind (Dirichlet prior, in pseudo-counts).
+     * fragments are drawn toward those of all units of its kind (Dirichlet prior, in pseudo-counts). The Han
+     * settings (pruning, pseudo-counts, length weights, rounds, finals drawn toward those of the same main vowel)
+     * differ from the others only in cross-validation: none was better for zh (docs/matching.md).
      */
     record Settings(int iterations, double[] lengthPenalty, double minProbability, float unseenBase,
-                    float unseenPerLetter, double smoothing, double cleanBelow) {
+                    float unseenPerLetter, double smoothing, double cleanBelow, double hanMinProbability,
+                    double hanSmoothing, double[] hanLengthPenalty, int hanIterations,
+                    boolean hanByVowel) {
         static final Settings DEFAULT = new Settings(ITERATIONS, LENGTH_PENALTY, MIN_PROBABILITY, UNSEEN_BASE,
                 UNSEEN_PER_LETTER, 0, CLEAN_BELOW);
 
+        /** The same settings for Han units as for every other. */
+        Settings(int iterations, double[] lengthPenalty, double minProbability, float unseenBase, float unseenPerLetter,
+                 double smoothing, double cleanBelow) {
+            this(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
+                    minProbability, smoothing, lengthPenalty, iterations, false);
+        }
+
         Settings withCleaning(double below) {
-            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, below);
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, below,
+                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
         }
 
         Settings withPenalty(double two) {
-            return new Settings(iterations, new double[]{1, 1, two, two * two, two * two * two}, minProbability,
-                    unseenBase, unseenPerLetter, smoothing, cleanBelow);
+            double[] pen = {1, 1, two, two * two, two * two * two};
+            return new Settings(iterations, pen, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
+                    hanMinProbability, hanSmoothing, pen, hanIterations, hanByVowel);
         }
 
         Settings withIterations(int n) {
-            return new Settings(n, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow);
+            return new Settings(n, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
+                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
         }
 
         Settings withMinProbability(double p) {
-            return new Settings(iterations, lengthPenalty, p, unseenBase, unseenPerLetter, smoothing, cleanBelow);
+            return new Settings(iterations, lengthPenalty, p, unseenBase, unseenPerLetter, smoothing, cleanBelow,
+                    p, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
         }
 
         Settings withUnseen(float base, float perLetter) {
-            return new Settings(iterations, lengthPenalty, minProbability, base, perLetter, smoothing, cleanBelow);
+            return new Settings(iterations, lengthPenalty, minProbability, base, perLetter, smoothing, cleanBelow,
+                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
         }
 
         Settings withSmoothing(double alpha) {
-            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, alpha, cleanBelow);
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, alpha, cleanBelow,
+                    hanMinProbability, alpha, hanLengthPenalty, hanIterations, hanByVowel);
+        }
+
+        /** Han units only: their own pruning level. */
+        Settings withHanMinProbability(double p) {
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
+                    cleanBelow, p, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
+        }
+
+        /** Han units only: drawn toward the spellings of the units of their kind by so many pseudo-counts. */
+        Settings withHanSmoothing(double alpha) {
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
+                    cleanBelow, hanMinProbability, alpha, hanLengthPenalty, hanIterations, hanByVowel);
+        }
+
+        /** Han units only: their own weight of fragments of 2, 3, 4 letters. */
+        Settings withHanPenalty(double two) {
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
+                    cleanBelow, hanMinProbability, hanSmoothing, new double[]{1, 1, two, two * two, two * two * two},
+                    hanIterations, hanByVowel);
+        }
+
+        static boolean hanUnit(String unit) {
+            return unit.startsWith("H:") || unit.startsWith("H-");
+        }
+
+        /** Han units only: their spellings are held after so many EM rounds. */
+        Settings withHanIterations(int n) {
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
+                    cleanBelow, hanMinProbability, hanSmoothing, hanLengthPenalty, n, hanByVowel);
+        }
+
+        /** Han finals drawn toward the finals with the same main vowel (not all finals), by hanSmoothing. */
+        Settings withHanByVowel(double alpha) {
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
+                    cleanBelow, hanMinProbability, alpha, hanLengthPenalty, hanIterations, true);
+        }
+
+        String kindOf(String unit) {
+            return hanByVowel && unit.startsWith("H-") ? "H-" + mainVowel(unit.substring(2)) : kind(unit);
+        }
+
+        /** A pinyin final's main vowel: its a, o or e, else its first letter (i, u, v). */
+        static char mainVowel(String fin) {
+            for (char c : fin.toCharArray()) {
+                if (c == 'a' || c == 'o' || c == 'e') {
+                    return c;
+                }
+            }
+            return fin.isEmpty() ? '-' : fin.charAt(0);
+        }
+
+        double minProbability(String unit) {
+            return hanUnit(unit) ? hanMinProbability : minProbability;
+        }
+
+        double smoothing(String unit) {
+            return hanUnit(unit) ? hanSmoothing : smoothing;
+        }
+
+        double[] lengthPenalty(String unit) {
+            return hanUnit(unit) ? hanLengthPenalty : lengthPenalty;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "it=%d pen=%s min=%.4f unseen=%.1f/%.1f alpha=%.1f clean=%.1f", iterations,
-                    Arrays.toString(lengthPenalty), minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow);
+            return String.format(Locale.ROOT, "it=%d pen=%s min=%.4f unseen=%.1f/%.1f alpha=%.1f clean=%.1f"
+                            + " | Han pen=%s min=%.4f alpha=%.1f it=%d byVowel=%b", iterations, Arrays.toString(lengthPenalty),
+                    minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
+                    Arrays.toString(hanLengthPenalty), hanMinProbability, hanSmoothing, hanIterations, hanByVowel);
         }
     }
 
@@ -218,14 +298,25 @@ public final class TransliterationModelLearner {
     static TransliterationModel train(List<WordPair> pairs, Settings settings) {
         Map<String, Map<String, Double>> p = null;
         Map<String, Map<String, Double>> counts = null;
+        Map<String, Map<String, Double>> heldHan = null;
         for (int it = 0; it < settings.iterations(); it++) {
             counts = new HashMap<>();
             for (WordPair wp : pairs) {
-                expect(wp, p, counts, settings.lengthPenalty());
+                expect(wp, p, counts, settings);
             }
-            p = normalise(counts, 1e-6, settings.smoothing());
+            if (it + 1 == settings.hanIterations()) {
+                heldHan = new HashMap<>();
+                for (Map.Entry<String, Map<String, Double>> e : counts.entrySet()) {
+                    if (Settings.hanUnit(e.getKey())) {
+                        heldHan.put(e.getKey(), e.getValue());
+                    }
+                }
+            } else if (heldHan != null) {
+                counts.putAll(heldHan);
+            }
+            p = normalise(counts, u -> 1e-6, settings);
         }
-        p = normalise(counts, settings.minProbability(), settings.smoothing());
+        p = normalise(counts, settings::minProbability, settings);
         Map<String, Map<String, Float>> emissions = new HashMap<>();
         p.forEach((u, m) -> {
             Map<String, Float> e = new HashMap<>();
@@ -301,7 +392,7 @@ public final class TransliterationModelLearner {
 
     /** One E-step: adds the expected count of every (unit, fragment) over all alignments of the pair. */
     private static void expect(WordPair wp, Map<String, Map<String, Double>> p, Map<String, Map<String, Double>> counts,
-                               double[] penalty) {
+                               Settings settings) {
         String[] u = wp.units();
         String l = wp.latin();
         int n = u.length;
@@ -313,7 +404,7 @@ public final class TransliterationModelLearner {
             for (int j = 0; j <= m; j++) {
                 double s = 0;
                 for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
-                    s += a[i - 1][j - k] * prob(p, u[i - 1], l.substring(j - k, j), penalty);
+                    s += a[i - 1][j - k] * prob(p, u[i - 1], l.substring(j - k, j), settings);
                 }
                 a[i][j] = s;
             }
@@ -327,7 +418,7 @@ public final class TransliterationModelLearner {
             for (int j = m; j >= 0; j--) {
                 double s = 0;
                 for (int k = 0; k <= MAX_FRAGMENT && j + k <= m; k++) {
-                    s += prob(p, u[i], l.substring(j, j + k), penalty) * b[i + 1][j + k];
+                    s += prob(p, u[i], l.substring(j, j + k), settings) * b[i + 1][j + k];
                 }
                 b[i][j] = s;
             }
@@ -337,7 +428,7 @@ public final class TransliterationModelLearner {
             for (int j = 0; j <= m; j++) {
                 for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
                     String f = l.substring(j - k, j);
-                    double v = a[i - 1][j - k] * prob(p, u[i - 1], f, penalty) * b[i][j] / z;
+                    double v = a[i - 1][j - k] * prob(p, u[i - 1], f, settings) * b[i][j] / z;
                     if (v > 1e-9) {
                         c.merge(f, v, Double::sum);
                     }
@@ -346,41 +437,44 @@ public final class TransliterationModelLearner {
         }
     }
 
-    private static double prob(Map<String, Map<String, Double>> p, String unit, String fragment, double[] penalty) {
+    private static double prob(Map<String, Map<String, Double>> p, String unit, String fragment, Settings settings) {
         if (p == null) {
             return LENGTH_PRIOR[fragment.length()];
         }
         Map<String, Double> m = p.get(unit);
         Double v = m == null ? null : m.get(fragment);
-        return v == null ? 0 : v * penalty[fragment.length()];
+        return v == null ? 0 : v * settings.lengthPenalty(unit)[fragment.length()];
     }
 
     /**
      * Each unit's expected counts as probabilities, drawn toward the fragments of all units of its kind
-     * ({@link #kind}) by {@code alpha} pseudo-counts, fragments rarer than {@code min} dropped.
+     * ({@link #kind}) by the settings' pseudo-counts for the unit, fragments rarer than {@code min} dropped.
      */
-    private static Map<String, Map<String, Double>> normalise(Map<String, Map<String, Double>> counts, double min,
-                                                              double alpha) {
+    private static Map<String, Map<String, Double>> normalise(Map<String, Map<String, Double>> counts,
+                                                              java.util.function.ToDoubleFunction<String> min,
+                                                              Settings settings) {
         Map<String, Map<String, Double>> backOff = new HashMap<>();
-        if (alpha > 0) {
-            counts.forEach((u, c) -> {
-                Map<String, Double> b = backOff.computeIfAbsent(kind(u), k -> new HashMap<>());
+        counts.forEach((u, c) -> {
+            if (settings.smoothing(u) > 0) {
+                Map<String, Double> b = backOff.computeIfAbsent(settings.kindOf(u), k -> new HashMap<>());
                 c.forEach((f, v) -> b.merge(f, v, Double::sum));
-            });
-            backOff.values().forEach(b -> {
-                double total = b.values().stream().mapToDouble(Double::doubleValue).sum();
-                b.replaceAll((f, v) -> v / total);
-            });
-        }
+            }
+        });
+        backOff.values().forEach(b -> {
+            double total = b.values().stream().mapToDouble(Double::doubleValue).sum();
+            b.replaceAll((f, v) -> v / total);
+        });
         Map<String, Map<String, Double>> p = new HashMap<>();
         counts.forEach((u, c) -> {
+            double alpha = settings.smoothing(u);
+            double least = min.applyAsDouble(u);
             double total = c.values().stream().mapToDouble(Double::doubleValue).sum() + alpha;
             Map<String, Double> m = new HashMap<>();
-            Map<String, Double> b = alpha > 0 ? backOff.get(kind(u)) : Map.of();
+            Map<String, Double> b = alpha > 0 ? backOff.get(settings.kindOf(u)) : Map.of();
             Map<String, Double> smoothed = new HashMap<>(c);
             b.forEach((f, v) -> smoothed.merge(f, alpha * v, Double::sum));
             smoothed.forEach((f, v) -> {
-                if (v / total >= min) {
+                if (v / total >= least) {
                     m.put(f, v / total);
                 }
             });

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Learns how a Latin name and a name written word by word in Hangul are judged as whole names
@@ -55,12 +54,7 @@ public final class CrossScriptNamesLearner {
     @Test
     void theCommittedCalibrationIsWhatTheTuningHalfTeaches() throws Exception {
         String learned = learn();
-        if (Boolean.getBoolean("translit.learn")) {
-            Files.writeString(Path.of(RESOURCE), learned, StandardCharsets.UTF_8);
-            System.out.print(learned);
-        }
-        assertEquals(learned, Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8),
-                "cross-script-names.txt is not what the tuning half teaches: regenerate it (see CrossScriptNamesLearner)");
+        LearnedResource.writeOrCheck(RESOURCE, learned, CrossScriptNamesLearner.class);
     }
 
     static String learn() throws Exception {

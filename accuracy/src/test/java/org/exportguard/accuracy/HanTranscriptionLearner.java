@@ -8,9 +8,6 @@ import org.exportguard.core.match.translit.OwnRomanisation;
 import org.exportguard.core.match.translit.TransliterationModel;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,13 +52,7 @@ public final class HanTranscriptionLearner {
     @Test
     void theCommittedTableIsWhatTheTuningHalfTeaches() throws Exception {
         String learned = learn();
-        if (Boolean.getBoolean("translit.learn")) {
-            Files.writeString(Path.of(RESOURCE), learned, StandardCharsets.UTF_8);
-            System.out.print(learned);
-        }
-        assertEquals(learned, Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8),
-                "han-transcription-characters.txt is not what the tuning half teaches: regenerate it (see "
-                        + "HanTranscriptionLearner)");
+        LearnedResource.writeOrCheck(RESOURCE, learned, HanTranscriptionLearner.class);
     }
 
     @Test

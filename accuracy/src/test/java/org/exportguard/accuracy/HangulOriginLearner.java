@@ -9,14 +9,11 @@ import org.exportguard.core.match.translit.TransliterationModel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Learns {@link HangulOrigin}, whether a Hangul word looks like a foreign name transcribed or like a Korean name, from
@@ -55,12 +52,7 @@ public final class HangulOriginLearner {
     @Test
     void committedTableIsWhatTheTuningHalfTeaches() throws Exception {
         String learned = learn();
-        if (Boolean.getBoolean("translit.learn")) {
-            Files.writeString(Path.of(RESOURCE), learned, StandardCharsets.UTF_8);
-            System.out.println("wrote " + RESOURCE);
-        }
-        assertEquals(learned, Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8),
-                "hangul-origin.txt is not what the tuning half teaches: run the learner with -Dtranslit.learn=true");
+        LearnedResource.writeOrCheck(RESOURCE, learned, HangulOriginLearner.class);
     }
 
     static String learn() throws Exception {

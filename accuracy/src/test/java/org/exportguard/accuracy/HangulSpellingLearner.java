@@ -4,9 +4,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.exportguard.core.match.translit.HangulSpellings;
 
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,13 +79,7 @@ public final class HangulSpellingLearner {
                 out.append(k).append('\t').append(n).append('\n');
             }
         });
-        if (Boolean.getBoolean("translit.learn")) {
-            Files.writeString(Path.of(RESOURCE), out, StandardCharsets.UTF_8);
-            System.out.print(out);
-        }
-        org.junit.jupiter.api.Assertions.assertEquals(out.toString(),
-                Files.readString(Path.of(RESOURCE), StandardCharsets.UTF_8),
-                "hangul-spellings.txt is not what the tuning half teaches: run the learner with -Dtranslit.learn=true");
+        LearnedResource.writeOrCheck(RESOURCE, out.toString(), HangulSpellingLearner.class);
     }
 
     private static int standard(String word, List<String> parts) {

@@ -38,7 +38,6 @@ public final class CrossScriptNames {
     /** A transliteration is never as sure as the same spelling (as {@link TransliterationModel}). */
     static final float CEILING = 0.97f;
 
-    private static volatile CrossScriptNames shared;
 
     private final float wordMinimum;
     private final float threshold;
@@ -52,16 +51,12 @@ public final class CrossScriptNames {
 
     /** The calibration shipped in core's resources. */
     static CrossScriptNames shared() {
-        CrossScriptNames s = shared;
-        if (s == null) {
-            synchronized (CrossScriptNames.class) {
-                if (shared == null) {
-                    shared = load();
-                }
-                s = shared;
-            }
-        }
-        return s;
+        return Shared.INSTANCE;
+    }
+
+    /** Loaded on first use, once (the JVM's class initialisation makes it safe across threads). */
+    private static final class Shared {
+        static final CrossScriptNames INSTANCE = load();
     }
 
     /** How the words of a Hangul name met a Latin name's: {@code latinOf[k]} is the Latin word of Hangul word k. */

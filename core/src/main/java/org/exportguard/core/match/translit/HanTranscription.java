@@ -31,7 +31,6 @@ public final class HanTranscription {
      */
     public static final int IN_TABLE = 1;
 
-    private static volatile HanTranscription shared;
     private static final ThreadLocal<Transliterator> SIMPLIFIED =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
     private static final ConcurrentHashMap<Integer, Integer> FOLDED = new ConcurrentHashMap<>();
@@ -46,13 +45,14 @@ public final class HanTranscription {
         this.pinyinThreshold = pinyinThreshold;
     }
 
-    /** The table shipped in core's resources; no characters (so no word a transcription) when it is absent. */
+    /** The table shipped in core's resources (a missing table is an error, {@link BundledTables}). */
     static HanTranscription shared() {
-        HanTranscription s = shared;
-        if (s == null) {
-            shared = s = read();
-        }
-        return s;
+        return Shared.INSTANCE;
+    }
+
+    /** Loaded on first use, once (the JVM's class initialisation makes it safe across threads). */
+    private static final class Shared {
+        static final HanTranscription INSTANCE = read();
     }
 
     /**
@@ -88,8 +88,7 @@ public final class HanTranscription {
     }
 
     /**
-     * Evidence (nats) at which a transcription's similarity to a Latin word that also reads as pinyin is 0.85 (NaN when
-     * not learned: such pairs are then left to the readings, as for every other short Han word). Many Western names
+     * Evidence (nats) at which a transcription's similarity to a Latin word that also reads as pinyin is 0.85. Many Western names
      * read as pinyin syllables (cela, eden, naren), so a transcription is judged against them too, at a threshold set
      * at the same rate on mismatched pairs of such Latin words, most of them Chinese names.
      */

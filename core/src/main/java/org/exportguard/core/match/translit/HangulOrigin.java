@@ -22,7 +22,6 @@ public final class HangulOrigin {
     static final int TRANSCRIBED = 1;
     private static final int[] JAMO = {19, 21, 28};
 
-    private static volatile HangulOrigin shared;
 
     /** Syllable (offset from U+AC00) → counts in the two classes. */
     private final Map<Integer, int[]> syllables;
@@ -48,18 +47,14 @@ public final class HangulOrigin {
         this.cut = cut;
     }
 
-    /** The table shipped in core's resources (no table: nothing looks transcribed). */
+    /** The table shipped in core's resources (a missing table is an error, {@link BundledTables}). */
     public static HangulOrigin shared() {
-        HangulOrigin h = shared;
-        if (h == null) {
-            synchronized (HangulOrigin.class) {
-                if (shared == null) {
-                    shared = load();
-                }
-                h = shared;
-            }
-        }
-        return h;
+        return Shared.INSTANCE;
+    }
+
+    /** Loaded on first use, once (the JVM's class initialisation makes it safe across threads). */
+    private static final class Shared {
+        static final HangulOrigin INSTANCE = load();
     }
 
     /** True when {@code word} (Hangul) looks like a foreign name transcribed. */

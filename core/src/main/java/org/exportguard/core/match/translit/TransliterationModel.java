@@ -27,7 +27,6 @@ public final class TransliterationModel {
     /** Alphabet of the Latin side: a-z, index 1..26; 0 is the word boundary. */
     static final int SYMBOLS = 27;
 
-    private static volatile TransliterationModel shared;
 
     private final Map<String, Map<String, Float>> emissions;
     /** The same spellings as a trie per unit, for the alignment's inner loop. */
@@ -82,16 +81,12 @@ public final class TransliterationModel {
 
     /** The model shipped in core's resources. */
     public static TransliterationModel shared() {
-        TransliterationModel m = shared;
-        if (m == null) {
-            synchronized (TransliterationModel.class) {
-                if (shared == null) {
-                    shared = load();
-                }
-                m = shared;
-            }
-        }
-        return m;
+        return Shared.INSTANCE;
+    }
+
+    /** Loaded on first use, once (the JVM's class initialisation makes it safe across threads). */
+    private static final class Shared {
+        static final TransliterationModel INSTANCE = load();
     }
 
     /**
@@ -131,7 +126,7 @@ public final class TransliterationModel {
         if (isShort && looksTranscribed(units)) {
             bar = HangulOrigin.shared().threshold(); // a foreign name in Hangul: judged like a transcription
         } else if (isShort && readsAsOwnRomanisation(units, latin)) {
-            if (!transcription || Float.isNaN(HanTranscription.pinyinThreshold())) {
+            if (!transcription) {
                 return 0f;
             }
             // a transcription against a Latin word that also reads as pinyin (塞拉 cela, 伊登 eden)

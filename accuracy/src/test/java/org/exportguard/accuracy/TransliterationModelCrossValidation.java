@@ -255,7 +255,7 @@ class TransliterationModelCrossValidation {
 
     static int fold(TransliterationModelLearner.WordPair wp) {
         CRC32 crc = new CRC32();
-        crc.update(("fold\t" + wp.lang() + '\t' + String.join("", wp.units()) + '\t' + wp.latin())
+        crc.update(("fold\t" + wp.lang() + '\t' + wp.nativeWord() + '\t' + wp.latin())
                 .getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % FOLDS);
     }

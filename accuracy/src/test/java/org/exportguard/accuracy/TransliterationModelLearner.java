@@ -62,7 +62,7 @@ public final class TransliterationModelLearner {
      */
     private static final double[] LENGTH_PENALTY = {1, 1, 0.3, 0.09, 0.027};
 
-    record WordPair(String lang, String[] units, String latin) {
+    record WordPair(String lang, String[] units, String latin, String nativeWord) {
     }
 
     /**
@@ -266,7 +266,7 @@ public final class TransliterationModelLearner {
     private static void add(List<WordPair> out, String lang, String nativeWord, String latin) {
         String[] units = Graphemes.of(nativeWord);
         if (units != null && latin.length() <= 30 && units.length <= 20) {
-            out.add(new WordPair(lang, units, latin));
+            out.add(new WordPair(lang, units, latin, nativeWord));
         }
     }
 

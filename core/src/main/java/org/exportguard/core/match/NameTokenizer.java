@@ -484,7 +484,7 @@ public final class NameTokenizer {
                 commas++;
             }
             if (i == len || Character.isWhitespace(name.charAt(i)) || name.charAt(i) == ','
-                    || isNameSeparatorDot(name.charAt(i))) {
+                    || isNameSeparatorDot(name.charAt(i)) || separatesChineseOrJapanese(name, i)) {
                 if (i > start) {
                     String raw = name.substring(start, i);
                     WordOrigin origin = WordOrigin.of(raw);
@@ -545,6 +545,25 @@ public final class NameTokenizer {
      */
     private static boolean isNameSeparatorDot(char ch) {
         return ch == '\u00B7' || ch == '\u30FB' || ch == '\uFF65' || ch == '\u2027';
+    }
+
+    /**
+     * Other dots and hyphens between two Han or kana characters (约翰•甘迺迪, 約翰．甘迺迪, 约翰-甘迺迪): Chinese and Japanese
+     * write no word with a dot or hyphen inside, so one there stands for the middle dot; read as part of the word it
+     * would join the name's parts into one word that meets neither.
+     */
+    private static boolean separatesChineseOrJapanese(String name, int i) {
+        char ch = name.charAt(i);
+        boolean dotOrHyphen = ch == '\u2022' || ch == '.' || ch == '\uFF0E' || ch == '\uFE52' || ch == '\u2219'
+                || ch == '-' || ch == '\u2010' || ch == '\u2011' || ch == '\uFF0D';
+        return dotOrHyphen && i > 0 && i + 1 < name.length() && isHanOrKana(name.codePointBefore(i))
+                && isHanOrKana(name.codePointAt(i + 1));
+    }
+
+    private static boolean isHanOrKana(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || cp == 0x30FC;
     }
 
     /**

@@ -157,6 +157,15 @@ class NameScorerRulesTest {
     }
 
     @Test
+    void otherDotsAndHyphensBetweenHanOrKanaSeparateTheNamesToo() {
+        for (String sep : new String[]{"\u2022", ".", "\uFF0E", "\uFE52", "-", "\u2010"}) {
+            assertEquals(2, new NameTokenizer().tokenize("约翰" + sep + "甘迺迪", PartyType.PERSON).size(), sep);
+            matches("約翰" + sep + "甘迺迪", "John Kennedy", PartyType.PERSON);
+            assertEquals(2, new NameTokenizer().tokenize("ジョン" + sep + "スミス", PartyType.PERSON).size(), sep);
+        }
+    }
+
+    @Test
     void aNameInAScriptNoTransliteratorReadsIsKeptAsWritten() {
         assertEquals(2, new NameTokenizer().tokenize("ហ៊ុន ម៉ាណែត", PartyType.PERSON).size());
         matches("ហ៊ុន ម៉ាណាត", "ហ៊ុន ម៉ាណែត", PartyType.PERSON);

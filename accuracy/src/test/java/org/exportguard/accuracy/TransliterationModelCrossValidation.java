@@ -146,6 +146,59 @@ class TransliterationModelCrossValidation {
                 out.add(d.withHanMinProbability(0.001));
                 out.add(d.withHanMinProbability(0.005));
             }
+            case "nosilent" -> out.add(d.withInsertion(TransliterationModelLearner.Insertion.NONE));
+            case "silent" -> {
+                // silent Latin letters (issue 14): per script, for all scripts, per previous unit's kind, at the end
+                for (String mode : new String[]{"script", "global", "kind", "end"}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion(mode, 0.01, 1, 0.001, false)));
+                }
+                out.add(d.withInsertion(new TransliterationModelLearner.Insertion("script", 0.01, 1, 0.001, true)));
+            }
+            case "silent2" -> {
+                // per script, with a weight against insertions in every round, or fewer letters kept
+                for (double w : new double[]{0.3, 0.1}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion("script", 0.01, w, 0.001, false)));
+                }
+                for (double min : new double[]{0.005, 0.02}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion("script", 0.01, 1, min, false)));
+                }
+            }
+            case "silent3" -> {
+                // EM leaves silent letters rare (the fragments absorb them): keep rarer ones, or weigh them up
+                for (String mode : new String[]{"script", "global", "kind", "end"}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion(mode, 0.01, 1, 0.0002, false)));
+                }
+                for (double w : new double[]{3, 10}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.01, w, 0.0002, false)));
+                }
+                out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.01, 1, 0.001, true)));
+            }
+            case "silent4" -> {
+                // weighed up by 3: around it, and the other contexts so weighed
+                for (double w : new double[]{2, 5}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.01, w, 0.0002, false)));
+                }
+                for (String mode : new String[]{"script", "global", "end"}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion(mode, 0.01, 3, 0.0002, false)));
+                }
+                for (double min : new double[]{0.001, 0.00005}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.01, 3, min, false)));
+                }
+                out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.001, 3, 0.0002, false)));
+            }
+            case "silent5" -> {
+                for (String mode : new String[]{"script", "global"}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion(mode, 0.01, 5, 0.0002, false)));
+                }
+                out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.01, 4, 0.0002, false)));
+                out.add(d.withInsertion(new TransliterationModelLearner.Insertion("kind", 0.01, 3, 0.0002, true)));
+            }
+            case "silent6" -> {
+                for (String mode : new String[]{"script", "global"}) {
+                    out.add(d.withInsertion(new TransliterationModelLearner.Insertion(mode, 0.01, 4, 0.0002, false)));
+                }
+                out.add(d.withInsertion(new TransliterationModelLearner.Insertion("script", 0.01, 7, 0.0002, false)));
+            }
             case "smoothing" -> {
                 for (double a : new double[]{1, 3, 10, 30}) {
                     out.add(d.withSmoothing(a));

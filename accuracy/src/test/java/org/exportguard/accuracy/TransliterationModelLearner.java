@@ -76,65 +76,71 @@ public final class TransliterationModelLearner {
     record Settings(int iterations, double[] lengthPenalty, double minProbability, float unseenBase,
                     float unseenPerLetter, double smoothing, double cleanBelow, double hanMinProbability,
                     double hanSmoothing, double[] hanLengthPenalty, int hanIterations,
-                    boolean hanByVowel) {
+                    boolean hanByVowel, Insertion insertion) {
         static final Settings DEFAULT = new Settings(ITERATIONS, LENGTH_PENALTY, MIN_PROBABILITY, UNSEEN_BASE,
-                UNSEEN_PER_LETTER, 0, CLEAN_BELOW);
+                UNSEEN_PER_LETTER, 0, CLEAN_BELOW).withInsertion(Insertion.SILENT);
 
         /** The same settings for Han units as for every other. */
         Settings(int iterations, double[] lengthPenalty, double minProbability, float unseenBase, float unseenPerLetter,
                  double smoothing, double cleanBelow) {
             this(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
-                    minProbability, smoothing, lengthPenalty, iterations, false);
+                    minProbability, smoothing, lengthPenalty, iterations, false, Insertion.NONE);
         }
 
         Settings withCleaning(double below) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, below,
-                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
+                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         Settings withPenalty(double two) {
             double[] pen = {1, 1, two, two * two, two * two * two};
             return new Settings(iterations, pen, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
-                    hanMinProbability, hanSmoothing, pen, hanIterations, hanByVowel);
+                    hanMinProbability, hanSmoothing, pen, hanIterations, hanByVowel, insertion);
         }
 
         Settings withIterations(int n) {
             return new Settings(n, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
-                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
+                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         Settings withMinProbability(double p) {
             return new Settings(iterations, lengthPenalty, p, unseenBase, unseenPerLetter, smoothing, cleanBelow,
-                    p, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
+                    p, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         Settings withUnseen(float base, float perLetter) {
             return new Settings(iterations, lengthPenalty, minProbability, base, perLetter, smoothing, cleanBelow,
-                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
+                    hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         Settings withSmoothing(double alpha) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, alpha, cleanBelow,
-                    hanMinProbability, alpha, hanLengthPenalty, hanIterations, hanByVowel);
+                    hanMinProbability, alpha, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         /** Han units only: their own pruning level. */
         Settings withHanMinProbability(double p) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
-                    cleanBelow, p, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel);
+                    cleanBelow, p, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         /** Han units only: drawn toward the spellings of the units of their kind by so many pseudo-counts. */
         Settings withHanSmoothing(double alpha) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
-                    cleanBelow, hanMinProbability, alpha, hanLengthPenalty, hanIterations, hanByVowel);
+                    cleanBelow, hanMinProbability, alpha, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         /** Han units only: their own weight of fragments of 2, 3, 4 letters. */
         Settings withHanPenalty(double two) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
                     cleanBelow, hanMinProbability, hanSmoothing, new double[]{1, 1, two, two * two, two * two * two},
-                    hanIterations, hanByVowel);
+                    hanIterations, hanByVowel, insertion);
+        }
+
+        /** Silent Latin letters learned as {@code insertion} says. */
+        Settings withInsertion(Insertion insertion) {
+            return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
+                    cleanBelow, hanMinProbability, hanSmoothing, hanLengthPenalty, hanIterations, hanByVowel, insertion);
         }
 
         static boolean hanUnit(String unit) {
@@ -144,13 +150,13 @@ public final class TransliterationModelLearner {
         /** Han units only: their spellings are held after so many EM rounds. */
         Settings withHanIterations(int n) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
-                    cleanBelow, hanMinProbability, hanSmoothing, hanLengthPenalty, n, hanByVowel);
+                    cleanBelow, hanMinProbability, hanSmoothing, hanLengthPenalty, n, hanByVowel, insertion);
         }
 
         /** Han finals drawn toward the finals with the same main vowel (not all finals), by hanSmoothing. */
         Settings withHanByVowel(double alpha) {
             return new Settings(iterations, lengthPenalty, minProbability, unseenBase, unseenPerLetter, smoothing,
-                    cleanBelow, hanMinProbability, alpha, hanLengthPenalty, hanIterations, true);
+                    cleanBelow, hanMinProbability, alpha, hanLengthPenalty, hanIterations, true, insertion);
         }
 
         String kindOf(String unit) {
@@ -184,7 +190,51 @@ public final class TransliterationModelLearner {
             return String.format(Locale.ROOT, "it=%d pen=%s min=%.4f unseen=%.1f/%.1f alpha=%.1f clean=%.1f"
                             + " | Han pen=%s min=%.4f alpha=%.1f it=%d byVowel=%b", iterations, Arrays.toString(lengthPenalty),
                     minProbability, unseenBase, unseenPerLetter, smoothing, cleanBelow,
-                    Arrays.toString(hanLengthPenalty), hanMinProbability, hanSmoothing, hanIterations, hanByVowel);
+                    Arrays.toString(hanLengthPenalty), hanMinProbability, hanSmoothing, hanIterations, hanByVowel)
+                    + (insertion.learned() ? " | " + insertion : "");
+        }
+    }
+
+    /**
+     * Silent Latin letters (a Latin letter no native unit spells: the r of short / 肖特): which slots may hold one and
+     * under which context they are learned ({@code script}: one table per script; {@code global}: one for all;
+     * {@code kind}: per script and previous unit's kind; {@code end}: at the word's end only), the probability a
+     * letter starts with, the weight EM gives an insertion in every round (over 1: a prior for them, which the fragments
+     * otherwise absorb),
+     * the smallest probability kept, and whether only Han words have them.
+     */
+    record Insertion(String mode, double start, double weight, double min, boolean hanOnly) {
+        static final Insertion NONE = new Insertion("none", 0, 0, 0, false);
+        /**
+         * The one chosen by cross-validation (docs/matching.md): a table per script, weighed up 5 times in EM (the
+         * fragments otherwise absorb every silent letter and leave it too rare to help a new word), letters under
+         * 0.02% of slots dropped.
+         */
+        static final Insertion SILENT = new Insertion("script", 0.01, 5, 0.0002, false);
+
+        boolean learned() {
+            return !mode.equals("none");
+        }
+
+        /** The key slot {@code slot} is learned under, null when it may hold no silent letter. */
+        String key(String[] units, int slot) {
+            String[] keys = TransliterationModel.slotKeys(units, slot);
+            if (!learned() || hanOnly && !keys[1].equals("Han")) {
+                return null;
+            }
+            return switch (mode) {
+                case "script" -> keys[1];
+                case "global" -> keys[2];
+                case "kind" -> keys[0];
+                case "end" -> slot == units.length ? keys[0] : null;
+                default -> throw new IllegalArgumentException(mode);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "silent %s start=%.3f weight=%.2f min=%.4f%s", mode, start, weight, min,
+                    hanOnly ? " Han only" : "");
         }
     }
 
@@ -235,7 +285,8 @@ public final class TransliterationModelLearner {
         model.write(w, "Learned by accuracy/src/test/java/org/exportguard/accuracy/TransliterationModelLearner.java\n"
                 + "from the tuning half of ../shared/data/dev/transliteration-pairs-sample.tsv ("
                 + tuning.size() + " word pairs; those of one or two syllables only set the short-word threshold).\n"
-                + "C threshold natsPerPoint unseenBase unseenPerLetter shortThreshold | B previous next log-p (Latin letter bigrams) | E unit fragment log-p");
+                + "C threshold natsPerPoint unseenBase unseenPerLetter shortThreshold | B previous next log-p (Latin letter bigrams) | E unit fragment log-p"
+                + " | I context letter log-p (silent Latin letters)");
         return w.toString();
     }
 
@@ -299,11 +350,15 @@ public final class TransliterationModelLearner {
         Map<String, Map<String, Double>> p = null;
         Map<String, Map<String, Double>> counts = null;
         Map<String, Map<String, Double>> heldHan = null;
+        Map<String, double[]> ins = null;
+        Map<String, double[]> insCounts = new HashMap<>();
         for (int it = 0; it < settings.iterations(); it++) {
             counts = new HashMap<>();
+            insCounts = new HashMap<>();
             for (WordPair wp : pairs) {
-                expect(wp, p, counts, settings);
+                expect(wp, p, counts, ins, insCounts, settings);
             }
+            ins = insertions(insCounts, 1e-6);
             if (it + 1 == settings.hanIterations()) {
                 heldHan = new HashMap<>();
                 for (Map.Entry<String, Map<String, Double>> e : counts.entrySet()) {
@@ -323,9 +378,48 @@ public final class TransliterationModelLearner {
             m.forEach((f, v) -> e.put(f, (float) Math.log(v)));
             emissions.put(u, e);
         });
+        // -Dtranslit.showSilent=true: each context's silent letters as learned, before pruning (docs/matching.md)
+        if (Boolean.getBoolean("translit.showSilent")) {
+            Map<String, double[]> shown = insCounts;
+            insertions(insCounts, 0).forEach((key, q) -> {
+                StringBuilder sb = new StringBuilder("[silent] " + key + " slots " + (long) shown.get(key)[0]);
+                for (int x = 1; x < q.length; x++) {
+                    if (q[x] >= 0.0005) {
+                        sb.append(String.format(Locale.ROOT, " %c=%.4f", (char) ('a' + x - 1), q[x]));
+                    }
+                }
+                System.out.println(sb);
+            });
+        }
+        Map<String, float[]> silent = new HashMap<>();
+        insertions(insCounts, settings.insertion().min()).forEach((key, q) -> {
+            float[] t = TransliterationModel.noInsertions();
+            for (int x = 1; x < q.length; x++) {
+                if (q[x] > 0) {
+                    t[x] = (float) Math.log(q[x]);
+                }
+            }
+            silent.put(key, t);
+        });
         float[] bigrams = bigrams(pairs);
         return new TransliterationModel(emissions, bigrams, 0f, 1f, settings.unseenBase(),
-                settings.unseenPerLetter(), 0f);
+                settings.unseenPerLetter(), 0f, silent);
+    }
+
+    /**
+     * Probability of each silent letter in a slot of each context: its expected count over the slots of that context
+     * (index 0 of the counts), letters rarer than {@code min} dropped.
+     */
+    private static Map<String, double[]> insertions(Map<String, double[]> counts, double min) {
+        Map<String, double[]> out = new HashMap<>();
+        counts.forEach((key, c) -> {
+            double[] q = new double[c.length];
+            for (int x = 1; x < c.length; x++) {
+                q[x] = c[x] / c[0] >= min ? c[x] / c[0] : 0;
+            }
+            out.put(key, q);
+        });
+        return out;
     }
 
     /** Sets the thresholds on mismatched pairs of the same word pairs ({@link #NEGATIVE_ACCEPT}). */
@@ -353,7 +447,8 @@ public final class TransliterationModelLearner {
             System.out.printf(Locale.ROOT, "short-word threshold %.2f nats%n", shortThreshold);
         }
         return new TransliterationModel(uncalibrated.emissions(), uncalibrated.bigrams(), (float) threshold,
-                (float) natsPerPoint, settings.unseenBase(), settings.unseenPerLetter(), (float) shortThreshold);
+                (float) natsPerPoint, settings.unseenBase(), settings.unseenPerLetter(), (float) shortThreshold,
+                uncalibrated.insertions());
     }
 
     /**
@@ -390,37 +485,68 @@ public final class TransliterationModelLearner {
         System.out.println();
     }
 
-    /** One E-step: adds the expected count of every (unit, fragment) over all alignments of the pair. */
+    /**
+     * One E-step: adds the expected count of every (unit, fragment) over all alignments of the pair, and of every
+     * silent letter (one at most in each slot between units or at the word's ends, {@link Insertion}) with the
+     * number of slots of its context.
+     */
     private static void expect(WordPair wp, Map<String, Map<String, Double>> p, Map<String, Map<String, Double>> counts,
-                               Settings settings) {
+                               Map<String, double[]> ins, Map<String, double[]> insCounts, Settings settings) {
         String[] u = wp.units();
         String l = wp.latin();
         int n = u.length;
         int m = l.length();
-        double[][] a = new double[n + 1][m + 1];
-        double[][] b = new double[n + 1][m + 1];
-        a[0][0] = 1;
-        for (int i = 1; i <= n; i++) {
-            for (int j = 0; j <= m; j++) {
-                double s = 0;
-                for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
-                    s += a[i - 1][j - k] * prob(p, u[i - 1], l.substring(j - k, j), settings);
-                }
-                a[i][j] = s;
+        // q[i][j]: weight of letter j as a silent letter in slot i (before unit i; slot n after the last)
+        String[] keys = new String[n + 1];
+        double[][] q = new double[n + 1][m];
+        for (int i = 0; i <= n; i++) {
+            keys[i] = settings.insertion().key(u, i);
+            if (keys[i] == null) {
+                continue;
+            }
+            double[] t = ins == null ? null : ins.get(keys[i]);
+            for (int j = 0; j < m; j++) {
+                q[i][j] = ins == null ? settings.insertion().start()
+                        : t == null ? 0 : t[l.charAt(j) - 'a' + 1] * settings.insertion().weight();
             }
         }
-        double z = a[n][m];
+        // a: before slot i's silent letter, a2: after it; b2 and b from there to the end
+        double[][] a = new double[n + 1][m + 1];
+        double[][] a2 = new double[n + 1][m + 1];
+        double[][] b = new double[n + 1][m + 1];
+        double[][] b2 = new double[n + 1][m + 1];
+        a[0][0] = 1;
+        for (int i = 0; i <= n; i++) {
+            if (i > 0) {
+                for (int j = 0; j <= m; j++) {
+                    double s = 0;
+                    for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
+                        s += a2[i - 1][j - k] * prob(p, u[i - 1], l.substring(j - k, j), settings);
+                    }
+                    a[i][j] = s;
+                }
+            }
+            for (int j = 0; j <= m; j++) {
+                a2[i][j] = a[i][j] + (j > 0 ? a[i][j - 1] * q[i][j - 1] : 0);
+            }
+        }
+        double z = a2[n][m];
         if (!(z > 0)) {
             return;
         }
-        b[n][m] = 1;
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m; j >= 0; j--) {
-                double s = 0;
-                for (int k = 0; k <= MAX_FRAGMENT && j + k <= m; k++) {
-                    s += prob(p, u[i], l.substring(j, j + k), settings) * b[i + 1][j + k];
+        b2[n][m] = 1;
+        for (int i = n; i >= 0; i--) {
+            if (i < n) {
+                for (int j = m; j >= 0; j--) {
+                    double s = 0;
+                    for (int k = 0; k <= MAX_FRAGMENT && j + k <= m; k++) {
+                        s += prob(p, u[i], l.substring(j, j + k), settings) * b[i + 1][j + k];
+                    }
+                    b2[i][j] = s;
                 }
-                b[i][j] = s;
+            }
+            for (int j = 0; j <= m; j++) {
+                b[i][j] = b2[i][j] + (j < m ? q[i][j] * b2[i][j + 1] : 0);
             }
         }
         for (int i = 1; i <= n; i++) {
@@ -428,11 +554,21 @@ public final class TransliterationModelLearner {
             for (int j = 0; j <= m; j++) {
                 for (int k = 0; k <= MAX_FRAGMENT && k <= j; k++) {
                     String f = l.substring(j - k, j);
-                    double v = a[i - 1][j - k] * prob(p, u[i - 1], f, settings) * b[i][j] / z;
+                    double v = a2[i - 1][j - k] * prob(p, u[i - 1], f, settings) * b[i][j] / z;
                     if (v > 1e-9) {
                         c.merge(f, v, Double::sum);
                     }
                 }
+            }
+        }
+        for (int i = 0; i <= n; i++) {
+            if (keys[i] == null) {
+                continue;
+            }
+            double[] c = insCounts.computeIfAbsent(keys[i], x -> new double[TransliterationModel.SYMBOLS]);
+            c[0]++;
+            for (int j = 0; j < m; j++) {
+                c[l.charAt(j) - 'a' + 1] += a[i][j] * q[i][j] * b2[i][j + 1] / z;
             }
         }
     }

@@ -25,7 +25,7 @@ public final class TransliterationModel {
     static final double FLOOR = 0.80;
     static final double CEILING = 0.97;
     /** Alphabet of the Latin side: a-z, index 1..26; 0 is the word boundary. */
-    static final int SYMBOLS = 27;
+    public static final int SYMBOLS = 27;
 
 
     private final Map<String, Map<String, Float>> emissions;
@@ -52,9 +52,38 @@ public final class TransliterationModel {
      * than a longer word, since the model finds some spelling for almost any two syllables.
      */
     private final float shortThreshold;
+    /**
+     * Silent Latin letters: log probability that a slot between two units (or at the word's start or end) holds one
+     * Latin letter no unit spells (the r of short / 肖特), by {@link #slotKeys context} and letter (index 1..26,
+     * -inf where none). Empty in a model learned without them.
+     */
+    private final Map<String, float[]> insertions;
+    /**
+     * The same resolved for the alignment's loop: per script, the table of each slot kind ({@link #KINDS}), the first
+     * of {@link #slotKeys} held; {@link #anyScript} for a script not named.
+     */
+    private final Map<String, float[][]> slotTables = new HashMap<>();
+    private final float[][] anyScript;
+    /** Kinds of slot, by the previous unit: {@link #slotKeys}. */
+    private static final String[] KINDS = {"^", "$", "H:", "H-", "L", "V", "T", "-"};
 
     public TransliterationModel(Map<String, Map<String, Float>> emissions, float[] bigrams, float threshold,
                                 float natsPerPoint, float unseenBase, float unseenPerLetter, float shortThreshold) {
+        this(emissions, bigrams, threshold, natsPerPoint, unseenBase, unseenPerLetter, shortThreshold, Map.of());
+    }
+
+    public TransliterationModel(Map<String, Map<String, Float>> emissions, float[] bigrams, float threshold,
+                                float natsPerPoint, float unseenBase, float unseenPerLetter, float shortThreshold,
+                                Map<String, float[]> insertions) {
+        this.insertions = insertions;
+        for (String key : insertions.keySet()) {
+            int slash = key.indexOf('/');
+            String script = slash < 0 ? key : key.substring(0, slash);
+            if (!script.equals("*")) {
+                slotTables.computeIfAbsent(script, this::resolve);
+            }
+        }
+        this.anyScript = insertions.containsKey("*") ? resolve("*") : null;
         this.shortThreshold = shortThreshold;
         this.unseenBase = unseenBase;
         this.unseenPerLetter = unseenPerLetter;
@@ -241,6 +270,10 @@ public final class TransliterationModel {
         double[] cur = new double[m + 1];
         java.util.Arrays.fill(prev, Double.NEGATIVE_INFINITY);
         prev[0] = 0;
+        float[][] silent = insertions.isEmpty() ? null : slotTables.getOrDefault(script(units[0]), anyScript);
+        if (silent != null) {
+            insert(prev, silent[kind(units, 0)], latin);
+        }
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(cur, Double.NEGATIVE_INFINITY);
             FragmentTrie e = tries.getOrDefault(units[i], NO_FRAGMENTS);
@@ -273,8 +306,70 @@ public final class TransliterationModel {
             double[] t = prev;
             prev = cur;
             cur = t;
+            if (silent != null) {
+                insert(prev, silent[kind(units, i + 1)], latin);
+            }
         }
         return prev[m];
+    }
+
+    /**
+     * One silent letter at most in a slot: right to left, so that a letter inserted is never followed by another
+     * in the same slot.
+     */
+    private static void insert(double[] row, float[] table, String latin) {
+        if (table == null) {
+            return;
+        }
+        for (int j = latin.length() - 1; j >= 0; j--) {
+            if (row[j] != Double.NEGATIVE_INFINITY) {
+                double v = row[j] + table[symbol(latin.charAt(j))];
+                if (v > row[j + 1]) {
+                    row[j + 1] = v;
+                }
+            }
+        }
+    }
+
+    /** A script's silent-letter table for each slot kind, the first of its {@link #slotKeys} held. */
+    private float[][] resolve(String script) {
+        float[][] out = new float[KINDS.length][];
+        for (int k = 0; k < KINDS.length; k++) {
+            for (String key : new String[]{script + "/" + KINDS[k], script, "*"}) {
+                out[k] = out[k] != null ? out[k] : insertions.get(key);
+            }
+        }
+        return out;
+    }
+
+    /** Index in {@link #KINDS} of slot {@code slot} (0: before the first unit). */
+    private static int kind(String[] units, int slot) {
+        if (slot == 0) {
+            return 0;
+        }
+        if (slot == units.length) {
+            return 1;
+        }
+        String u = units[slot - 1];
+        char c = u.charAt(0);
+        return Graphemes.isHan(u) ? (u.charAt(1) == ':' ? 2 : 3) : !Graphemes.isHangul(u) ? 7
+                : c <= 0x1112 ? 4 : c <= 0x1175 ? 5 : 6;
+    }
+
+    /**
+     * Contexts of a slot, most specific first: the word's script with the previous unit's kind (^ at the start, $ at
+     * the end, a Han initial H: or final H-, a Hangul initial L, vowel V or final T, - for a letter), the script
+     * alone, and * for any.
+     */
+    public static String[] slotKeys(String[] units, int slot) {
+        String script = script(units[0]);
+        return new String[]{script + "/" + KINDS[kind(units, slot)], script, "*"};
+    }
+
+    /** A unit's script: Han, Hangul, or the Unicode script's name (CYRILLIC, KATAKANA ...). */
+    public static String script(String unit) {
+        return Graphemes.isHan(unit) ? "Han" : Graphemes.isHangul(unit) ? "Hangul"
+                : Character.UnicodeScript.of(unit.codePointAt(0)).name();
     }
 
     /** Log likelihood of {@code latin} as a Latin name, by letter bigrams with the word's boundaries. */
@@ -300,10 +395,12 @@ public final class TransliterationModel {
     /**
      * Reads the table format {@link #write} writes: {@code E unit fragment logp}, {@code B prev next logp} (letters,
      * {@code ^} for the boundary), {@code C threshold natsPerPoint unseenBase unseenPerLetter
-     * shortThreshold}; {@code #} starts a comment.
+     * shortThreshold}, {@code I context letter logp} (silent letters, none in older files); {@code #} starts a
+     * comment.
      */
     static TransliterationModel read(BufferedReader r) throws IOException {
         Map<String, Map<String, Float>> emissions = new HashMap<>();
+        Map<String, float[]> insertions = new HashMap<>();
         float[] bigrams = new float[SYMBOLS * SYMBOLS];
         float threshold = Float.NaN;
         float natsPerPoint = Float.NaN;
@@ -321,6 +418,8 @@ public final class TransliterationModel {
             try {
                 switch (f[0]) {
                     case "E" -> emissions.computeIfAbsent(f[1], k -> new HashMap<>()).put(f[2], Float.parseFloat(f[3]));
+                    case "I" -> insertions.computeIfAbsent(f[1], k -> noInsertions())[symbol(f[2].charAt(0))] =
+                            Float.parseFloat(f[3]);
                     case "B" -> bigrams[boundaryOr(f[1]) * SYMBOLS + boundaryOr(f[2])] = Float.parseFloat(f[3]);
                     case "C" -> {
                         threshold = Float.parseFloat(f[1]);
@@ -339,7 +438,14 @@ public final class TransliterationModel {
             throw new IllegalStateException(RESOURCE + ": no calibration (C) line");
         }
         return new TransliterationModel(emissions, bigrams, threshold, natsPerPoint, unseenBase, unseenPerLetter,
-                shortThreshold);
+                shortThreshold, insertions);
+    }
+
+    /** A silent-letter table that holds no letter. */
+    public static float[] noInsertions() {
+        float[] t = new float[SYMBOLS];
+        java.util.Arrays.fill(t, Float.NEGATIVE_INFINITY);
+        return t;
     }
 
     private static int boundaryOr(String s) {
@@ -358,6 +464,15 @@ public final class TransliterationModel {
             for (int b = 0; b < SYMBOLS; b++) {
                 out.append("B\t").append(name(a)).append('\t').append(name(b)).append('\t')
                         .append(round(bigrams[a * SYMBOLS + b])).append('\n');
+            }
+        }
+        for (String key : new java.util.TreeSet<>(insertions.keySet())) {
+            float[] t = insertions.get(key);
+            for (int s = 1; s < SYMBOLS; s++) {
+                if (t[s] != Float.NEGATIVE_INFINITY) {
+                    out.append("I\t").append(key).append('\t').append(name(s)).append('\t').append(round(t[s]))
+                            .append('\n');
+                }
             }
         }
         java.util.List<String> units = new java.util.ArrayList<>(emissions.keySet());
@@ -403,6 +518,11 @@ public final class TransliterationModel {
     /** The Latin letter-bigram table (log probabilities), for the learner. */
     public float[] bigrams() {
         return bigrams.clone();
+    }
+
+    /** The silent-letter tables, for the learner and tests. */
+    public Map<String, float[]> insertions() {
+        return insertions;
     }
 
     /** The emission table, for the learner and tests. */

@@ -57,7 +57,10 @@ class FragmentTrieTest {
         }
     }
 
-    /** The alignment as it was written before the trie: a substring and a map lookup per fragment length. */
+    /**
+     * The alignment as it was written before the trie: a substring and a map lookup per fragment length; with a
+     * silent letter at most in each slot, from a copy of the row.
+     */
     private static double reference(TransliterationModel model, String[] units, String latin) {
         Map<String, Map<String, Float>> emissions = model.emissions();
         int maxFragment = 0;
@@ -73,6 +76,8 @@ class FragmentTrieTest {
         double[] cur = new double[m + 1];
         java.util.Arrays.fill(prev, Double.NEGATIVE_INFINITY);
         prev[0] = 0;
+        prev = silent(model, units, 0, prev, latin);
+        int slot = 0;
         for (String unit : units) {
             java.util.Arrays.fill(cur, Double.NEGATIVE_INFINITY);
             Map<String, Float> e = emissions.getOrDefault(unit, Map.of());
@@ -90,9 +95,23 @@ class FragmentTrieTest {
                 }
             }
             double[] t = prev;
-            prev = cur;
+            prev = silent(model, units, ++slot, cur, latin);
             cur = t;
         }
         return prev[m];
+    }
+
+    private static double[] silent(TransliterationModel model, String[] units, int slot, double[] row, String latin) {
+        float[] table = null;
+        for (String key : TransliterationModel.slotKeys(units, slot)) {
+            table = table != null ? table : model.insertions().get(key);
+        }
+        double[] out = row.clone();
+        for (int j = 0; table != null && j < latin.length(); j++) {
+            char c = latin.charAt(j);
+            double v = c >= 'a' && c <= 'z' ? row[j] + table[c - 'a' + 1] : Double.NEGATIVE_INFINITY;
+            out[j + 1] = Math.max(out[j + 1], v);
+        }
+        return out;
     }
 }

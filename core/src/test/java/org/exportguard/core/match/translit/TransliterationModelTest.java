@@ -137,6 +137,42 @@ class TransliterationModelTest {
     }
 
     @Test
+    void aSilentLetterFillsOneSlotBetweenUnitsOrAtTheEnds() throws Exception {
+        // "x" spelled "k", "y" spelled "a"; in Latin-script units (this test's) an r may go unwritten, p = 0.1
+        StringBuilder t = new StringBuilder("C\t1.0\t0.5\t-6\t2\t3\n");
+        t.append("E\tx\tk\t0\nE\ty\ta\t0\nI\tLATIN\tr\t").append(Math.log(0.1)).append('\n');
+        TransliterationModel m = TransliterationModel.read(new BufferedReader(new StringReader(t.toString())));
+        String[] xy = {"x", "y"};
+        assertEquals(0, m.logLikelihood(xy, "ka"), 1e-6);
+        assertEquals(Math.log(0.1), m.logLikelihood(xy, "kra"), 1e-6);
+        assertEquals(Math.log(0.1), m.logLikelihood(xy, "rka"), 1e-6, "at the start");
+        assertEquals(Math.log(0.1), m.logLikelihood(xy, "kar"), 1e-6, "at the end");
+        assertEquals(2 * Math.log(0.1), m.logLikelihood(xy, "krar"), 1e-6, "one in each of two slots");
+        assertTrue(m.logLikelihood(xy, "krra") < 2 * Math.log(0.1) - 1, "never two in one slot");
+        assertTrue(m.logLikelihood(xy, "kza") < Math.log(0.1) - 5, "only the letters the table holds");
+        // written and read back; a table without I records has no silent letters
+        StringBuilder w = new StringBuilder();
+        m.write(w, "again");
+        TransliterationModel again = TransliterationModel.read(new BufferedReader(new StringReader(w.toString())));
+        assertEquals(m.logLikelihood(xy, "krar"), again.logLikelihood(xy, "krar"), 1e-3);
+        TransliterationModel none = TransliterationModel.read(new BufferedReader(new StringReader(
+                "C\t1.0\t0.5\t-6\t2\t3\nE\tx\tk\t0\nE\ty\ta\t0\n")));
+        assertTrue(none.insertions().isEmpty());
+        assertTrue(none.logLikelihood(xy, "kra") < -6);
+    }
+
+    @Test
+    void aSlotsContextsNameTheScriptAndThePreviousUnit() {
+        String[] units = Graphemes.of("肖特"); // H:x H-iao H:t H-e
+        assertEquals(java.util.List.of("Han/^", "Han", "*"), java.util.List.of(TransliterationModel.slotKeys(units, 0)));
+        assertEquals("Han/H:", TransliterationModel.slotKeys(units, 1)[0]);
+        assertEquals("Han/H-", TransliterationModel.slotKeys(units, 2)[0]);
+        assertEquals("Han/$", TransliterationModel.slotKeys(units, 4)[0]);
+        assertEquals("Hangul/V", TransliterationModel.slotKeys(Graphemes.of("쇼트"), 2)[0]);
+        assertEquals("CYRILLIC/-", TransliterationModel.slotKeys(Graphemes.of("шорт"), 1)[0]);
+    }
+
+    @Test
     void aBrokenTableNamesItsLine() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TransliterationModel.read(
                 new BufferedReader(new StringReader("C\t1\t1\t-6\t2\t3\nE\tx\tk\tnot-a-number\n"))));

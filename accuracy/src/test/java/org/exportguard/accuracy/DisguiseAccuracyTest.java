@@ -44,6 +44,7 @@ class DisguiseAccuracyTest {
         disguises.put("longest word split", n -> insideLongestWord(n, 8, w ->
                 w.substring(0, w.length() / 2) + " " + w.substring(w.length() / 2)));
         disguises.put("typo in a generic or legal-form word", DisguiseAccuracyTest::genericTypo);
+        disguises.put("m written as rn", n -> insideLongestWord(n, 3, DisguiseAccuracyTest::mAsRn));
         List<String> below = new ArrayList<>();
         for (Map.Entry<String, UnaryOperator<String>> d : disguises.entrySet()) {
             int n = 0;
@@ -122,6 +123,17 @@ class DisguiseAccuracyTest {
             }
         }
         return null;
+    }
+
+    /** The word's first m written "rn", which most type faces draw alike (kerning: "Harnas" for "Hamas"). */
+    private static String mAsRn(String word) {
+        int i = word.indexOf('m');
+        int k = word.indexOf('M');
+        int at = i < 0 ? k : k < 0 ? i : Math.min(i, k);
+        if (at < 0) {
+            return null;
+        }
+        return word.substring(0, at) + (word.charAt(at) == 'm' ? "rn" : "RN") + word.substring(at + 1);
     }
 
     private static String joinFirstTwo(String name) {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Look-alike letters are mapped only where the rest of the name is Latin: a word that mixes Latin letters with
  * look-alikes, or a word made only of look-alikes beside Latin words. A name written in Cyrillic is left alone.
  */
-final class Disguises {
+public final class Disguises {
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
     /** Latin skeleton of each non-Latin letter asked about; "" when it has none. */
     private static final ConcurrentHashMap<Integer, String> LATIN_OF = new ConcurrentHashMap<>();
@@ -105,6 +105,50 @@ final class Disguises {
             i += Character.charCount(cp);
         }
         return true;
+    }
+
+    /**
+     * Each small ASCII letter's confusables skeleton where it is other letters, from ICU's data once: only "m" is
+     * ("rn", which most type faces draw alike: "Harnas" for "Hamas", "Kirn" for "Kim").
+     */
+    private static final String[] LETTER_SKELETONS = letterSkeletons();
+
+    private static String[] letterSkeletons() {
+        String[] out = new String[26];
+        for (char c = 'a'; c <= 'z'; c++) {
+            String s = SPOOF.getSkeleton(String.valueOf(c));
+            out[c - 'a'] = !s.equals(String.valueOf(c)) && s.chars().allMatch(x -> x >= 'a' && x <= 'z') ? s : null;
+        }
+        return out;
+    }
+
+    /**
+     * The confusables skeleton of a word of small ASCII letters ("kim" → "kirn"), the word itself when it has no
+     * letter whose skeleton is other letters. Two words with one skeleton read alike and differ to a machine.
+     */
+    public static String lookAlikeSkeleton(String word) {
+        StringBuilder sb = null;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            String s = c >= 'a' && c <= 'z' ? LETTER_SKELETONS[c - 'a'] : null;
+            if (s != null && sb == null) {
+                sb = new StringBuilder(word.length() + 2).append(word, 0, i);
+            }
+            if (sb != null) {
+                sb.append(s != null ? s : String.valueOf(c));
+            }
+        }
+        return sb == null ? word : sb.toString();
+    }
+
+    /** True for two different words of small ASCII letters that read alike ({@link #lookAlikeSkeleton}). */
+    static boolean readAlike(String a, String b) {
+        if (a.equals(b) || Math.min(a.length(), b.length()) < 3) {
+            return false;
+        }
+        String sa = lookAlikeSkeleton(a);
+        String sb = lookAlikeSkeleton(b);
+        return (sa != a || sb != b) && sa.equals(sb);
     }
 
     /** The ASCII letter(s) {@code cp} is confusable with (its confusables skeleton), or "" when none. */

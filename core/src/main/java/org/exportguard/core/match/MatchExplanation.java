@@ -14,7 +14,7 @@ public record MatchExplanation(List<TokenPair> pairs, List<String> unmatchedQuer
      * How a query token met a list token; {@code WHOLE_NAME}: a word of a name written word by word in another script,
      * judged with the other words of its name, on their evidence together ({@link CrossScriptNames}).
      */
-    public enum Kind { EXACT, FUZZY, INITIAL, NICKNAME, JOINED, PHONETIC, WHOLE_NAME }
+    public enum Kind { EXACT, FUZZY, INITIAL, NICKNAME, JOINED, PHONETIC, WHOLE_NAME, LOOK_ALIKE }
 
     /** One aligned pair of tokens. */
     public record TokenPair(String queryToken, String listToken, double similarity, Kind kind) {

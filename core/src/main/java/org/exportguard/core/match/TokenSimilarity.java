@@ -27,6 +27,11 @@ final class TokenSimilarity {
     /** A typing slip in a word of up to {@link #SLIP_MAX_LENGTH} letters ({@link KeyboardSlip}): needs another word. */
     static final float SLIP = 0.80f;
     static final int SLIP_MAX_LENGTH = 5;
+    /**
+     * Two words that differ only where one has a letter the other writes with look-alike letters ("hamas" / "harnas":
+     * {@link Disguises#readAlike}): a disguise, or a misreading, as strong as a one-letter typo in a long word.
+     */
+    static final float LOOK_ALIKE = 0.95f;
 
     /** The shared model, its answers remembered across queries (see {@link TransliterationMemo}). */
     static final TransliterationMemo MODEL = new TransliterationMemo(TransliterationModel.shared());
@@ -91,6 +96,9 @@ final class TokenSimilarity {
             sim = Math.max(sim, variant(pa, pb, q.variant[i], c.variant[j]));
             if (sim < SLIP && isSlip(a, b, pa, pb)) {
                 sim = SLIP;
+            }
+            if (sim < LOOK_ALIKE && Disguises.readAlike(a, b)) {
+                sim = LOOK_ALIKE;
             }
             return sim;
         }
@@ -339,6 +347,9 @@ final class TokenSimilarity {
         }
         if (vocabulary.areNicknames(q.text[i], c.text[j])) {
             return Kind.NICKNAME;
+        }
+        if (sim == LOOK_ALIKE && Disguises.readAlike(q.text[i], c.text[j])) {
+            return Kind.LOOK_ALIKE;
         }
         if (sim == PHONETIC || sim == PHONETIC_EQUAL || !q.text[i].equals(c.text[j])
                 && JaroWinkler.similarity(q.text[i], c.text[j]) < sim) {

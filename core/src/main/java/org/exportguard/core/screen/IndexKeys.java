@@ -1,5 +1,6 @@
 package org.exportguard.core.screen;
 
+import org.exportguard.core.match.Disguises;
 import org.exportguard.core.match.NameTokens;
 
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class IndexKeys {
             any = true;
             String w = t.text[i];
             keys.add("=" + w);
+            addLookAlikeKey(w, keys);
             keys.add("~" + t.phonetic[i]);
             addSoundKeys(t, i, keys);
             if (w.length() >= MIN_DELETION_LENGTH && w.length() <= MAX_DELETION_LENGTH) {
@@ -71,6 +73,7 @@ final class IndexKeys {
             if (!anyMajor || isKeyWord(q, i)) {
                 String w = q.text[i];
                 keys.add("=" + w);
+                addLookAlikeKey(w, keys);
                 keys.add("~" + q.phonetic[i]);
                 addSoundKeys(q, i, keys);
                 if (w.length() >= MIN_DELETION_LENGTH && w.length() <= MAX_DELETION_LENGTH) {
@@ -108,6 +111,17 @@ final class IndexKeys {
             keys.add("^" + t.skeleton[i]);
         } else if (t.variantLookup[i] != null) {
             keys.add("%" + t.variantLookup[i]);
+        }
+    }
+
+    /**
+     * The word's look-alike skeleton where it differs ("hamas" → "harnas"), on both sides: a word and one that reads
+     * alike ({@code Disguises.readAlike}) then share a key, which no edit-distance key gives a short word.
+     */
+    private static void addLookAlikeKey(String w, java.util.Collection<String> keys) {
+        String look = Disguises.lookAlikeSkeleton(w);
+        if (!look.equals(w)) {
+            keys.add("=" + look);
         }
     }
 

@@ -67,6 +67,23 @@ class DisguisedNamesTest {
     }
 
     @Test
+    void mWrittenAsRnReadsAlike() {
+        // "rn" for "m" (Unicode's confusables data: the skeleton of m is rn), either way round
+        matches("HARNAS", "HAMAS", PartyType.ORGANIZATION);
+        matches("Kirn Jong Un", "KIM JONG UN", PartyType.PERSON);
+        matches("Mohammad Rahimi", "RNOHAMMAD RAHIRNI", PartyType.PERSON);
+        MatchResult r = matcher.match("Harnas", "HAMAS", PartyType.ORGANIZATION);
+        assertEquals(TokenSimilarity.LOOK_ALIKE, r.score(), 1e-6);
+        assertTrue(r.explanation().toText().contains("harnas~hamas (look_alike 0.95)"), r.explanation().toText());
+        // only letters Unicode takes for each other: "rm" or "nn" is no "m"
+        assertTrue(!Disguises.readAlike("harmas", "hamas") && !Disguises.readAlike("hannas", "hamas"));
+        assertEquals("harnas", Disguises.lookAlikeSkeleton("hamas"));
+        assertEquals("turner", Disguises.lookAlikeSkeleton("turner"));
+        assertTrue(Disguises.readAlike("tumer", "turner"));
+        assertTrue(!Disguises.readAlike("hamas", "hamas") && !Disguises.readAlike("rn", "m"), "same word; too short");
+    }
+
+    @Test
     void trademarkSymbolsAreRemovedNotSpelledOut() {
         assertEquals(List.of("nso", "group"), words("NSO Group\u2122", PartyType.ORGANIZATION));
         assertEquals(List.of("huawei", "technologies"), words("Huawei\u00AE Technologies\u00A9", PartyType.ORGANIZATION));

@@ -45,6 +45,18 @@ class ScreeningIndexTest {
     }
 
     @Test
+    void aWordWithMWrittenAsRnIsACandidate() {
+        // one short word, one letter drawn as two: no deletion key meets it; the look-alike skeleton does
+        ScreeningIndex index = ScreeningIndex.build(List.of(new PartyList("TEST", "test", "memory",
+                List.of(party("1", PartyType.ORGANIZATION, "HAMAS"), party("2", PartyType.PERSON, "KIRN, Anna")),
+                List.of())));
+        assertEquals("1", index.screen(new ScreeningQuery("Harnas", PartyType.UNKNOWN, null, null), DEFAULT_THRESHOLD, 10)
+                .get(0).party().sourceId());
+        assertEquals("2", index.screen(new ScreeningQuery("Anna Kim", PartyType.UNKNOWN, null, null), DEFAULT_THRESHOLD,
+                10).get(0).party().sourceId());
+    }
+
+    @Test
     void aHitNamesTheNameThatMatched() {
         ScreeningHit hit = screen("National Bank of Cuba", PartyType.UNKNOWN).get(0);
         assertEquals("NATIONAL BANK OF CUBA", hit.matchedName());

@@ -304,6 +304,7 @@ public final class NameScorer {
                 }
                 StringBuilder joinedRun = new StringBuilder(x.text[i]);
                 int longestPart = x.text[i].length();
+                boolean distinctive = !isCompanyWord(x.kind[i]);
                 for (int len = 2; len <= MAX_JOINED_WORDS && i + len <= x.size(); len++) {
                     int last = i + len - 1;
                     if (!isJoinable(x.kind[last])) {
@@ -311,6 +312,10 @@ public final class NameScorer {
                     }
                     joinedRun.append(x.text[last]);
                     longestPart = Math.max(longestPart, x.text[last].length());
+                    distinctive |= !isCompanyWord(x.kind[last]);
+                    if (!distinctive) {
+                        continue; // generic words and legal forms alone ("trading co") make no name
+                    }
                     String joined = joinedRun.toString();
                     for (int j = 0; j < y.size(); j++) {
                         // A near spelling must be clearly longer than its longest part; the very word written
@@ -332,8 +337,16 @@ public final class NameScorer {
         return best;
     }
 
+    /**
+     * A word that may be part of a run written joined: a generic word or legal form too ("NSOGroup" / "NSO Group"),
+     * since a name written without its spaces is the same name whatever its parts weigh.
+     */
     private static boolean isJoinable(TokenKind k) {
-        return isWordLike(k) || k == TokenKind.INITIAL;
+        return isWordLike(k) || k == TokenKind.INITIAL || isCompanyWord(k);
+    }
+
+    private static boolean isCompanyWord(TokenKind k) {
+        return k == TokenKind.GENERIC || k == TokenKind.LEGAL_FORM;
     }
 
     /** Two adjacent leftover words of {@code x} may be one leftover word of {@code y}, written joined. */

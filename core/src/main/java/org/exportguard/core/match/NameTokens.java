@@ -212,6 +212,11 @@ public final class NameTokens {
         return kind[i] == TokenKind.PARTICLE;
     }
 
+    /** True when word {@code i} is a generic word or legal form of company names ("group", "trading", "ltd"). */
+    public boolean isCompanyWord(int i) {
+        return kind[i] == TokenKind.GENERIC || kind[i] == TokenKind.LEGAL_FORM;
+    }
+
     public boolean hasLegalForm() {
         for (TokenKind k : kind) {
             if (k == TokenKind.LEGAL_FORM) {

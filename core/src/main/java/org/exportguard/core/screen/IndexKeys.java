@@ -126,12 +126,13 @@ final class IndexKeys {
     }
 
     /**
-     * The key word at {@code i} joined with its neighbour when that is a key word or a particle ("al kawthar" →
-     * "alkawthar"): a name may be written with or without the space.
+     * The key word at {@code i} joined with its neighbour when that is a key word, a particle, a generic word or a
+     * legal form ("al kawthar" → "alkawthar", "nso group" → "nsogroup"): a name may be written with or without the
+     * space.
      */
     private static void addJoinedKeys(NameTokens t, int i, java.util.Collection<String> keys) {
         String w = t.text[i];
-        if (i + 1 < t.size() && (isKeyWord(t, i + 1) || isParticle(t, i + 1))) {
+        if (i + 1 < t.size() && (isKeyWord(t, i + 1) || isParticle(t, i + 1) || t.isCompanyWord(i + 1))) {
             keys.add("=" + w + t.text[i + 1]);
         }
         if (i > 0 && isParticle(t, i - 1)) {

@@ -100,6 +100,17 @@ class DisguisedNamesTest {
     }
 
     @Test
+    void aNameJoinedWithItsGenericWordMeetsIt() {
+        matches("NSOGroup", "NSO Group", PartyType.ORGANIZATION);
+        matches("NSO Group", "NSOGROUP", PartyType.ORGANIZATION);
+        matches("Alkawthar Trading", "AL KAWTHAR TRADING", PartyType.ORGANIZATION);
+        // generic words and legal forms alone joined are no name: "Tradinggroup" does not meet the company words of
+        // a name beside its distinctive one
+        assertTrue(matcher.match("Tradinggroup", "ACME TRADING GROUP", PartyType.ORGANIZATION).score()
+                < DEFAULT_THRESHOLD);
+    }
+
+    @Test
     void aBusinessWordGluedOnOrSplitInTwoIsThatWord() {
         assertEquals(List.of("volga", "group"), words("VOLGAGROUP", PartyType.ORGANIZATION));
         assertEquals(List.of("sakhatrans", "llc"), words("SAKHATRANSLLC", PartyType.UNKNOWN));

@@ -57,6 +57,16 @@ class ScreeningIndexTest {
     }
 
     @Test
+    void aNameJoinedWithItsGenericWordIsACandidate() {
+        // "nsogroup" is no deletion of "nso", and "group" alone is not looked up: the listed words joined are a key
+        ScreeningIndex index = ScreeningIndex.build(List.of(new PartyList("TEST", "test", "memory",
+                List.of(party("1", PartyType.ORGANIZATION, "NSO GROUP")), List.of())));
+        List<ScreeningHit> hits = index.screen(new ScreeningQuery("NSOGroup", PartyType.UNKNOWN, null, null),
+                DEFAULT_THRESHOLD, 10);
+        assertEquals("1", hits.get(0).party().sourceId(), hits.toString());
+    }
+
+    @Test
     void aHitNamesTheNameThatMatched() {
         ScreeningHit hit = screen("National Bank of Cuba", PartyType.UNKNOWN).get(0);
         assertEquals("NATIONAL BANK OF CUBA", hit.matchedName());

@@ -45,6 +45,8 @@ class DisguiseAccuracyTest {
                 w.substring(0, w.length() / 2) + " " + w.substring(w.length() / 2)));
         disguises.put("typo in a generic or legal-form word", DisguiseAccuracyTest::genericTypo);
         disguises.put("m written as rn", n -> insideLongestWord(n, 3, DisguiseAccuracyTest::mAsRn));
+        disguises.put("capital I written as small l", n -> insideLongestWord(n, 3, w ->
+                w.equals(w.toUpperCase(java.util.Locale.ROOT)) && w.indexOf('I') >= 0 ? w.replaceFirst("I", "l") : null));
         List<String> below = new ArrayList<>();
         for (Map.Entry<String, UnaryOperator<String>> d : disguises.entrySet()) {
             int n = 0;

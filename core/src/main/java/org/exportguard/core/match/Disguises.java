@@ -25,10 +25,45 @@ public final class Disguises {
     /** {@code name} with format characters and symbols removed and look-alike letters made Latin. */
     static String undo(String name) {
         if (ScriptTransliterator.isAscii(name)) {
-            return name;
+            return smallLsAmongCapitals(name);
         }
         String cleaned = stripInvisibleAndSymbols(name);
-        return hasLatinLetter(cleaned) ? foldLookAlikes(cleaned) : cleaned;
+        return hasLatinLetter(cleaned) ? smallLsAmongCapitals(foldLookAlikes(cleaned)) : cleaned;
+    }
+
+    /**
+     * A small l inside a word otherwise in capitals is a capital I ("lRGC", "HlZBALLAH": Unicode's confusables give I
+     * and l one skeleton, and lower-casing would make them two letters): words with two capitals or more whose only
+     * small letters are l. A word in title case ("Al", "Ali") has one capital and is left alone.
+     */
+    static String smallLsAmongCapitals(String name) {
+        if (name.indexOf('l') < 0) {
+            return name;
+        }
+        char[] out = null;
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i < name.length() && Character.isLetter(name.charAt(i))) {
+                continue;
+            }
+            int capitals = 0;
+            boolean otherSmall = false;
+            boolean anyL = false;
+            for (int k = start; k < i; k++) {
+                char c = name.charAt(k);
+                capitals += c >= 'A' && c <= 'Z' ? 1 : 0;
+                anyL |= c == 'l';
+                otherSmall |= c != 'l' && !(c >= 'A' && c <= 'Z');
+            }
+            if (anyL && capitals >= 2 && !otherSmall) {
+                out = out == null ? name.toCharArray() : out;
+                for (int k = start; k < i; k++) {
+                    out[k] = out[k] == 'l' ? 'I' : out[k];
+                }
+            }
+            start = i + 1;
+        }
+        return out == null ? name : new String(out);
     }
 
     private static String stripInvisibleAndSymbols(String name) {

@@ -84,6 +84,18 @@ class DisguisedNamesTest {
     }
 
     @Test
+    void aSmallLAmongCapitalsIsACapitalI() {
+        assertEquals(List.of("irgc"), words("lRGC", PartyType.ORGANIZATION));
+        assertEquals(List.of("isil"), words("lSlL", PartyType.ORGANIZATION));
+        assertEquals(List.of("hizballah"), words("HlZBALLAH", PartyType.UNKNOWN));
+        matches("lRGC", "IRGC", PartyType.ORGANIZATION);
+        // title case, or other small letters beside the l, is how names are written: left alone
+        assertEquals(List.of("al", "qaeda"), words("Al Qaeda", PartyType.ORGANIZATION));
+        assertEquals(List.of("mcdonald"), words("McDONALD", PartyType.UNKNOWN));
+        assertEquals(List.of("lloyd"), words("Lloyd", PartyType.PERSON));
+    }
+
+    @Test
     void trademarkSymbolsAreRemovedNotSpelledOut() {
         assertEquals(List.of("nso", "group"), words("NSO Group\u2122", PartyType.ORGANIZATION));
         assertEquals(List.of("huawei", "technologies"), words("Huawei\u00AE Technologies\u00A9", PartyType.ORGANIZATION));

@@ -178,12 +178,8 @@ public final class Disguises {
 
     /** True for two different words of small ASCII letters that read alike ({@link #lookAlikeSkeleton}). */
     static boolean readAlike(String a, String b) {
-        if (a.equals(b) || Math.min(a.length(), b.length()) < 3) {
-            return false;
-        }
-        String sa = lookAlikeSkeleton(a);
-        String sb = lookAlikeSkeleton(b);
-        return (sa != a || sb != b) && sa.equals(sb);
+        return !a.equals(b) && Math.min(a.length(), b.length()) >= 3
+                && lookAlikeSkeleton(a).equals(lookAlikeSkeleton(b));
     }
 
     /** The ASCII letter(s) {@code cp} is confusable with (its confusables skeleton), or "" when none. */
